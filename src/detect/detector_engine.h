@@ -1,0 +1,67 @@
+// DetectorEngine: finds personal information in TextUnits.
+//
+// Detectors are declared as data (detector_registry.cc lists every one):
+// triggers for one shared Vectorscan multi-pattern prefilter, support and
+// counter words, label hints, whether context is required, and a pure
+// validator. The engine runs the prefilter once per unit, hands each candidate
+// to its detector's validator, then scores it in one place (scoring.h):
+// validation, then context from the unit's label (strong) and nearby words.
+// Every finding carries the explanation of its score.
+//
+// The engine is immutable after Create() and shared by all worker threads;
+// each thread owns a Scratch (prefilter scratch space and buffers).
+#ifndef BREACHSCOPE_DETECT_DETECTOR_ENGINE_H_
+#define BREACHSCOPE_DETECT_DETECTOR_ENGINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/finding.h"
+#include "common/status.h"
+#include "common/text_unit.h"
+
+namespace breachscope {
+
+struct DetectOptions {
+  // Findings scored below this are dropped. Lower it to trade precision for
+  // recall in a first-pass triage.
+  double min_confidence = 0.5;
+};
+
+// What a detector declares, for `breachscope detectors list` and docs.
+struct DetectorInfo {
+  std::string id;           // "email", "phone_nanp", "sin", ...
+  std::string category;     // DESIGN.md category id it emits by default
+  std::string description;  // one line
+};
+
+class DetectorEngine {
+ public:
+  class Scratch;  // per-thread state; opaque
+
+  static Result<std::unique_ptr<const DetectorEngine>> Create(
+      const DetectOptions& options);
+  ~DetectorEngine();
+  DetectorEngine(const DetectorEngine&) = delete;
+  DetectorEngine& operator=(const DetectorEngine&) = delete;
+
+  // REQUIRES: used by one thread at a time.
+  std::unique_ptr<Scratch> NewScratch() const;
+
+  // Appends the findings of `unit` to `out`, in order of position.
+  // Deterministic: the same unit always gives the same findings.
+  void ScanUnit(const TextUnit& unit, Scratch& scratch,
+                std::vector<Finding>* out) const;
+
+  const std::vector<DetectorInfo>& detectors() const;
+
+ private:
+  struct Impl;
+  explicit DetectorEngine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_DETECT_DETECTOR_ENGINE_H_

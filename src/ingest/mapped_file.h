@@ -1,0 +1,42 @@
+// A read-only memory mapping of a whole file, for zero-copy extraction.
+//
+// Move-only; unmaps on destruction. The mapping is private and read-only: a
+// file that shrinks while mapped would raise SIGBUS on access, so Open()
+// records the size it saw and the caller checks Stat again afterwards.
+#ifndef BREACHSCOPE_INGEST_MAPPED_FILE_H_
+#define BREACHSCOPE_INGEST_MAPPED_FILE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+
+namespace breachscope {
+
+class MappedFile {
+ public:
+  MappedFile() = default;
+  ~MappedFile();
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  // Maps `path`. Empty files give an empty view. Errors carry errno's text.
+  static Result<MappedFile> Open(const std::string& path);
+
+  std::string_view bytes() const { return {data_, size_}; }
+  // Tells the kernel the bytes before `offset` are no longer needed, so a
+  // sequential reader of a huge file keeps resident memory bounded.
+  void ReleaseBefore(uint64_t offset);
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+  size_t released_ = 0;
+};
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_INGEST_MAPPED_FILE_H_
