@@ -1,0 +1,372 @@
+// Opening the case and the write path of SqliteCaseStore. The read path
+// (summary, listings, export iteration) is in sqlite_case_store_read.cc.
+#include "store/sqlite_case_store.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <utility>
+
+#include "store/sqlite_schema.h"
+
+namespace breachscope {
+namespace {
+
+using sqlite::Statement;
+
+constexpr char kDbFileName[] = "case.db";
+
+// Creates the case folder (and parents) when absent. A folder created here
+// is made owner-only: the case is the most sensitive data set around.
+Status EnsureCaseDir(const std::string& case_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(case_dir, ec)) return {};
+  if (!fs::create_directories(case_dir, ec) && ec) {
+    return IoError("create case folder: " + ec.message());
+  }
+  fs::permissions(case_dir, fs::perms::owner_all, fs::perm_options::replace,
+                  ec);
+  if (ec) return IoError("restrict case folder: " + ec.message());
+  return {};
+}
+
+// Creates an empty owner-only database file if there is none. SQLite gives
+// its -wal and -shm files the mode of the database file, so they inherit it.
+Status EnsureDbFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    return IoError("create case database: " + std::string(std::strerror(errno)));
+  }
+  ::close(fd);
+  return {};
+}
+
+// Roots as a JSON array of strings (they are file paths, so only quotes,
+// backslashes and control bytes need escaping).
+std::string RootsJson(const std::vector<std::string>& roots) {
+  std::string out = "[";
+  for (size_t i = 0; i < roots.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"';
+    for (unsigned char c : roots[i]) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += static_cast<char>(c);
+      } else if (c < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xf];
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    out += '"';
+  }
+  return out + "]";
+}
+
+std::string_view UnitKindName(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::kTableCell: return "table_cell";
+    case UnitKind::kField: return "field";
+    case UnitKind::kText: break;
+  }
+  return "text";
+}
+
+constexpr char kNow[] = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+}  // namespace
+
+Result<std::unique_ptr<CaseStore>> OpenSqliteCaseStore(
+    const std::string& case_dir, std::unique_ptr<Sealer> sealer) {
+  Result<std::unique_ptr<SqliteCaseStore>> store =
+      SqliteCaseStore::Open(case_dir, std::move(sealer));
+  if (!store.ok()) return store.status();
+  return std::unique_ptr<CaseStore>(std::move(store).value());
+}
+
+Result<std::unique_ptr<SqliteCaseStore>> SqliteCaseStore::Open(
+    const std::string& case_dir, std::unique_ptr<Sealer> sealer) {
+  if (sealer == nullptr) return InvalidArgument("open case: no sealer given");
+  BS_RETURN_IF_ERROR(EnsureCaseDir(case_dir));
+  const std::string path =
+      (std::filesystem::path(case_dir) / kDbFileName).string();
+  BS_RETURN_IF_ERROR(EnsureDbFile(path));
+
+  sqlite3* raw = nullptr;
+  // NOMUTEX: the store is used by one thread at a time, so SQLite's own
+  // per-call locking would be pure overhead.
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &raw,
+      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+      nullptr);
+  DbHandle db(raw);  // closes even when open failed
+  if (rc != SQLITE_OK) return sqlite::SqliteStatus(raw, rc, "open case");
+  BS_RETURN_IF_ERROR(sqlite::ConfigureConnection(db.get()));
+  BS_RETURN_IF_ERROR(sqlite::InitOrCheckSchema(db.get(), sealer->scheme()));
+
+  std::unique_ptr<SqliteCaseStore> store(
+      new SqliteCaseStore(std::move(db), std::move(sealer)));
+  BS_RETURN_IF_ERROR(store->PrepareStatements());
+  return store;
+}
+
+SqliteCaseStore::SqliteCaseStore(DbHandle db, std::unique_ptr<Sealer> sealer)
+    : db_(std::move(db)), sealer_(std::move(sealer)) {}
+
+SqliteCaseStore::~SqliteCaseStore() {
+  if (in_batch_ && broken_.ok()) (void)Flush();  // best effort, see header
+  if (in_batch_) (void)sqlite::Exec(db_.get(), "ROLLBACK", "close case");
+}
+
+Status SqliteCaseStore::PrepareStatements() {
+  const std::string now = kNow;
+  const std::pair<Statement*, std::string> all[] = {
+      {&begin_, "BEGIN IMMEDIATE"},
+      {&commit_, "COMMIT"},
+      {&savepoint_, "SAVEPOINT write_op"},
+      {&release_, "RELEASE write_op"},
+      {&rollback_to_, "ROLLBACK TO write_op"},
+      {&insert_scan_, "INSERT INTO scans(started_at, roots, threads) VALUES (" +
+                          now + ", ?1, ?2)"},
+      {&end_scan_, "UPDATE scans SET finished_at = " + now +
+                       ", sources = ?2, skipped_done = ?3, bytes = ?4, "
+                       "seconds = ?5 WHERE id = ?1"},
+      {&source_done_, "SELECT 1 FROM sources WHERE name = ?1 AND state = 'done' "
+                      "AND size = ?2 AND mtime_ns = ?3"},
+      {&delete_source_findings_,
+       "DELETE FROM findings WHERE item_id IN "
+       "(SELECT id FROM items WHERE source = ?1)"},
+      {&delete_source_items_, "DELETE FROM items WHERE source = ?1"},
+      {&upsert_source_,
+       "INSERT INTO sources(name, size, mtime_ns, state, scan_id) "
+       "VALUES (?1, ?2, ?3, 'begun', ?4) ON CONFLICT(name) DO UPDATE SET "
+       "size = excluded.size, mtime_ns = excluded.mtime_ns, state = 'begun', "
+       "scan_id = excluded.scan_id"},
+      {&finish_source_, "UPDATE sources SET state = 'done', size = ?2, "
+                        "mtime_ns = ?3 WHERE name = ?1 AND state = 'begun'"},
+      {&insert_item_,
+       "INSERT INTO items(name, source, format, status, error_code, "
+       "error_message, bytes, units, warnings, depth) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+      {&insert_finding_,
+       "INSERT INTO findings(item_id, seq, category, detector, value_sealed, "
+       "normalized_sealed, value_hash, confidence, explanation, role, "
+       "location_text, unit_kind, record, col, label, path, tbl, offset_bytes) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+       "?15, ?16, ?17, ?18)"},
+  };
+  for (const auto& [stmt, sql] : all) {
+    Result<Statement> prepared = Statement::Prepare(db_.get(), sql);
+    if (!prepared.ok()) return prepared.status();
+    *stmt = std::move(prepared).value();
+  }
+  return {};
+}
+
+template <typename Body>
+Status SqliteCaseStore::Write(std::string_view op, Body body) {
+  if (!broken_.ok()) return broken_;
+  if (!in_batch_) {
+    BS_RETURN_IF_ERROR(begin_.Run("begin batch"));
+    in_batch_ = true;
+  }
+  Status st = savepoint_.Run(op);
+  if (st.ok()) st = body();
+  if (st.ok()) st = release_.Run(op);
+  if (!st.ok()) return AbandonWrite(std::move(st));
+  return {};
+}
+
+Status SqliteCaseStore::AbandonWrite(Status error) {
+  if (sqlite3_get_autocommit(db_.get()) != 0) {
+    // SQLite rolled back the whole batch (I/O error, disk full): the rows
+    // written since the last commit are gone, so carrying on would record
+    // sources as done without their items.
+    in_batch_ = false;
+    batch_rows_ = 0;
+    broken_ = Status(error.code(),
+                     error.message() +
+                         " (uncommitted batch lost; reopen the case and resume)");
+    return broken_;
+  }
+  Status undo = rollback_to_.Run("undo failed write");
+  if (undo.ok()) undo = release_.Run("undo failed write");
+  if (!undo.ok()) broken_ = undo;
+  return error;
+}
+
+Status SqliteCaseStore::CountRows(int64_t rows) {
+  batch_rows_ += rows;
+  return batch_rows_ >= kBatchRows ? Flush() : Status();
+}
+
+Status SqliteCaseStore::Flush() {
+  if (!broken_.ok()) return broken_;
+  if (!in_batch_) return {};
+  Status st = commit_.Run("commit batch");
+  if (!st.ok()) {
+    // A busy COMMIT leaves the batch open and can be retried; anything
+    // that ended the transaction lost it.
+    if (sqlite3_get_autocommit(db_.get()) != 0) return AbandonWrite(st);
+    return st;
+  }
+  in_batch_ = false;
+  batch_rows_ = 0;
+  return {};
+}
+
+Result<int64_t> SqliteCaseStore::BeginScan(const std::vector<std::string>& roots,
+                                           int threads) {
+  const std::string roots_json = RootsJson(roots);
+  BS_RETURN_IF_ERROR(Write("begin scan", [&] {
+    return insert_scan_.BindText(1, roots_json)
+        .BindInt(2, threads)
+        .Run("begin scan");
+  }));
+  scan_id_ = sqlite3_last_insert_rowid(db_.get());
+  BS_RETURN_IF_ERROR(CountRows(1));
+  return scan_id_;
+}
+
+Status SqliteCaseStore::EndScan(int64_t scan_id, const ScanTotals& totals) {
+  BS_RETURN_IF_ERROR(Write("end scan", [&]() -> Status {
+    BS_RETURN_IF_ERROR(end_scan_.BindInt(1, scan_id)
+                           .BindInt(2, static_cast<int64_t>(totals.sources))
+                           .BindInt(3, static_cast<int64_t>(totals.skipped_done))
+                           .BindInt(4, static_cast<int64_t>(totals.bytes))
+                           .BindDouble(5, totals.seconds)
+                           .Run("end scan"));
+    if (sqlite3_changes(db_.get()) == 0) {
+      return NotFound("end scan: no scan " + std::to_string(scan_id));
+    }
+    return {};
+  }));
+  if (scan_id == scan_id_) scan_id_ = 0;
+  return Flush();  // the end of a scan is a natural point to be durable
+}
+
+Status SqliteCaseStore::PurgeUnfinishedSources() {
+  constexpr std::string_view kPurge =
+      "DELETE FROM findings WHERE item_id IN (SELECT id FROM items WHERE "
+      "source NOT IN (SELECT name FROM sources WHERE state = 'done'));"
+      "DELETE FROM items WHERE source NOT IN "
+      "(SELECT name FROM sources WHERE state = 'done');"
+      "DELETE FROM sources WHERE state <> 'done';";
+  BS_RETURN_IF_ERROR(Write("purge unfinished sources", [&] {
+    return sqlite::Exec(db_.get(), kPurge, "purge unfinished sources");
+  }));
+  return Flush();  // a resumed scan must not see the purged rows come back
+}
+
+Result<bool> SqliteCaseStore::IsSourceDone(const SourceKey& key) {
+  source_done_.BindText(1, key.name)
+      .BindInt(2, static_cast<int64_t>(key.size))
+      .BindInt(3, key.mtime_ns);
+  Result<bool> row = source_done_.Next("check source");
+  if (row.ok() && row.value()) source_done_.Reset();
+  return row;
+}
+
+Status SqliteCaseStore::DeleteSourceRows(std::string_view source) {
+  BS_RETURN_IF_ERROR(
+      delete_source_findings_.BindText(1, source).Run("delete source findings"));
+  return delete_source_items_.BindText(1, source).Run("delete source items");
+}
+
+Status SqliteCaseStore::BeginSource(const SourceKey& key) {
+  BS_RETURN_IF_ERROR(Write("begin source", [&]() -> Status {
+    BS_RETURN_IF_ERROR(DeleteSourceRows(key.name));
+    upsert_source_.BindText(1, key.name)
+        .BindInt(2, static_cast<int64_t>(key.size))
+        .BindInt(3, key.mtime_ns);
+    if (scan_id_ != 0) {
+      upsert_source_.BindInt(4, scan_id_);
+    } else {
+      upsert_source_.BindNull(4);
+    }
+    return upsert_source_.Run("begin source");
+  }));
+  return CountRows(1);
+}
+
+Status SqliteCaseStore::FinishSource(const SourceKey& key) {
+  BS_RETURN_IF_ERROR(Write("finish source", [&]() -> Status {
+    BS_RETURN_IF_ERROR(finish_source_.BindText(1, key.name)
+                           .BindInt(2, static_cast<int64_t>(key.size))
+                           .BindInt(3, key.mtime_ns)
+                           .Run("finish source"));
+    if (sqlite3_changes(db_.get()) == 0) {
+      return InvalidArgument("finish source: source was not begun");
+    }
+    return {};
+  }));
+  return CountRows(1);
+}
+
+Status SqliteCaseStore::AddItem(const ItemRecord& item,
+                                const std::vector<Finding>& findings) {
+  BS_RETURN_IF_ERROR(Write("add item", [&]() -> Status {
+    BS_RETURN_IF_ERROR(
+        insert_item_.BindText(1, item.name)
+            .BindText(2, item.source)
+            .BindText(3, item.format)
+            .BindText(4, ItemStatusName(item.status))
+            .BindText(5, item.error_code)
+            .BindText(6, item.error_message)
+            .BindInt(7, static_cast<int64_t>(item.bytes))
+            .BindInt(8, static_cast<int64_t>(item.units))
+            .BindInt(9, static_cast<int64_t>(item.warnings))
+            .BindInt(10, item.depth)
+            .Run("insert item"));
+    const int64_t item_id = sqlite3_last_insert_rowid(db_.get());
+    for (size_t i = 0; i < findings.size(); ++i) {
+      BS_RETURN_IF_ERROR(
+          InsertFinding(item_id, static_cast<int64_t>(i), findings[i]));
+    }
+    return {};
+  }));
+  return CountRows(1 + static_cast<int64_t>(findings.size()));
+}
+
+Status SqliteCaseStore::InsertFinding(int64_t item_id, int64_t seq,
+                                      const Finding& f) {
+  // The sealed strings must outlive Run(): bindings do not copy.
+  const std::string value_sealed = sealer_->Seal(f.value);
+  const std::string normalized_sealed = sealer_->Seal(f.normalized);
+  // Look-ups match on the canonical form; a finding without one falls back
+  // to its raw value rather than sharing the hash of "".
+  const std::string value_hash =
+      sealer_->Hash(f.normalized.empty() ? f.value : f.normalized);
+  const std::string location_text = f.location.ToString();
+  const Location& loc = f.location;
+  return insert_finding_.BindInt(1, item_id)
+      .BindInt(2, seq)
+      .BindText(3, f.category)
+      .BindText(4, f.detector)
+      .BindBlob(5, value_sealed)
+      .BindBlob(6, normalized_sealed)
+      .BindText(7, value_hash)
+      .BindDouble(8, f.confidence)
+      .BindText(9, f.explanation)
+      .BindText(10, RoleName(f.role))
+      .BindText(11, location_text)
+      .BindText(12, UnitKindName(loc.kind))
+      .BindInt(13, loc.record)
+      .BindInt(14, loc.column)
+      .BindText(15, loc.label)
+      .BindText(16, loc.path)
+      .BindText(17, loc.table)
+      .BindInt(18, static_cast<int64_t>(loc.offset))
+      .Run("insert finding");
+}
+
+}  // namespace breachscope

@@ -1,0 +1,114 @@
+// SqliteCaseStore: the CaseStore kept in `case.db` inside the case folder.
+//
+// Writes go into one open transaction (a "batch") that Flush() commits; the
+// store also commits by itself every kBatchRows rows so memory and the WAL
+// stay bounded. Each write call is atomic: if it fails, none of its rows
+// stay in the batch. If SQLite itself abandons the batch (disk full, I/O
+// error), the store refuses further writes with that error; reopen the case
+// and resume the scan, which purges and redoes the unfinished sources.
+//
+// Only sealed PHI reaches the file (see sqlite_schema.cc for what is
+// stored in which column).
+//
+// Ownership: owns the connection and the Sealer. Destroying the store
+// commits the open batch on a best-effort basis; call Flush() first to see
+// errors. Threading: one thread at a time, as CaseStore says. The visitor of
+// ForEachFinding must not call back into the store.
+#ifndef BREACHSCOPE_STORE_SQLITE_CASE_STORE_H_
+#define BREACHSCOPE_STORE_SQLITE_CASE_STORE_H_
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/case_store.h"
+#include "store/sealer.h"
+#include "store/sqlite_statement.h"
+
+namespace breachscope {
+
+class SqliteCaseStore final : public CaseStore {
+ public:
+  // Rows (items + findings + bookkeeping) after which a batch is committed.
+  static constexpr int64_t kBatchRows = 5000;
+
+  // Opens or creates `case_dir`/case.db. A new case folder and database are
+  // created readable by the owner only.
+  static Result<std::unique_ptr<SqliteCaseStore>> Open(
+      const std::string& case_dir, std::unique_ptr<Sealer> sealer);
+
+  ~SqliteCaseStore() override;
+  SqliteCaseStore(const SqliteCaseStore&) = delete;
+  SqliteCaseStore& operator=(const SqliteCaseStore&) = delete;
+
+  Result<int64_t> BeginScan(const std::vector<std::string>& roots,
+                            int threads) override;
+  Status EndScan(int64_t scan_id, const ScanTotals& totals) override;
+  // Also removes items whose source has no 'done' row at all (written
+  // without BeginSource), so a re-scan never collides with them.
+  Status PurgeUnfinishedSources() override;
+  Result<bool> IsSourceDone(const SourceKey& key) override;
+  Status BeginSource(const SourceKey& key) override;
+  // Fails if an item of that name is already stored (kInvalidArgument).
+  Status AddItem(const ItemRecord& item,
+                 const std::vector<Finding>& findings) override;
+  // Fails (kInvalidArgument) if the source was not begun.
+  Status FinishSource(const SourceKey& key) override;
+  Status Flush() override;
+
+  Result<CaseSummary> Summary() override;
+  Result<std::vector<ErrorItem>> ErrorItems(size_t limit) override;
+  Status ForEachFinding(
+      const std::function<void(const StoredFinding&)>& visit) override;
+
+ private:
+  struct DbCloser {
+    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+  };
+  using DbHandle = std::unique_ptr<sqlite3, DbCloser>;
+
+  SqliteCaseStore(DbHandle db, std::unique_ptr<Sealer> sealer);
+
+  Status PrepareStatements();
+  // Runs `body` atomically inside the open batch (opening one if needed).
+  template <typename Body>
+  Status Write(std::string_view op, Body body);
+  // Handles a failed write: rolls back to the savepoint, or marks the store
+  // broken when SQLite already dropped the whole batch.
+  Status AbandonWrite(Status error);
+  Status CountRows(int64_t rows);
+  Status InsertFinding(int64_t item_id, int64_t seq, const Finding& finding);
+  Status DeleteSourceRows(std::string_view source);
+
+  // Declared first so it is destroyed last, after every statement.
+  DbHandle db_;
+  std::unique_ptr<Sealer> sealer_;
+
+  sqlite::Statement begin_;
+  sqlite::Statement commit_;
+  sqlite::Statement savepoint_;
+  sqlite::Statement release_;
+  sqlite::Statement rollback_to_;
+  sqlite::Statement insert_scan_;
+  sqlite::Statement end_scan_;
+  sqlite::Statement source_done_;
+  sqlite::Statement delete_source_findings_;
+  sqlite::Statement delete_source_items_;
+  sqlite::Statement upsert_source_;
+  sqlite::Statement finish_source_;
+  sqlite::Statement insert_item_;
+  sqlite::Statement insert_finding_;
+
+  bool in_batch_ = false;
+  int64_t batch_rows_ = 0;
+  int64_t scan_id_ = 0;  // the scan begun by this store; 0 for none
+  Status broken_;        // non-OK once SQLite has dropped a batch
+};
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_STORE_SQLITE_CASE_STORE_H_

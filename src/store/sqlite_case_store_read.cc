@@ -1,0 +1,189 @@
+// The read path of SqliteCaseStore: summary counts, error listing and the
+// ordered walk over findings used by exports. Reads see the connection's
+// own uncommitted batch, so no Flush() is needed before them.
+#include <limits>
+#include <map>
+#include <string>
+#include <utility>
+
+#include "store/sqlite_case_store.h"
+
+namespace breachscope {
+namespace {
+
+using sqlite::Statement;
+
+// Runs `sql`, which yields one row of integer columns, into `out`.
+Status QueryInts(sqlite3* db, std::string_view sql,
+                 std::initializer_list<uint64_t*> out) {
+  Result<Statement> stmt = Statement::Prepare(db, sql);
+  if (!stmt.ok()) return stmt.status();
+  Result<bool> row = stmt.value().Next("summarise case");
+  if (!row.ok()) return row.status();
+  int col = 0;
+  for (uint64_t* field : out) {
+    *field = row.value() ? static_cast<uint64_t>(stmt.value().ColumnInt(col))
+                         : 0;
+    ++col;
+  }
+  stmt.value().Reset();
+  return {};
+}
+
+// Runs `sql`, which yields (key TEXT, count INTEGER) rows, into `out`.
+Status QueryCounts(sqlite3* db, std::string_view sql,
+                   std::map<std::string, uint64_t>* out) {
+  Result<Statement> stmt = Statement::Prepare(db, sql);
+  if (!stmt.ok()) return stmt.status();
+  out->clear();
+  while (true) {
+    Result<bool> row = stmt.value().Next("summarise case");
+    if (!row.ok()) return row.status();
+    if (!row.value()) return {};
+    (*out)[std::string(stmt.value().ColumnText(0))] =
+        static_cast<uint64_t>(stmt.value().ColumnInt(1));
+  }
+}
+
+Role RoleFromName(std::string_view name) {
+  for (Role role : {Role::kPatient, Role::kStaff, Role::kRelated}) {
+    if (RoleName(role) == name) return role;
+  }
+  return Role::kUnknown;
+}
+
+UnitKind UnitKindFromName(std::string_view name) {
+  if (name == "table_cell") return UnitKind::kTableCell;
+  if (name == "field") return UnitKind::kField;
+  return UnitKind::kText;
+}
+
+// Column order of kFindingsInOrder; keep the two in step.
+enum FindingColumn {
+  kItemName, kSeq, kCategory, kDetector, kValueSealed, kNormalizedSealed,
+  kConfidence, kExplanation, kRole, kLocationText, kUnitKind, kRecord,
+  kColumn, kLabel, kPath, kTable, kOffset,
+};
+
+// Items by their UNIQUE name index, findings by their (item_id, seq) key:
+// SQLite walks both indexes in order, so no sort and no buffering.
+constexpr std::string_view kFindingsInOrder =
+    "SELECT i.name, f.seq, f.category, f.detector, f.value_sealed, "
+    "f.normalized_sealed, f.confidence, f.explanation, f.role, "
+    "f.location_text, f.unit_kind, f.record, f.col, f.label, f.path, f.tbl, "
+    "f.offset_bytes FROM items AS i JOIN findings AS f ON f.item_id = i.id "
+    "ORDER BY i.name, f.seq";
+
+}  // namespace
+
+Result<CaseSummary> SqliteCaseStore::Summary() {
+  sqlite3* db = db_.get();
+  CaseSummary s;
+  BS_RETURN_IF_ERROR(QueryInts(db, "SELECT count(*) FROM scans", {&s.scans}));
+  BS_RETURN_IF_ERROR(QueryInts(
+      db, "SELECT count(*) FROM sources WHERE state = 'done'", {&s.sources}));
+  BS_RETURN_IF_ERROR(QueryInts(
+      db,
+      "SELECT count(*), total(status = 'scanned'), total(status = 'error'), "
+      "total(status = 'skipped'), "
+      "coalesce(sum(CASE WHEN status = 'scanned' THEN bytes END), 0) "
+      "FROM items",
+      {&s.items, &s.items_scanned, &s.items_error, &s.items_skipped,
+       &s.bytes}));
+  BS_RETURN_IF_ERROR(QueryInts(
+      db, "SELECT count(*), count(DISTINCT item_id) FROM findings",
+      {&s.findings, &s.items_with_findings}));
+  BS_RETURN_IF_ERROR(QueryCounts(
+      db,
+      "SELECT format, count(*) FROM items WHERE status = 'scanned' "
+      "GROUP BY format",
+      &s.items_by_format));
+  BS_RETURN_IF_ERROR(QueryCounts(
+      db,
+      "SELECT format, sum(bytes) FROM items WHERE status = 'scanned' "
+      "GROUP BY format",
+      &s.bytes_by_format));
+  BS_RETURN_IF_ERROR(QueryCounts(
+      db,
+      "SELECT error_code, count(*) FROM items WHERE status = 'error' "
+      "GROUP BY error_code",
+      &s.errors_by_reason));
+  BS_RETURN_IF_ERROR(QueryCounts(
+      db,
+      "SELECT error_code, count(*) FROM items WHERE status = 'skipped' "
+      "GROUP BY error_code",
+      &s.skipped_by_reason));
+  BS_RETURN_IF_ERROR(QueryCounts(
+      db, "SELECT category, count(*) FROM findings GROUP BY category",
+      &s.findings_by_category));
+  BS_RETURN_IF_ERROR(QueryCounts(
+      db,
+      "SELECT category, count(DISTINCT item_id) FROM findings "
+      "GROUP BY category",
+      &s.items_by_category));
+  return s;
+}
+
+Result<std::vector<ErrorItem>> SqliteCaseStore::ErrorItems(size_t limit) {
+  Result<Statement> stmt = Statement::Prepare(
+      db_.get(),
+      "SELECT name, error_code, error_message FROM items "
+      "WHERE status = 'error' ORDER BY name LIMIT ?1");
+  if (!stmt.ok()) return stmt.status();
+  constexpr size_t kMax = std::numeric_limits<int64_t>::max();
+  stmt.value().BindInt(1, static_cast<int64_t>(limit < kMax ? limit : kMax));
+  std::vector<ErrorItem> out;
+  while (true) {
+    Result<bool> row = stmt.value().Next("list error items");
+    if (!row.ok()) return row.status();
+    if (!row.value()) return out;
+    const Statement& r = stmt.value();
+    out.push_back(ErrorItem{std::string(r.ColumnText(0)),
+                            std::string(r.ColumnText(1)),
+                            std::string(r.ColumnText(2))});
+  }
+}
+
+Status SqliteCaseStore::ForEachFinding(
+    const std::function<void(const StoredFinding&)>& visit) {
+  Result<Statement> prepared =
+      Statement::Prepare(db_.get(), kFindingsInOrder);
+  if (!prepared.ok()) return prepared.status();
+  Statement& r = prepared.value();
+  StoredFinding out;  // reused: its strings keep their capacity
+  while (true) {
+    Result<bool> row = r.Next("read findings");
+    if (!row.ok()) return row.status();
+    if (!row.value()) return {};
+    out.source.assign(r.ColumnText(kItemName));
+    out.seq = r.ColumnInt(kSeq);
+    Finding& f = out.finding;
+    Result<std::string> value = sealer_->Unseal(r.ColumnBlob(kValueSealed));
+    Result<std::string> normalized =
+        sealer_->Unseal(r.ColumnBlob(kNormalizedSealed));
+    if (!value.ok() || !normalized.ok()) {
+      const Status& bad = value.ok() ? normalized.status() : value.status();
+      // Names the item and position, never the value.
+      return Status(bad.code(), "unseal finding " + std::to_string(out.seq) +
+                                    " of " + out.source + ": " + bad.message());
+    }
+    f.value = std::move(value).value();
+    f.normalized = std::move(normalized).value();
+    f.category.assign(r.ColumnText(kCategory));
+    f.detector.assign(r.ColumnText(kDetector));
+    f.confidence = r.ColumnDouble(kConfidence);
+    f.explanation.assign(r.ColumnText(kExplanation));
+    f.role = RoleFromName(r.ColumnText(kRole));
+    f.location.kind = UnitKindFromName(r.ColumnText(kUnitKind));
+    f.location.record = r.ColumnInt(kRecord);
+    f.location.column = static_cast<int32_t>(r.ColumnInt(kColumn));
+    f.location.label.assign(r.ColumnText(kLabel));
+    f.location.path.assign(r.ColumnText(kPath));
+    f.location.table.assign(r.ColumnText(kTable));
+    f.location.offset = static_cast<uint64_t>(r.ColumnInt(kOffset));
+    out.location_text.assign(r.ColumnText(kLocationText));
+    visit(out);
+  }
+}
+
+}  // namespace breachscope
