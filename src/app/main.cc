@@ -1,2 +1,3 @@
-#include <iostream>
-int main() { std::cout << "breachscope\n"; return 0; }
+#include "app/commands.h"
+
+int main(int argc, char** argv) { return breachscope::RunCommandLine(argc, argv); }

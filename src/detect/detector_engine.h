@@ -38,7 +38,16 @@ struct DetectorInfo {
 
 class DetectorEngine {
  public:
-  class Scratch;  // per-thread state; opaque
+  // Per-thread state (prefilter scratch space, buffers). A complete,
+  // polymorphic base so callers can own it with std::unique_ptr; the engine
+  // subclasses it in its .cc and downcasts in ScanUnit.
+  class Scratch {
+   public:
+    virtual ~Scratch() = default;
+
+   protected:
+    Scratch() = default;
+  };
 
   static Result<std::unique_ptr<const DetectorEngine>> Create(
       const DetectOptions& options);

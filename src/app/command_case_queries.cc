@@ -1,0 +1,137 @@
+// `breachscope summary`, `breachscope export findings`,
+// `breachscope detectors list` and `breachscope version`: commands that read
+// a case or the build and change nothing.
+#include <fstream>
+#include <iostream>
+
+#include "app/command_registry.h"
+#include "app/exit_codes.h"
+#include "detect/detector_engine.h"
+#include "report/findings_export.h"
+#include "report/summary_json.h"
+#include "report/summary_text.h"
+
+#ifndef BREACHSCOPE_VERSION
+#define BREACHSCOPE_VERSION "0.0.0"
+#endif
+
+namespace breachscope {
+namespace {
+
+constexpr size_t kErrorsListed = 20;
+// JSON is for machines: list every error item, up to a sane bound.
+constexpr size_t kErrorsListedJson = 100000;
+
+int RunSummary(const std::string& case_dir, bool json) {
+  std::unique_ptr<CaseStore> store = OpenExistingCase(case_dir);
+  if (!store) return kExitFailure;
+  Result<CaseSummary> summary = store->Summary();
+  Result<std::vector<ErrorItem>> errors =
+      store->ErrorItems(json ? kErrorsListedJson : kErrorsListed);
+  if (!summary.ok() || !errors.ok()) {
+    Status bad = summary.ok() ? errors.status() : summary.status();
+    std::cerr << "breachscope: summary failed: " << bad.ToString() << "\n";
+    return kExitFailure;
+  }
+  std::cout << (json ? RenderSummaryJson(summary.value(), errors.value())
+                    : RenderSummaryText(summary.value(), errors.value()));
+  return kExitOk;
+}
+
+struct ExportArgs {
+  std::string what = "findings";
+  std::string case_dir;
+  std::string format = "jsonl";
+  std::string output;
+};
+
+int RunExport(const ExportArgs& args) {
+  Result<ExportFormat> format = ParseExportFormat(args.format);
+  if (!format.ok()) {
+    std::cerr << "breachscope: " << format.status().message() << "\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<CaseStore> store = OpenExistingCase(args.case_dir);
+  if (!store) return kExitFailure;
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (!args.output.empty()) {
+    file.open(args.output, std::ios::out | std::ios::trunc);
+    if (!file) {
+      std::cerr << "breachscope: cannot write " << args.output << "\n";
+      return kExitFailure;
+    }
+    out = &file;
+  }
+  uint64_t count = 0;
+  Status status = ExportFindings(*store, format.value(), *out, &count);
+  if (!status.ok()) {
+    std::cerr << "breachscope: export failed: " << status.ToString() << "\n";
+    return kExitFailure;
+  }
+  if (!args.output.empty()) {
+    std::cerr << "breachscope: wrote " << count << " findings (PHI in plain "
+              << "text) to " << args.output << "\n";
+  }
+  return kExitOk;
+}
+
+int RunDetectorsList() {
+  Result<std::unique_ptr<const DetectorEngine>> engine =
+      DetectorEngine::Create(DetectOptions());
+  if (!engine.ok()) {
+    std::cerr << "breachscope: " << engine.status().ToString() << "\n";
+    return kExitFailure;
+  }
+  for (const DetectorInfo& info : engine.value()->detectors()) {
+    std::printf("%-18s %-24s %s\n", info.id.c_str(), info.category.c_str(),
+                info.description.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterSummaryCommand(CLI::App& app, int* exit_code) {
+  auto case_dir = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand(
+      "summary", "Print what a case holds: items read and not read, by format "
+                 "and reason, and findings by category (no PHI).");
+  cmd->add_option("--case", *case_dir, "Case folder")->required();
+  cmd->add_flag("--json", *json, "One JSON object, every unread item listed");
+  cmd->callback([case_dir, json, exit_code] {
+    *exit_code = RunSummary(*case_dir, *json);
+  });
+}
+
+void RegisterExportCommand(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<ExportArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "export", "Write findings out of a case, PHI in plain text (see the "
+                "export contract in README.md).");
+  cmd->add_option("what", args->what, "What to export: findings")
+      ->check(CLI::IsMember({"findings"}))
+      ->required();
+  cmd->add_option("--case", args->case_dir, "Case folder")->required();
+  cmd->add_option("--format", args->format, "jsonl (default) or csv")
+      ->check(CLI::IsMember({"jsonl", "csv"}));
+  cmd->add_option("-o,--output", args->output, "File to write (default: stdout)");
+  cmd->callback([args, exit_code] { *exit_code = RunExport(*args); });
+}
+
+void RegisterDetectorsCommand(CLI::App& app, int* exit_code) {
+  CLI::App* cmd = app.add_subcommand("detectors", "List the detectors.");
+  cmd->add_subcommand("list", "List every detector with its category")
+      ->callback([exit_code] { *exit_code = RunDetectorsList(); });
+  cmd->require_subcommand(1);
+}
+
+void RegisterVersionCommand(CLI::App& app, int* exit_code) {
+  app.add_subcommand("version", "Print the version")->callback([exit_code] {
+    std::cout << "breachscope " << BREACHSCOPE_VERSION << "\n";
+    *exit_code = kExitOk;
+  });
+}
+
+}  // namespace breachscope

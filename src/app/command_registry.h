@@ -1,0 +1,24 @@
+// Registration of subcommands. Each command lives in its own file
+// (command_scan.cc, ...) and adds itself to the CLI11 parser here; the
+// callback stores the exit code in *exit_code.
+#ifndef BREACHSCOPE_APP_COMMAND_REGISTRY_H_
+#define BREACHSCOPE_APP_COMMAND_REGISTRY_H_
+
+#include <CLI/CLI.hpp>
+
+namespace breachscope {
+
+void RegisterScanCommand(CLI::App& app, int* exit_code);
+void RegisterSummaryCommand(CLI::App& app, int* exit_code);
+void RegisterExportCommand(CLI::App& app, int* exit_code);
+void RegisterDetectorsCommand(CLI::App& app, int* exit_code);
+void RegisterVersionCommand(CLI::App& app, int* exit_code);
+
+// Shared by commands that open an existing case: returns nullptr and prints
+// the reason when the folder holds no case.
+class CaseStore;
+std::unique_ptr<CaseStore> OpenExistingCase(const std::string& case_dir);
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_APP_COMMAND_REGISTRY_H_

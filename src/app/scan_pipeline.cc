@@ -1,0 +1,188 @@
+#include "app/scan_pipeline.h"
+
+#include <chrono>
+#include <optional>
+#include <thread>
+#include <variant>
+
+#include "app/source_processor.h"
+#include "common/bounded_queue.h"
+#include "ingest/source_walker.h"
+
+namespace breachscope {
+namespace {
+
+// What workers send the writer, in order per source.
+struct BeginSourceMsg { SourceKey key; };
+struct FinishSourceMsg { SourceKey key; uint64_t bytes; };
+using WriterMsg = std::variant<BeginSourceMsg, ItemResult, FinishSourceMsg>;
+
+// Enough to keep the writer busy without holding much in memory.
+constexpr size_t kQueueCapacity = 256;
+constexpr auto kFlushInterval = std::chrono::seconds(2);
+
+SourceKey KeyOf(const SourceEntry& entry) {
+  return SourceKey{entry.name, entry.size, entry.mtime_ns};
+}
+
+// Lists the roots; sources already done are counted and left out.
+Result<std::vector<SourceEntry>> PendingSources(const ScanOptions& options,
+                                                CaseStore& store,
+                                                ScanOutcome* outcome) {
+  std::vector<SourceEntry> entries;
+  Status walk = WalkSources(*RealFileSystem(), options.roots, options.ingest,
+                            [&](SourceEntry entry) {
+                              entries.push_back(std::move(entry));
+                            });
+  if (!walk.ok()) {
+    if (walk.code() != StatusCode::kNotFound) return walk;
+    outcome->missing_roots.push_back(walk.message());
+  }
+  std::vector<SourceEntry> pending;
+  for (SourceEntry& entry : entries) {
+    Result<bool> done = store.IsSourceDone(KeyOf(entry));
+    if (!done.ok()) return done.status();
+    if (done.value()) {
+      ++outcome->sources_skipped;
+    } else {
+      pending.push_back(std::move(entry));
+    }
+  }
+  return pending;
+}
+
+class Workers {
+ public:
+  Workers(const std::vector<SourceEntry>& sources, const ScanOptions& options,
+          const DetectorEngine& engine, const std::atomic<bool>& stop,
+          BoundedQueue<WriterMsg>& queue, ScanCounters& counters)
+      : sources_(sources), options_(options), engine_(engine), stop_(stop),
+        queue_(queue), counters_(counters) {}
+
+  void Start(int threads) {
+    for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Run(); });
+  }
+  void Join() {
+    for (std::thread& thread : threads_) thread.join();
+  }
+
+ private:
+  void Run() {
+    SourceProcessor processor(engine_, options_.ingest, stop_);
+    SourceProcessor::Emit emit = [this](ItemResult&& item) {
+      counters_.items.fetch_add(1, std::memory_order_relaxed);
+      if (item.record.status == ItemStatus::kError) {
+        counters_.errors.fetch_add(1, std::memory_order_relaxed);
+      }
+      counters_.findings.fetch_add(item.findings.size(),
+                                   std::memory_order_relaxed);
+      queue_.Push(std::move(item));
+    };
+    while (!stop_.load()) {
+      size_t index = next_.fetch_add(1);
+      if (index >= sources_.size()) break;
+      const SourceEntry& entry = sources_[index];
+      queue_.Push(BeginSourceMsg{KeyOf(entry)});
+      if (!processor.Process(entry, emit)) break;
+      queue_.Push(FinishSourceMsg{KeyOf(entry), entry.size});
+      counters_.sources_done.fetch_add(1, std::memory_order_relaxed);
+      counters_.bytes_done.fetch_add(entry.size, std::memory_order_relaxed);
+    }
+  }
+
+  const std::vector<SourceEntry>& sources_;
+  const ScanOptions& options_;
+  const DetectorEngine& engine_;
+  const std::atomic<bool>& stop_;
+  BoundedQueue<WriterMsg>& queue_;
+  ScanCounters& counters_;
+  std::atomic<size_t> next_{0};
+  std::vector<std::thread> threads_;
+};
+
+// Drains the queue into the store on the calling thread. On a store error it
+// keeps draining (so workers never block) and returns the first error.
+Status WriteAll(BoundedQueue<WriterMsg>& queue, CaseStore& store,
+                ScanOutcome* outcome) {
+  Status first_error;
+  auto last_flush = std::chrono::steady_clock::now();
+  auto keep = [&](Status status) {
+    if (first_error.ok() && !status.ok()) first_error = std::move(status);
+  };
+  while (std::optional<WriterMsg> msg = queue.Pop()) {
+    if (!first_error.ok()) continue;
+    if (auto* begin = std::get_if<BeginSourceMsg>(&*msg)) {
+      keep(store.BeginSource(begin->key));
+    } else if (auto* item = std::get_if<ItemResult>(&*msg)) {
+      ++outcome->items;
+      if (item->record.status == ItemStatus::kError) ++outcome->errors;
+      outcome->findings += item->findings.size();
+      keep(store.AddItem(item->record, item->findings));
+    } else if (auto* finish = std::get_if<FinishSourceMsg>(&*msg)) {
+      keep(store.FinishSource(finish->key));
+      ++outcome->sources_scanned;
+      outcome->bytes += finish->bytes;
+    }
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_flush > kFlushInterval) {
+      keep(store.Flush());
+      last_flush = now;
+    }
+  }
+  keep(store.Flush());
+  return first_error;
+}
+
+int ThreadCount(int requested, size_t sources) {
+  int threads = requested > 0 ? requested
+                              : static_cast<int>(std::thread::hardware_concurrency());
+  if (threads <= 0) threads = 1;
+  if (sources < static_cast<size_t>(threads)) threads = std::max<size_t>(1, sources);
+  return threads;
+}
+
+}  // namespace
+
+Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
+                            const DetectorEngine& engine,
+                            const std::atomic<bool>& stop) {
+  auto start = std::chrono::steady_clock::now();
+  ScanOutcome outcome;
+  BS_RETURN_IF_ERROR(store.PurgeUnfinishedSources());
+  Result<std::vector<SourceEntry>> pending =
+      PendingSources(options, store, &outcome);
+  if (!pending.ok()) return pending.status();
+  const std::vector<SourceEntry>& sources = pending.value();
+  int threads = ThreadCount(options.threads, sources.size());
+  Result<int64_t> scan_id = store.BeginScan(options.roots, threads);
+  if (!scan_id.ok()) return scan_id.status();
+
+  ScanCounters counters;
+  counters.sources_total = sources.size();
+  for (const SourceEntry& entry : sources) counters.bytes_total += entry.size;
+  ProgressReporter progress(options.progress, counters);
+  progress.Start();
+
+  BoundedQueue<WriterMsg> queue(kQueueCapacity);
+  Workers workers(sources, options, engine, stop, queue, counters);
+  workers.Start(threads);
+  std::thread closer([&] {
+    workers.Join();
+    queue.Close();
+  });
+  Status written = WriteAll(queue, store, &outcome);
+  closer.join();
+  progress.Stop();
+
+  outcome.interrupted = stop.load();
+  outcome.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  BS_RETURN_IF_ERROR(written);
+  ScanTotals totals{outcome.sources_scanned, outcome.sources_skipped,
+                    outcome.bytes, outcome.seconds};
+  BS_RETURN_IF_ERROR(store.EndScan(scan_id.value(), totals));
+  return outcome;
+}
+
+}  // namespace breachscope

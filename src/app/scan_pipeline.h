@@ -1,0 +1,53 @@
+// RunScan: the scan job, from roots on disk to items and findings in a case.
+//
+// Walks the roots, skips sources finished by an earlier scan, and reads the
+// rest on `threads` worker threads; the calling thread is the single store
+// writer. A source's items are committed with the source marked done only
+// after its last item, so a scan killed at any moment and run again redoes
+// exactly the unfinished sources (the store purges their partial rows).
+// Results do not depend on the thread count: each source is read by one
+// worker in document order, and the store orders findings by item name.
+#ifndef BREACHSCOPE_APP_SCAN_PIPELINE_H_
+#define BREACHSCOPE_APP_SCAN_PIPELINE_H_
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "app/progress_reporter.h"
+#include "app/scan_counters.h"
+#include "common/status.h"
+#include "detect/detector_engine.h"
+#include "ingest/ingest_options.h"
+#include "store/case_store.h"
+
+namespace breachscope {
+
+struct ScanOptions {
+  std::vector<std::string> roots;  // files or directories to read
+  int threads = 0;                 // worker threads; 0 = all cores
+  IngestOptions ingest;
+  ProgressMode progress = ProgressMode::kNone;
+};
+
+struct ScanOutcome {
+  uint64_t sources_scanned = 0;   // read in this run
+  uint64_t sources_skipped = 0;   // already done by an earlier scan
+  uint64_t items = 0;
+  uint64_t errors = 0;            // items that ended as errors
+  uint64_t findings = 0;
+  uint64_t bytes = 0;             // top-level bytes read in this run
+  double seconds = 0;
+  bool interrupted = false;       // stopped by `stop`; resume by running again
+  std::vector<std::string> missing_roots;  // roots that do not exist
+};
+
+// REQUIRES: store and engine outlive the call; `stop` may be set from a
+// signal handler to end the scan early (unfinished sources stay unfinished).
+Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
+                            const DetectorEngine& engine,
+                            const std::atomic<bool>& stop);
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_APP_SCAN_PIPELINE_H_

@@ -1,0 +1,218 @@
+#include "app/source_processor.h"
+
+#include "ingest/archive/archive_reader.h"
+#include "ingest/extract/binary_strings_reader.h"
+#include "ingest/extract/extractor.h"
+#include "ingest/format.h"
+#include "ingest/mapped_file.h"
+#include "ingest/text_decoder.h"
+
+namespace breachscope {
+namespace {
+
+constexpr size_t kSniffBytes = 64 * 1024;
+// Pages are handed back to the kernel in steps of this size, keeping a
+// margin behind the reader because extractors may look back a little.
+constexpr uint64_t kReleaseStep = 64ull << 20;
+
+// Runs the detectors on every unit and counts what extraction reports.
+class DetectingSink : public UnitSink {
+ public:
+  DetectingSink(const DetectorEngine& engine, DetectorEngine::Scratch& scratch,
+                std::vector<Finding>* findings, MappedFile* mapping,
+                uint64_t mapping_base)
+      : engine_(engine), scratch_(scratch), findings_(findings),
+        mapping_(mapping), mapping_base_(mapping_base) {}
+
+  void OnUnit(const TextUnit& unit) override {
+    ++units_;
+    engine_.ScanUnit(unit, scratch_, findings_);
+    MaybeRelease(unit.offset);
+  }
+  void OnWarning(std::string_view) override { ++warnings_; }
+
+  uint64_t units() const { return units_; }
+  uint64_t warnings() const { return warnings_; }
+
+ private:
+  // Units arrive in document order; only a view straight into the mapping
+  // (no transcoding) may be released, and never the first step, where
+  // headers live that later units' labels point into.
+  void MaybeRelease(uint64_t offset) {
+    if (mapping_ == nullptr || offset < released_ + 2 * kReleaseStep) return;
+    released_ = offset - kReleaseStep;
+    mapping_->ReleaseBefore(mapping_base_ + released_);
+  }
+
+  const DetectorEngine& engine_;
+  DetectorEngine::Scratch& scratch_;
+  std::vector<Finding>* findings_;
+  MappedFile* mapping_;
+  uint64_t mapping_base_;
+  uint64_t released_ = 0;
+  uint64_t units_ = 0;
+  uint64_t warnings_ = 0;
+};
+
+// Forwards archive members back into the processor, one nesting level down.
+class MemberVisitor : public ArchiveVisitor {
+ public:
+  using OnMemberFn = std::function<void(std::string_view, std::string_view)>;
+  using OnErrorFn = std::function<void(std::string_view, const Status&)>;
+  MemberVisitor(OnMemberFn on_member, OnErrorFn on_error)
+      : on_member_(std::move(on_member)), on_error_(std::move(on_error)) {}
+  void OnMember(std::string_view path, std::string_view bytes) override {
+    on_member_(path, bytes);
+  }
+  void OnMemberError(std::string_view path, const Status& reason) override {
+    on_error_(path, reason);
+  }
+
+ private:
+  OnMemberFn on_member_;
+  OnErrorFn on_error_;
+};
+
+bool IsContainer(Format format) {
+  return format == Format::kArchive || format == Format::kCompressed;
+}
+
+}  // namespace
+
+SourceProcessor::SourceProcessor(const DetectorEngine& engine,
+                                 const IngestOptions& options,
+                                 const std::atomic<bool>& stop)
+    : engine_(engine), options_(options), stop_(stop),
+      scratch_(engine.NewScratch()) {}
+
+SourceProcessor::~SourceProcessor() = default;
+
+bool SourceProcessor::Process(const SourceEntry& entry, const Emit& emit) {
+  emit_ = &emit;
+  source_name_ = entry.name;
+  budget_bytes_ = options_.max_total_bytes_per_source;
+  if (entry.kind != SourceKind::kFile) {
+    ItemResult result;
+    result.record.name = entry.name;
+    result.record.source = entry.name;
+    result.record.status = entry.kind == SourceKind::kSkipped
+                               ? ItemStatus::kSkipped
+                               : ItemStatus::kError;
+    result.record.error_code =
+        entry.kind == SourceKind::kSkipped ? "not_regular_file" : "io_error";
+    result.record.error_message = entry.reason;
+    emit(std::move(result));
+    return true;
+  }
+  Result<MappedFile> mapped = MappedFile::Open(entry.path);
+  if (!mapped.ok()) {
+    EmitError(entry.name, "", 0, mapped.status(), 0);
+    return true;
+  }
+  ProcessBytes(entry.name, mapped.value().bytes(), 0, &mapped.value());
+  return !stop_.load();
+}
+
+void SourceProcessor::ProcessBytes(const std::string& name,
+                                   std::string_view bytes, int depth,
+                                   MappedFile* mapping) {
+  if (stop_.load()) return;
+  SniffResult sniff = SniffFormat(bytes.substr(0, kSniffBytes), name);
+  std::string_view format = FormatName(sniff.format);
+  if (IsContainer(sniff.format)) {
+    if (depth >= options_.max_archive_depth) {
+      EmitError(name, format, depth,
+                LimitExceeded("archive nested deeper than " +
+                              std::to_string(options_.max_archive_depth) +
+                              " levels"),
+                bytes.size());
+      return;
+    }
+    ProcessArchive(name, bytes, depth, format);
+    return;
+  }
+  ProcessContent(name, bytes, depth, sniff, mapping);
+}
+
+void SourceProcessor::ProcessArchive(const std::string& name,
+                                     std::string_view bytes, int depth,
+                                     std::string_view format) {
+  MemberVisitor visitor(
+      [&](std::string_view path, std::string_view member) {
+        ProcessBytes(name + "!" + std::string(path), member, depth + 1,
+                     nullptr);
+      },
+      [&](std::string_view path, const Status& reason) {
+        EmitError(name + "!" + std::string(path), "", depth + 1, reason, 0);
+      });
+  Status status = ReadArchive(bytes, name, options_, &budget_bytes_, visitor);
+  if (stop_.load()) return;
+  ItemResult result;
+  result.record.name = name;
+  result.record.source = source_name_;
+  result.record.format = std::string(format);
+  result.record.bytes = bytes.size();
+  result.record.depth = depth;
+  if (!status.ok()) {
+    result.record.status = ItemStatus::kError;
+    result.record.error_code = std::string(StatusCodeName(status.code()));
+    result.record.error_message = status.message();
+  }
+  (*emit_)(std::move(result));
+}
+
+void SourceProcessor::ProcessContent(const std::string& name,
+                                     std::string_view bytes, int depth,
+                                     const SniffResult& sniff,
+                                     MappedFile* mapping) {
+  ItemResult result;
+  result.record.name = name;
+  result.record.source = source_name_;
+  result.record.format = std::string(FormatName(sniff.format));
+  result.record.bytes = bytes.size();
+  result.record.depth = depth;
+  Status status;
+  uint64_t units = 0, warnings = 0;
+  if (sniff.format == Format::kBinary) {
+    DetectingSink sink(engine_, *scratch_, &result.findings, mapping, 0);
+    status = ReadBinaryStrings(bytes, sink);
+    units = sink.units();
+  } else if (sniff.format != Format::kEmpty) {
+    std::string storage;
+    DecodedText decoded = DecodeToUtf8(bytes, &storage);
+    bool is_view = storage.empty() && !decoded.text.empty();
+    uint64_t base = is_view ? decoded.text.data() - bytes.data() : 0;
+    DetectingSink sink(engine_, *scratch_, &result.findings,
+                       is_view ? mapping : nullptr, base);
+    status = ExtractUnits(sniff, decoded.text, sink);
+    units = sink.units();
+    warnings = sink.warnings() + decoded.replacements;
+  }
+  if (stop_.load()) return;
+  result.record.units = units;
+  result.record.warnings = warnings;
+  if (!status.ok()) {
+    // Findings read before the error are kept: nothing found is lost.
+    result.record.status = ItemStatus::kError;
+    result.record.error_code = std::string(StatusCodeName(status.code()));
+    result.record.error_message = status.message();
+  }
+  (*emit_)(std::move(result));
+}
+
+void SourceProcessor::EmitError(const std::string& name,
+                                std::string_view format, int depth,
+                                const Status& reason, uint64_t bytes) {
+  ItemResult result;
+  result.record.name = name;
+  result.record.source = source_name_;
+  result.record.format = std::string(format);
+  result.record.status = ItemStatus::kError;
+  result.record.error_code = std::string(StatusCodeName(reason.code()));
+  result.record.error_message = reason.message();
+  result.record.bytes = bytes;
+  result.record.depth = depth;
+  (*emit_)(std::move(result));
+}
+
+}  // namespace breachscope

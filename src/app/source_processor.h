@@ -1,0 +1,71 @@
+// SourceProcessor: reads one top-level source into item results.
+//
+// For a file: maps it, sniffs the format, and either opens it as an archive
+// (recursively, members named `outer.zip!inner/path`) or decodes, extracts
+// and detects. Every item read (the file, each archive, each member) ends as
+// exactly one ItemResult, scanned or error with a reason; nothing is dropped.
+//
+// Threading: one SourceProcessor per worker thread (it owns the detector
+// scratch); the DetectorEngine and options are shared and read-only.
+#ifndef BREACHSCOPE_APP_SOURCE_PROCESSOR_H_
+#define BREACHSCOPE_APP_SOURCE_PROCESSOR_H_
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/finding.h"
+#include "detect/detector_engine.h"
+#include "ingest/format.h"
+#include "ingest/ingest_options.h"
+#include "ingest/source_walker.h"
+#include "store/case_store.h"
+
+namespace breachscope {
+
+struct ItemResult {
+  ItemRecord record;
+  std::vector<Finding> findings;
+};
+
+class MappedFile;
+
+class SourceProcessor {
+ public:
+  using Emit = std::function<void(ItemResult&&)>;
+
+  // REQUIRES: engine, options and stop outlive the processor.
+  SourceProcessor(const DetectorEngine& engine, const IngestOptions& options,
+                  const std::atomic<bool>& stop);
+  ~SourceProcessor();
+
+  // Processes `entry` and emits its items in document order. Returns false
+  // when stopped part-way (the source must then not be marked done).
+  bool Process(const SourceEntry& entry, const Emit& emit);
+
+ private:
+  void ProcessBytes(const std::string& name, std::string_view bytes, int depth,
+                    MappedFile* mapping);
+  void ProcessArchive(const std::string& name, std::string_view bytes,
+                      int depth, std::string_view format);
+  void ProcessContent(const std::string& name, std::string_view bytes,
+                      int depth, const SniffResult& sniff, MappedFile* mapping);
+  void EmitError(const std::string& name, std::string_view format, int depth,
+                 const Status& reason, uint64_t bytes);
+
+  const DetectorEngine& engine_;
+  const IngestOptions& options_;
+  const std::atomic<bool>& stop_;
+  std::unique_ptr<DetectorEngine::Scratch> scratch_;
+  // Per-source state, reset by Process().
+  const Emit* emit_ = nullptr;
+  std::string source_name_;
+  uint64_t budget_bytes_ = 0;
+};
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_APP_SOURCE_PROCESSOR_H_
