@@ -1,0 +1,186 @@
+// End to end: generate a share with known truth, scan it, and check the
+// findings of the foundation detectors equal the truth exactly, whatever the
+// thread count, on a second scan, and after the scan is killed and resumed.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+
+#include "test_support.h"
+
+namespace breachscope {
+namespace {
+
+using testing::ReadLines;
+using testing::Run;
+using testing::TempDir;
+using Key = std::tuple<std::string, std::string, std::string>;  // source, category, normalized
+using Multiset = std::map<Key, int>;
+
+const std::set<std::string> kFoundationDetectors = {"email", "phone_nanp", "date",
+                                                    "postal_code_ca", "sin"};
+const std::map<std::string, std::string> kTruthKindCategory = {
+    {"email", "email"}, {"phone", "phone"}, {"date_of_birth", "date_of_birth"},
+    {"service_date", "service_date"}, {"postal_code", "address"}, {"sin", "sin"}};
+
+void Generate(const std::string& out, const std::string& truth, int seed,
+              const std::vector<std::string>& extra = {}) {
+  std::vector<std::string> argv = {"python3", testing::GeneratorPath(), "--out", out,
+                                   "--seed", std::to_string(seed), "--truth", truth};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  testing::ProcessResult result = Run(argv);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+}
+
+testing::ProcessResult Scan(const std::string& share, const std::string& case_dir,
+                            const std::string& threads) {
+  return Run({testing::BinaryPath(), "scan", share, "--case", case_dir, "--quiet",
+              "--threads", threads});
+}
+
+std::string ExportFindings(const std::string& case_dir) {
+  testing::ProcessResult result = Run({testing::BinaryPath(), "export", "findings",
+                                       "--case", case_dir, "--format", "jsonl"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  return result.out;
+}
+
+nlohmann::json SummaryJson(const std::string& case_dir) {
+  testing::ProcessResult result =
+      Run({testing::BinaryPath(), "summary", "--case", case_dir, "--json"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  return nlohmann::json::parse(result.out);
+}
+
+Multiset FoundFoundation(const std::string& jsonl) {
+  Multiset found;
+  std::istringstream in(jsonl);
+  for (std::string line; std::getline(in, line);) {
+    nlohmann::json f = nlohmann::json::parse(line);
+    if (!kFoundationDetectors.count(f["detector"])) continue;
+    ++found[{f["source"], f["category"], f["normalized"]}];
+  }
+  return found;
+}
+
+Multiset TruthFoundation(const std::string& truth_path) {
+  Multiset truth;
+  for (const std::string& line : ReadLines(truth_path)) {
+    nlohmann::json t = nlohmann::json::parse(line);
+    auto kind = kTruthKindCategory.find(t["kind"].get<std::string>());
+    if (kind == kTruthKindCategory.end()) continue;
+    ++truth[{t["source"], kind->second, t["normalized"]}];
+  }
+  return truth;
+}
+
+// Lists what one multiset has beyond the other, for a readable failure.
+std::string Difference(const Multiset& a, const Multiset& b, const char* label) {
+  std::string out;
+  int shown = 0;
+  for (const auto& [key, count] : a) {
+    auto it = b.find(key);
+    int other = it == b.end() ? 0 : it->second;
+    if (count > other && shown++ < 25) {
+      out += std::string(label) + ": " + std::get<0>(key) + " | " + std::get<1>(key) +
+             " | " + std::get<2>(key) + " x" + std::to_string(count - other) + "\n";
+    }
+  }
+  return out;
+}
+
+size_t CountFiles(const std::string& root) {
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) ++files;
+  }
+  return files;
+}
+
+class GeneratedShareTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    share_ = dir_->path() + "/share";
+    truth_ = dir_->path() + "/truth.jsonl";
+    case_ = dir_->path() + "/case";
+    Generate(share_, truth_, 11);
+    testing::ProcessResult scan = Scan(share_, case_, "2");
+    ASSERT_EQ(scan.exit_code, 0) << scan.err;
+    export_ = new std::string(ExportFindings(case_));
+  }
+  static void TearDownTestSuite() {
+    delete export_;
+    delete dir_;
+  }
+  static TempDir* dir_;
+  static std::string share_, truth_, case_;
+  static std::string* export_;
+};
+
+TempDir* GeneratedShareTest::dir_ = nullptr;
+std::string GeneratedShareTest::share_, GeneratedShareTest::truth_,
+    GeneratedShareTest::case_;
+std::string* GeneratedShareTest::export_ = nullptr;
+
+TEST_F(GeneratedShareTest, FoundationFindingsEqualTruth) {
+  Multiset found = FoundFoundation(*export_);
+  Multiset truth = TruthFoundation(truth_);
+  ASSERT_FALSE(truth.empty());
+  EXPECT_EQ(found, truth) << Difference(found, truth, "unexpected")
+                          << Difference(truth, found, "missed");
+}
+
+TEST_F(GeneratedShareTest, EveryFileIsAccountedFor) {
+  nlohmann::json summary = SummaryJson(case_);
+  EXPECT_EQ(summary["sources"].get<size_t>(), CountFiles(share_));
+  EXPECT_EQ(summary["items"].get<size_t>(),
+            summary["items_scanned"].get<size_t>() +
+                summary["items_error"].get<size_t>() +
+                summary["items_skipped"].get<size_t>());
+  EXPECT_GT(summary["items"].get<size_t>(), summary["sources"].get<size_t>())
+      << "archive members are items of their own";
+}
+
+TEST_F(GeneratedShareTest, OneThreadGivesTheSameExport) {
+  TempDir other;
+  ASSERT_EQ(Scan(share_, other.path() + "/case", "1").exit_code, 0);
+  EXPECT_EQ(ExportFindings(other.path() + "/case"), *export_);
+}
+
+TEST_F(GeneratedShareTest, SecondScanSkipsFinishedFiles) {
+  TempDir copy;
+  std::filesystem::copy(case_, copy.path() + "/case",
+                        std::filesystem::copy_options::recursive);
+  testing::ProcessResult again = Scan(share_, copy.path() + "/case", "2");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(ExportFindings(copy.path() + "/case"), *export_);
+  nlohmann::json summary = SummaryJson(copy.path() + "/case");
+  EXPECT_EQ(summary["scans"].get<int>(), 2);
+  EXPECT_EQ(summary["sources"].get<size_t>(), CountFiles(share_));
+}
+
+TEST(ResumeTest, KilledScansResumeToTheSameFindings) {
+  TempDir dir;
+  std::string share = dir.path() + "/share";
+  Generate(share, dir.path() + "/truth.jsonl", 23, {"--size-mb", "40"});
+  std::string clean_case = dir.path() + "/clean";
+  ASSERT_EQ(Scan(share, clean_case, "2").exit_code, 0);
+  std::string clean = ExportFindings(clean_case);
+  std::string resumed_case = dir.path() + "/resumed";
+  int kills = 0;
+  for (int delay_ms : {150, 300, 450, 600, 800}) {
+    pid_t pid = testing::Spawn({testing::BinaryPath(), "scan", share, "--case",
+                                resumed_case, "--quiet", "--threads", "2"});
+    if (testing::KillAfter(pid, delay_ms)) ++kills;
+  }
+  ASSERT_EQ(Scan(share, resumed_case, "2").exit_code, 0);
+  EXPECT_GT(kills, 0) << "the scan finished before any kill; grow the share";
+  EXPECT_EQ(ExportFindings(resumed_case), clean);
+}
+
+}  // namespace
+}  // namespace breachscope
