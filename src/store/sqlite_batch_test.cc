@@ -1,0 +1,96 @@
+// Batching: many rows are committed in bounded batches without any Flush().
+#include <sqlite3.h>
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "store/case_store.h"
+#include "store/sqlite_case_store.h"
+#include "store/store_test_util.h"
+
+namespace breachscope {
+namespace {
+
+using testing::MakeFinding;
+using testing::MakeItem;
+using testing::OpenStore;
+using testing::TempDir;
+
+// Counts findings as another connection sees them: committed rows only.
+int64_t CommittedFindings(const std::string& dir) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2((dir + "/case.db").c_str(), &db,
+                            SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM findings", -1, &stmt,
+                               nullptr),
+            SQLITE_OK);
+  EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  const int64_t n = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return n;
+}
+
+TEST(BatchTest, ManyRowsAreCommittedAutomatically) {
+  TempDir tmp;
+  auto store = OpenStore(tmp.case_dir());
+  ASSERT_NE(store, nullptr);
+  constexpr int kItems = 10000;
+  constexpr int kPerItem = 4;
+  ASSERT_TRUE(store->BeginSource({"big.csv", 1, 1}).ok());
+  for (int i = 0; i < kItems; ++i) {
+    std::vector<Finding> findings;
+    for (int j = 0; j < kPerItem; ++j) {
+      findings.push_back(MakeFinding("phone", std::to_string(i * 10 + j), i));
+    }
+    ASSERT_TRUE(store
+                    ->AddItem(MakeItem("big.csv!" + std::to_string(i), "big.csv"),
+                              findings)
+                    .ok());
+  }
+  // Without any Flush(), all but the last partial batch are on disk.
+  const int64_t committed = CommittedFindings(tmp.case_dir());
+  EXPECT_GT(committed, kItems * kPerItem - SqliteCaseStore::kBatchRows);
+  EXPECT_LE(committed, kItems * kPerItem);
+
+  ASSERT_TRUE(store->Flush().ok());
+  EXPECT_EQ(CommittedFindings(tmp.case_dir()), kItems * kPerItem);
+  const CaseSummary s = store->Summary().value();
+  EXPECT_EQ(s.findings, static_cast<uint64_t>(kItems * kPerItem));
+  EXPECT_EQ(s.items_with_findings, static_cast<uint64_t>(kItems));
+  // Reads stream in order across batches.
+  int64_t seen = 0;
+  std::string last;
+  ASSERT_TRUE(store->ForEachFinding([&](const StoredFinding& f) {
+    EXPECT_LE(last, f.source);
+    last = f.source;
+    ++seen;
+  }).ok());
+  EXPECT_EQ(seen, kItems * kPerItem);
+}
+
+TEST(BatchTest, FlushWithNothingPendingIsOk) {
+  TempDir tmp;
+  auto store = OpenStore(tmp.case_dir());
+  EXPECT_TRUE(store->Flush().ok());
+  EXPECT_TRUE(store->Flush().ok());
+}
+
+TEST(BatchTest, ScanRowsRecordTotals) {
+  TempDir tmp;
+  auto store = OpenStore(tmp.case_dir());
+  Result<int64_t> first = store->BeginScan({"/a", "/b \"quoted\""}, 8);
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(store->EndScan(first.value(), {3, 1, 999, 2.5}).ok());
+  Result<int64_t> second = store->BeginScan({"/a"}, 2);
+  ASSERT_TRUE(second.ok());
+  EXPECT_GT(second.value(), first.value());
+  EXPECT_EQ(store->Summary().value().scans, 2u);
+}
+
+}  // namespace
+}  // namespace breachscope
