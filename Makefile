@@ -34,5 +34,22 @@ demo: deps build
 	$(BUILD_DIR)/breachscope scan examples/share --case $(BUILD_DIR)/demo-case
 	$(BUILD_DIR)/breachscope summary --case $(BUILD_DIR)/demo-case
 
+# Runs every libFuzzer harness for FUZZ_SECONDS each, from its seed corpus.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR ?= build-fuzz
+fuzz: deps
+	@command -v clang++ >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev; }
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DBREACHSCOPE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target $$(cd fuzz && ls *_fuzz.cc | sed 's/\.cc$$//')
+	@for h in $$(cd fuzz && ls *_fuzz.cc | sed 's/\.cc$$//'); do \
+	  corpus=$(FUZZ_DIR)/corpus/$$h; mkdir -p $$corpus; \
+	  if [ -d fuzz/seeds/$$h ]; then cp -n fuzz/seeds/$$h/* $$corpus/ 2>/dev/null; fi; \
+	  echo "== $$h ($(FUZZ_SECONDS) s)"; \
+	  if ! $(FUZZ_DIR)/fuzz/$$h -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	      -timeout=10 -artifact_prefix=$(FUZZ_DIR)/ $$corpus > $(FUZZ_DIR)/$$h.log 2>&1; then \
+	    tail -40 $(FUZZ_DIR)/$$h.log; echo "$$h: crash, see $(FUZZ_DIR)/"; exit 1; \
+	  fi; tail -1 $(FUZZ_DIR)/$$h.log; \
+	done
+
 clean:
 	rm -rf $(BUILD_DIR)
