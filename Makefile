@@ -51,5 +51,10 @@ fuzz: deps
 	  fi; tail -1 $(FUZZ_DIR)/$$h.log; \
 	done
 
+# Scan MB/s and peak memory on a generated share (BENCH_MB, default 500).
+BENCH_MB ?= 500
+bench: deps build
+	bench/scan_throughput.sh $(BENCH_MB)
+
 clean:
 	rm -rf $(BUILD_DIR)
