@@ -1,0 +1,333 @@
+#include "ingest/format.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "ingest/text_decoder.h"
+
+namespace breachscope {
+namespace {
+
+// Only this much of the head is examined for structure; enough for the first
+// lines of any table or dump, small enough to stay cheap on every item.
+constexpr size_t kStructureSample = 16 * 1024;
+constexpr size_t kCsvSampleRecords = 20;
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Lower-case extension of `name` including compound tar suffixes, "" if none.
+std::string Extension(std::string_view name) {
+  const size_t slash = name.find_last_of("/\\!");
+  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view compound : {".tar.gz", ".tar.bz2", ".tar.xz"}) {
+    if (lower.size() > compound.size() &&
+        lower.compare(lower.size() - compound.size(), compound.size(), compound) == 0) {
+      return std::string(compound.substr(1));
+    }
+  }
+  const size_t dot = lower.rfind('.');
+  return dot == std::string::npos ? "" : lower.substr(dot + 1);
+}
+
+std::string_view SkipSpace(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  return s.substr(i);
+}
+
+// Container and compression magic numbers, and common binary formats whose
+// headers are printable enough to fool the text statistics.
+bool SniffMagic(std::string_view head, std::string_view ext, Format* out) {
+  const bool tar_ext = ext == "tar.gz" || ext == "tgz" || ext == "tar.bz2" ||
+                       ext == "tbz2" || ext == "tar.xz" || ext == "txz";
+  if (StartsWith(head, "PK\x03\x04") || StartsWith(head, "PK\x05\x06") ||
+      StartsWith(head, "PK\x07\x08") ||
+      StartsWith(head, std::string_view("7z\xBC\xAF\x27\x1C", 6)) ||
+      (head.size() >= 262 && head.substr(257, 5) == "ustar")) {
+    *out = Format::kArchive;
+    return true;
+  }
+  if (StartsWith(head, "\x1F\x8B") ||
+      (StartsWith(head, "BZh") && head.size() > 3 && head[3] >= '1' && head[3] <= '9') ||
+      StartsWith(head, std::string_view("\xFD" "7zXZ\x00", 6))) {
+    *out = tar_ext ? Format::kArchive : Format::kCompressed;
+    return true;
+  }
+  for (std::string_view magic :
+       {std::string_view("%PDF-"), std::string_view("\x89PNG"),
+        std::string_view("\xFF\xD8\xFF"), std::string_view("GIF8"),
+        std::string_view("\x7F" "ELF"), std::string_view("\xD0\xCF\x11\xE0"),
+        std::string_view("Rar!")}) {
+    if (StartsWith(head, magic)) {
+      *out = Format::kBinary;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Text has almost no NULs and few control characters besides whitespace.
+bool LooksBinary(std::string_view s) {
+  if (s.empty()) return false;
+  size_t nul = 0, control = 0;
+  for (unsigned char c : s) {
+    if (c == 0) ++nul;
+    else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
+              c != '\v' && c != 0x1B) || c == 0x7F) {
+      ++control;
+    }
+  }
+  return nul * 100 > s.size() || (nul + control) * 20 > s.size();
+}
+
+// A tolerant JSON tokenizer: true when the sample is a plausible prefix of
+// one JSON value (tokens valid, brackets matched so far).
+bool LooksLikeJson(std::string_view s) {
+  std::vector<char> stack;
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    const char c = s[i];
+    if (std::isspace(static_cast<unsigned char>(c)) || c == ',' || c == ':') {
+      ++i;
+    } else if (c == '{' || c == '[') {
+      stack.push_back(c == '{' ? '}' : ']');
+      ++i;
+    } else if (c == '}' || c == ']') {
+      if (stack.empty() || stack.back() != c) return false;
+      stack.pop_back();
+      ++i;
+      if (stack.empty()) return SkipSpace(s.substr(i)).empty() || s[i] == '\n';
+    } else if (c == '"') {
+      ++i;
+      while (i < n && s[i] != '"') i += (s[i] == '\\') ? 2 : 1;
+      ++i;
+    } else if (c == '-' || std::isdigit(static_cast<unsigned char>(c))) {
+      while (i < n && s[i] != 0 && std::strchr("+-.eE0123456789", s[i]) != nullptr) ++i;
+    } else if (StartsWith(s.substr(i), "true") || StartsWith(s.substr(i), "null")) {
+      i += 4;
+    } else if (StartsWith(s.substr(i), "false")) {
+      i += 5;
+    } else {
+      return false;
+    }
+  }
+  return true;  // truncated sample: fine so far
+}
+
+// Several lines, each one JSON object or array on its own.
+bool LooksLikeNdjson(std::string_view s, bool whole) {
+  int lines = 0;
+  while (!s.empty()) {
+    size_t nl = s.find('\n');
+    const bool last = nl == std::string_view::npos;
+    std::string_view line = s.substr(0, nl);
+    s = last ? std::string_view() : s.substr(nl + 1);
+    line = SkipSpace(line);
+    if (line.empty()) continue;
+    if (last && !whole && lines > 0) break;  // may be cut mid-line
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+    if (line.front() != '{' && line.front() != '[') return false;
+    if (!last || whole) {
+      if (line.back() != '}' && line.back() != ']') return false;
+    }
+    ++lines;
+  }
+  return lines >= 2;
+}
+
+bool LooksLikeXml(std::string_view t) {
+  if (StartsWith(t, "<?xml")) return true;
+  if (t.size() < 2 || t[0] != '<') return false;
+  if (StartsWithNoCase(t, "<!doctype html") || StartsWithNoCase(t, "<html")) {
+    return false;  // HTML rarely parses as XML; read it as text
+  }
+  const unsigned char c = static_cast<unsigned char>(t[1]);
+  return std::isalpha(c) || c == '_' || c == '!' || c == '?';
+}
+
+bool LooksLikeSqlDump(std::string_view t) {
+  for (std::string_view marker :
+       {"-- MySQL dump", "-- MariaDB dump", "-- PostgreSQL database dump",
+        "-- Dumped from database", "-- phpMyAdmin SQL Dump"}) {
+    if (t.find(marker) != std::string_view::npos) return true;
+  }
+  // Otherwise the first statement must be SQL, and some statement must carry
+  // data or schema.
+  bool first = true, first_is_sql = false, has_data = false;
+  while (!t.empty()) {
+    const size_t nl = t.find('\n');
+    std::string_view line = SkipSpace(t.substr(0, nl));
+    t = nl == std::string_view::npos ? std::string_view() : t.substr(nl + 1);
+    if (line.empty() || StartsWith(line, "--") || StartsWith(line, "#")) continue;
+    if (StartsWithNoCase(line, "INSERT INTO") || StartsWithNoCase(line, "CREATE TABLE") ||
+        StartsWithNoCase(line, "REPLACE INTO") ||
+        (StartsWithNoCase(line, "COPY ") && line.find("FROM stdin") != std::string_view::npos)) {
+      has_data = true;
+      if (first) first_is_sql = true;
+    } else if (first) {
+      for (std::string_view kw : {"SET ", "DROP ", "LOCK ", "USE ", "BEGIN", "START TRANSACTION",
+                                  "/*!", "CREATE ", "ALTER ", "SELECT "}) {
+        if (StartsWithNoCase(line, kw)) first_is_sql = true;
+      }
+    }
+    first = false;
+    if (has_data && first_is_sql) return true;
+    if (!first_is_sql) return false;
+  }
+  return false;
+}
+
+// Field counts of the first records of `t` split by `delim`, quotes
+// respected. The last record is dropped when the sample may be truncated.
+std::vector<size_t> CsvFieldCounts(std::string_view t, char delim, bool whole) {
+  std::vector<size_t> counts;
+  size_t fields = 1;
+  bool in_quotes = false, at_field_start = true, line_has_content = false;
+  for (size_t i = 0; i < t.size() && counts.size() < kCsvSampleRecords; ++i) {
+    const char c = t[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < t.size() && t[i + 1] == '"') ++i;
+        else in_quotes = false;
+      }
+      continue;
+    }
+    if (c == '"' && at_field_start) {
+      in_quotes = line_has_content = true;
+      at_field_start = false;
+    } else if (c == delim) {
+      ++fields;
+      line_has_content = at_field_start = true;
+    } else if (c == '\n' || c == '\r') {
+      if (line_has_content) counts.push_back(fields);
+      fields = 1;
+      line_has_content = false;
+      at_field_start = true;
+    } else if (c != ' ') {
+      line_has_content = true;
+      at_field_start = false;
+    }
+  }
+  if (whole && line_has_content && counts.size() < kCsvSampleRecords) counts.push_back(fields);
+  return counts;
+}
+
+// The delimiter whose field count is the same on every sampled record, most
+// fields first; 0 when none is consistent. `min_records` is 1 when the
+// extension already says "table".
+char ChooseDelimiter(std::string_view t, bool whole, size_t min_records, char preferred) {
+  char best = 0;
+  size_t best_fields = 0;
+  for (char delim : {',', ';', '\t', '|'}) {
+    const std::vector<size_t> counts = CsvFieldCounts(t, delim, whole);
+    if (counts.size() < min_records || counts.empty() || counts[0] < 2) continue;
+    if (!std::all_of(counts.begin(), counts.end(), [&](size_t c) { return c == counts[0]; })) continue;
+    const bool better = counts[0] > best_fields ||
+                        (counts[0] == best_fields && delim == preferred);
+    if (better) {
+      best = delim;
+      best_fields = counts[0];
+    }
+  }
+  return best;
+}
+
+// The head as UTF-8 text, BOM removed; UTF-16 is transcoded.
+std::string_view HeadAsText(std::string_view head, std::string* storage, bool* utf16) {
+  const bool is16 = StartsWith(head, "\xFF\xFE") || StartsWith(head, "\xFE\xFF");
+  *utf16 = is16;
+  if (is16) {
+    std::string_view sample = head.substr(0, 2 + 2 * kStructureSample);
+    if (sample.size() % 2 != 0) sample.remove_suffix(1);
+    return DecodeToUtf8(sample, storage).text;
+  }
+  if (StartsWith(head, "\xEF\xBB\xBF")) head.remove_prefix(3);
+  return head;
+}
+
+SniffResult SniffText(std::string_view text, bool whole, const std::string& ext) {
+  const std::string_view t = SkipSpace(text);
+  if (t.empty()) return {Format::kText, 0};
+  for (std::string_view hl7 : {"MSH|", "FHS|", "BHS|"}) {
+    if (StartsWith(t, hl7)) return {Format::kHl7, 0};
+  }
+  if (t[0] == '{' || t[0] == '[') {
+    if (LooksLikeNdjson(t, whole)) {
+      return {ext == "json" ? Format::kJson : Format::kNdjson, 0};
+    }
+    if (LooksLikeJson(t)) {
+      return {(ext == "ndjson" || ext == "jsonl") ? Format::kNdjson : Format::kJson, 0};
+    }
+  }
+  if (LooksLikeXml(t)) return {Format::kXml, 0};
+  if (LooksLikeSqlDump(t)) return {Format::kSqlDump, 0};
+  const bool table_ext = ext == "csv" || ext == "tsv" || ext == "psv" || ext == "tab";
+  const char preferred = (ext == "tsv" || ext == "tab") ? '\t' : ext == "psv" ? '|' : ',';
+  if (char d = ChooseDelimiter(text, whole, table_ext ? 1 : 2, preferred); d != 0) {
+    return {Format::kCsv, d};
+  }
+  // A one-column table has no delimiter to count; trust the extension.
+  if (table_ext) return {Format::kCsv, preferred};
+  return {Format::kText, 0};
+}
+
+}  // namespace
+
+std::string_view FormatName(Format format) {
+  switch (format) {
+    case Format::kEmpty: return "empty";
+    case Format::kBinary: return "binary";
+    case Format::kText: return "text";
+    case Format::kCsv: return "csv";
+    case Format::kJson: return "json";
+    case Format::kNdjson: return "ndjson";
+    case Format::kXml: return "xml";
+    case Format::kHl7: return "hl7";
+    case Format::kSqlDump: return "sql_dump";
+    case Format::kArchive: return "archive";
+    case Format::kCompressed: return "compressed";
+  }
+  return "unknown";
+}
+
+SniffResult SniffFormat(std::string_view head, std::string_view name) {
+  if (head.empty()) return {Format::kEmpty, 0};
+  const std::string ext = Extension(name);
+  Format magic;
+  if (SniffMagic(head, ext, &magic)) return {magic, 0};
+  std::string storage;
+  bool utf16 = false;
+  std::string_view text = HeadAsText(head, &storage, &utf16);
+  // The head is the whole item when it is shorter than the sniff window; only
+  // then may the last line be trusted to be complete.
+  bool whole = head.size() < 64 * 1024;
+  if (text.size() > kStructureSample) {
+    text = text.substr(0, kStructureSample);
+    whole = false;
+  }
+  if (utf16 && head.size() > 2 + 2 * kStructureSample) whole = false;
+  if (LooksBinary(text)) return {Format::kBinary, 0};
+  return SniffText(text, whole, ext);
+}
+
+}  // namespace breachscope
