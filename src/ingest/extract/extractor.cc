@@ -1,0 +1,36 @@
+#include "ingest/extract/extractor.h"
+
+#include <string>
+
+#include "ingest/extract/csv_reader.h"
+#include "ingest/extract/hl7_reader.h"
+#include "ingest/extract/json_reader.h"
+#include "ingest/extract/sql_dump_reader.h"
+#include "ingest/extract/text_reader.h"
+#include "ingest/extract/xml_reader.h"
+
+namespace breachscope {
+
+Status ExtractUnits(const SniffResult& sniff, std::string_view utf8, UnitSink& sink) {
+  switch (sniff.format) {
+    case Format::kText:
+      return ReadText(utf8, sink);
+    case Format::kCsv:
+      // A sniff without a delimiter (a one-column table) reads as comma CSV.
+      return ReadCsv(utf8, sniff.delimiter != 0 ? sniff.delimiter : ',', sink);
+    case Format::kJson:
+      return ReadJson(utf8, /*ndjson=*/false, sink);
+    case Format::kNdjson:
+      return ReadJson(utf8, /*ndjson=*/true, sink);
+    case Format::kXml:
+      return ReadXml(utf8, sink);
+    case Format::kHl7:
+      return ReadHl7(utf8, sink);
+    case Format::kSqlDump:
+      return ReadSqlDump(utf8, sink);
+    default:
+      return Unsupported("no text extractor for format " + std::string(FormatName(sniff.format)));
+  }
+}
+
+}  // namespace breachscope
