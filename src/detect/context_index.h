@@ -1,0 +1,74 @@
+// ContextIndex: the context words of every registered detector, normalised
+// once, and the per-thread LabelCache that remembers which context sets each
+// label matches (labels repeat on every row, so each is normalised once).
+//
+// ContextIndex is immutable after construction and shared by threads; a
+// LabelCache belongs to one thread's scratch.
+#ifndef BREACHSCOPE_DETECT_CONTEXT_INDEX_H_
+#define BREACHSCOPE_DETECT_CONTEXT_INDEX_H_
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/text_unit.h"
+#include "detect/detector_spec.h"
+#include "detect/scoring.h"
+
+namespace breachscope {
+
+// For each context set of the engine (flattened over detectors), the context
+// word or HL7 field a label matched; empty when none. Views point into specs.
+using LabelMatches = std::vector<std::string_view>;
+
+class ContextIndex {
+ public:
+  // `specs` must outlive the index.
+  explicit ContextIndex(std::span<const DetectorSpec* const> specs);
+
+  // What `label` (raw, as in the unit) matches, one entry per set.
+  LabelMatches MatchLabel(std::string_view label, UnitKind kind) const;
+
+  // Fills `out` with one SetEvidence per context set of detector `detector`
+  // from the label's matches and a framed window from NearbyWindow().
+  void Evidence(size_t detector, const LabelMatches& label,
+                std::string_view window, std::vector<SetEvidence>* out) const;
+
+  // True when detector `detector` declares any context set.
+  bool HasContext(size_t detector) const {
+    return first_set_[detector + 1] > first_set_[detector];
+  }
+
+ private:
+  struct Word {
+    std::string normalized;  // "social_insurance"
+    std::string_view shown;  // "social insurance", for explanations
+  };
+  struct Set {
+    std::vector<Word> words;
+    std::vector<std::string_view> fields;  // HL7 "PID-7"
+  };
+
+  std::vector<Set> sets_;
+  std::vector<size_t> first_set_;  // per detector, plus one end marker
+};
+
+// Per-thread memo of ContextIndex::MatchLabel, keyed by kind and label.
+class LabelCache {
+ public:
+  const LabelMatches& Get(const ContextIndex& index, std::string_view label,
+                          UnitKind kind);
+
+ private:
+  static constexpr size_t kMaxEntries = 4096;  // bounds memory on odd inputs
+  std::map<std::string, LabelMatches, std::less<>> entries_;
+  std::string key_;  // reused lookup key
+};
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_DETECT_CONTEXT_INDEX_H_

@@ -1,0 +1,14 @@
+// The `date` detector, as the detect README defines it.
+#ifndef BREACHSCOPE_DETECT_DETECTORS_DATE_DETECTOR_H_
+#define BREACHSCOPE_DETECT_DETECTORS_DATE_DETECTOR_H_
+
+#include "detect/detector_spec.h"
+
+namespace breachscope {
+
+// Static, never destroyed; thread-safe.
+const DetectorSpec& DateDetector();
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_DETECT_DETECTORS_DATE_DETECTOR_H_

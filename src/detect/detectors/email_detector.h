@@ -1,0 +1,14 @@
+// The `email` detector, as the detect README defines it.
+#ifndef BREACHSCOPE_DETECT_DETECTORS_EMAIL_DETECTOR_H_
+#define BREACHSCOPE_DETECT_DETECTORS_EMAIL_DETECTOR_H_
+
+#include "detect/detector_spec.h"
+
+namespace breachscope {
+
+// Static, never destroyed; thread-safe.
+const DetectorSpec& EmailDetector();
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_DETECT_DETECTORS_EMAIL_DETECTOR_H_

@@ -1,0 +1,88 @@
+#include "detect/validators/dates.h"
+
+#include <gtest/gtest.h>
+
+namespace breachscope {
+namespace {
+
+struct DateCase {
+  const char* text;
+  const char* iso;  // nullptr: rejected
+  bool ambiguous;
+};
+
+TEST(DatesTest, ParseTable) {
+  const DateCase cases[] = {
+      {"1975-03-14", "1975-03-14", false},
+      {"1975/03/14", "1975-03-14", false},
+      {"14/03/1975", "1975-03-14", false},
+      {"03/14/1975", "1975-03-14", false},
+      {"14-03-1975", "1975-03-14", false},
+      {"14.03.1975", "1975-03-14", false},
+      {"04/03/1975", "1975-03-04", true},
+      {"03/03/1975", "1975-03-03", false},
+      {"Mar 14 1975", "1975-03-14", false},
+      {"March 14, 1975", "1975-03-14", false},
+      {"Mar. 14, 1975", "1975-03-14", false},
+      {"14 Mar 1975", "1975-03-14", false},
+      {"14 March 1975", "1975-03-14", false},
+      {"14 mars 1975", "1975-03-14", false},
+      {"1er mars 1975", "1975-03-01", false},
+      {"3 Sept 2021", "2021-09-03", false},
+      {"12 février 2020", "2020-02-12", false},
+      {"12 FEVRIER 2020", "2020-02-12", false},
+      {"15 août 2019", "2019-08-15", false},
+      {"1 DÉCEMBRE 2001", "2001-12-01", false},
+      {"3 FÉVR 1999", "1999-02-03", false},
+      {"19750314", "1975-03-14", false},
+      {"197503141230", "1975-03-14", false},
+      {"19750314123059", "1975-03-14", false},
+      {"2024-02-29", "2024-02-29", false},
+      {"2000-02-29", "2000-02-29", false},
+      {"2023-02-29", nullptr, false},
+      {"1900-02-29", nullptr, false},
+      {"13/13/2020", nullptr, false},
+      {"31/04/2020", nullptr, false},
+      {"1899-12-31", nullptr, false},
+      {"2100-01-01", nullptr, false},
+      {"14/03-1975", nullptr, false},
+      {"1975.03.14", nullptr, false},
+      {"197503142460", nullptr, false},
+      {"1975031412", nullptr, false},
+      {"14 Foo 1975", nullptr, false},
+      {"Mar 32 1975", nullptr, false},
+      {"2er mars 1975", nullptr, false},
+      {"", nullptr, false},
+  };
+  for (const DateCase& c : cases) {
+    std::optional<ParsedDate> parsed = ParseDate(c.text);
+    if (c.iso == nullptr) {
+      EXPECT_FALSE(parsed.has_value()) << c.text;
+      continue;
+    }
+    ASSERT_TRUE(parsed.has_value()) << c.text;
+    EXPECT_EQ(ToIso(parsed->date), c.iso) << c.text;
+    EXPECT_EQ(parsed->ambiguous, c.ambiguous) << c.text;
+  }
+}
+
+TEST(DatesTest, LeapYears) {
+  EXPECT_TRUE(IsLeapYear(2000));
+  EXPECT_TRUE(IsLeapYear(2024));
+  EXPECT_FALSE(IsLeapYear(1900));
+  EXPECT_FALSE(IsLeapYear(2023));
+}
+
+TEST(DatesTest, MonthNames) {
+  EXPECT_EQ(MonthFromName("Sept"), 9);
+  EXPECT_EQ(MonthFromName("sept."), 9);
+  EXPECT_EQ(MonthFromName("AOÛT"), 8);
+  EXPECT_EQ(MonthFromName("AOUT"), 8);
+  EXPECT_EQ(MonthFromName("août"), 8);
+  EXPECT_EQ(MonthFromName("mai"), 5);
+  EXPECT_EQ(MonthFromName("Déc"), 12);
+  EXPECT_EQ(MonthFromName("marzo"), 0);
+}
+
+}  // namespace
+}  // namespace breachscope
