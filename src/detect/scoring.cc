@@ -80,7 +80,7 @@ Score ScoreCandidate(const ScoreInput& in) {
   } else if (!v.note.empty()) {
     AddStep(&score.explanation, v.note);
   }
-  if (!ApplyContext(in, &confidence, &score.explanation)) return score;
+  if (!ApplyContext(in, &confidence, &score.explanation)) return Score{};
   confidence = std::clamp(confidence, 0.0, kMaxConfidence);
   score.explanation += " => " + FormatScore(confidence);
   score.confidence = confidence;
