@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Generates a synthetic clinic file share with known truth.
+
+    generate_share.py --out DIR --seed N [--patients N] [--size-mb N]
+                      [--truth FILE]
+
+Everything is synthetic and deterministic: the same seed gives the same
+bytes. The truth file (JSON Lines) has one line per occurrence of a value:
+source (path relative to the share; archive members as outer.zip!inner),
+category (DESIGN.md id), kind, value (as written, after decoding), normalized
+and patient. Kinds email, phone, date_of_birth, service_date, postal_code and
+sin are exactly what the foundation detectors must find per
+src/detect/README.md; a kind ending in `_nocontext` is PHI the contract does
+not find (no context word, or a form it does not read); other kinds (name,
+street_address, health_number, mrn, diagnosis, ...) are for later detectors.
+A summary of files per format goes to stdout.
+"""
+
+import argparse
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from gen.share import generate  # noqa: E402
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", required=True, help="share directory to write")
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--patients", type=int, default=40,
+                    help="patients in the base share (default 40)")
+    ap.add_argument("--size-mb", type=float, default=0,
+                    help="add bulk sites until the share is about this big")
+    ap.add_argument("--truth", help="truth file to write (JSON Lines)")
+    a = ap.parse_args(argv)
+    t0 = time.time()
+    summary, truth = generate(a.out, a.seed, a.patients, a.size_mb, a.truth)
+    files = sum(v[0] for v in summary.values())
+    size = sum(v[1] for v in summary.values())
+    print(f"{'format':<12}{'files':>8}{'bytes':>14}")
+    for fmt in sorted(summary):
+        n, b = summary[fmt]
+        print(f"{fmt:<12}{n:>8}{b:>14}")
+    print(f"{'total':<12}{files:>8}{size:>14}")
+    print(f"generated in {time.time() - t0:.1f} s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,316 @@
+#!/usr/bin/env python3
+"""Tests of the share generator (standard library unittest).
+
+    python3 tools/test_generate_share.py
+"""
+
+import bz2
+import collections
+import gzip
+import hashlib
+import html
+import io
+import json
+import lzma
+import os
+import re
+import sys
+import tarfile
+import tempfile
+import unittest
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from gen import contract as C  # noqa: E402
+from gen import people as P  # noqa: E402
+from gen.share import generate  # noqa: E402
+
+CONTRACT = {"email", "phone", C.DOB, C.SERVICE, C.POSTAL, C.SIN}
+
+
+def decode(data):
+    if data.startswith(b"\xff\xfe"):
+        return data[2:].decode("utf-16-le")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252")
+
+
+def items(root):
+    """(source, raw bytes) of every file and archive member, recursively."""
+    def expand(name, data):
+        if name.endswith(".zip"):
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                for m in z.namelist():
+                    yield from expand(name + "!" + m, z.read(m))
+        elif name.endswith(".tar.gz"):
+            with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as t:
+                for m in t.getmembers():
+                    yield from expand(name + "!" + m.name,
+                                      t.extractfile(m).read())
+        elif name.endswith((".gz", ".bz2", ".xz")):
+            base, ext = os.path.splitext(name)
+            dec = {".gz": gzip.decompress, ".bz2": bz2.decompress,
+                   ".xz": lzma.decompress}[ext]
+            yield from expand(name + "!" + os.path.basename(base), dec(data))
+        else:
+            yield name, data
+    for d, _dirs, files in os.walk(root):
+        for f in files:
+            path = os.path.join(d, f)
+            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            with open(path, "rb") as fh:
+                yield from expand(rel, fh.read())
+
+
+def readable(src, text):
+    """The values as a reader sees them: unescaped HL7, XML, SQL, JSON."""
+    if src.endswith(".hl7"):
+        text = (text.replace("\\F\\", "|").replace("\\S\\", "^")
+                .replace("\\T\\", "&").replace("\\R\\", "~")
+                .replace("\\E\\", "\\"))
+    if src.endswith(".xml"):
+        text = html.unescape(text)
+    if src.endswith(".sql"):
+        text = text.replace("\\'", "'").replace("\\\\", "\\")
+    if src.endswith(".csv") or src.endswith(".tsv"):
+        text = text.replace('""', '"')
+    return text
+
+
+EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\."
+                   r"[A-Za-z]{2,24}(?![\w])")
+PHONE = re.compile(r"(?<![\w+])(?:\+1 |1-)?(?:\(\d{3}\) |\d{3}[-. ])\d{3}"
+                   r"[-. ]\d{4}(?![\w])")
+POSTAL = re.compile(r"(?<![\w])[ABCEGHJKLMNPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d"
+                    r"[ABCEGHJ-NPRSTV-Z]\d(?![\w])")
+MON = ("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|january|february|"
+       "march|april|june|july|august|september|october|november|december")
+FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|" \
+     "novembre|décembre"
+DATE = re.compile(
+    rf"(?<![\w])(?:(?P<y1>\d{{4}})[-/](?P<m1>\d{{2}})[-/](?P<d1>\d{{2}})"
+    rf"|(?P<a2>\d{{2}})[/.-](?P<b2>\d{{2}})[/.-](?P<y2>\d{{4}})"
+    rf"|(?P<mn3>{MON}) (?P<d3>\d{{1,2}}),? (?P<y3>\d{{4}})"
+    rf"|(?P<d4>\d{{1,2}}) (?P<mn4>{MON}|{FR}) (?P<y4>\d{{4}}))(?![\w])",
+    re.IGNORECASE)
+NINE = re.compile(r"(?<![\w])\d{3}[ -]?\d{3}[ -]?\d{3}(?![\w])")
+TEN = re.compile(r"(?<![\w])\d{10}(?![\w])")
+
+
+def _month(name):
+    name = name.lower()
+    for i, (en, fr) in enumerate(zip(P.MONTHS_EN, P.MONTHS_FR)):
+        if name in (en.lower(), en[:3].lower(), fr):
+            return i + 1
+    raise ValueError(name)
+
+
+def date_iso(m):
+    import datetime
+    g = m.groupdict()
+    if g["y1"]:
+        y, mo, d = g["y1"], g["m1"], g["d1"]
+    elif g["y2"]:
+        a, b = int(g["a2"]), int(g["b2"])
+        d, mo = (b, a) if b > 12 else (a, b)
+        y = g["y2"]
+    elif g["y3"]:
+        y, mo, d = g["y3"], _month(g["mn3"]), g["d3"]
+    else:
+        y, mo, d = g["y4"], _month(g["mn4"]), g["d4"]
+    try:
+        return datetime.date(int(y), int(mo), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+class GeneratorTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.out = os.path.join(cls.tmp.name, "share")
+        cls.truth_path = os.path.join(cls.tmp.name, "truth.jsonl")
+        cls.summary, cls.truth_obj = generate(cls.out, 11, 40, 0,
+                                              cls.truth_path, log=None)
+        with open(cls.truth_path, encoding="utf-8") as f:
+            cls.truth = [json.loads(ln) for ln in f]
+        cls.items = dict(items(cls.out))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_deterministic(self):
+        def digest(root, truth):
+            h = hashlib.sha256()
+            for d, _dirs, files in sorted(os.walk(root)):
+                for f in sorted(files):
+                    p = os.path.join(d, f)
+                    h.update(os.path.relpath(p, root).encode())
+                    with open(p, "rb") as fh:
+                        h.update(fh.read())
+            with open(truth, "rb") as fh:
+                h.update(fh.read())
+            return h.hexdigest()
+        with tempfile.TemporaryDirectory() as t:
+            generate(os.path.join(t, "s"), 11, 40, 0, os.path.join(t, "t"))
+            self.assertEqual(digest(self.out, self.truth_path),
+                             digest(os.path.join(t, "s"),
+                                    os.path.join(t, "t")))
+            generate(os.path.join(t, "s2"), 12, 40, 0, os.path.join(t, "t2"))
+            self.assertNotEqual(digest(self.out, self.truth_path),
+                                digest(os.path.join(t, "s2"),
+                                       os.path.join(t, "t2")))
+
+    def test_every_format(self):
+        for fmt in ("csv", "hl7", "json", "ndjson", "xml", "sql", "text",
+                    "archive", "compressed", "binary", "empty"):
+            self.assertIn(fmt, self.summary)
+        names = set(self.items)
+        for suffix in (".tsv", ".hl7", ".ndjson", ".xml", ".sql",
+                       "old_backup.zip!nested/notes_archive.zip!",
+                       ".csv.gz!patients_2022.csv", ".tar.gz!"):
+            self.assertTrue(any(suffix in n for n in names), suffix)
+        raw = {n: d for n, d in self.items.items()}
+        self.assertTrue(any(d.startswith(b"\xff\xfe") for d in raw.values()))
+        self.assertTrue(any(d.startswith(b"\xef\xbb\xbf")
+                            for d in raw.values()))
+        self.assertTrue(any("Côté".encode("cp1252") in d or
+                            "é".encode("cp1252") in d and
+                            not _is_utf8(d) for d in raw.values()))
+        hl7 = [d for n, d in raw.items() if n.endswith(".hl7")]
+        self.assertTrue(any(b"\\F\\" in d or b"\\S\\" in d for d in hl7))
+        self.assertTrue(any(b"\r" not in d for d in hl7))
+        self.assertTrue(any(b"COPY public." in d for d in raw.values()))
+        self.assertTrue(any(b"INSERT INTO `visits` (" in d
+                            for d in raw.values()))
+
+    def test_truth_fields(self):
+        for t in self.truth:
+            self.assertEqual(set(t), {"source", "category", "kind", "value",
+                                      "normalized", "patient"})
+            self.assertEqual(t["category"], C.category_of(t["kind"]))
+            if t["kind"] == "phone":
+                self.assertRegex(t["normalized"],
+                                 r"^\+1[2-9]\d{2}[2-9]\d{6}(;ext=\d+)?$")
+            if t["kind"] in (C.DOB, C.SERVICE):
+                self.assertRegex(t["normalized"], r"^\d{4}-\d{2}-\d{2}$")
+            if t["kind"] == C.POSTAL:
+                self.assertRegex(t["normalized"], r"^[A-Z]\d[A-Z] \d[A-Z]\d$")
+            if t["kind"] == "email":
+                self.assertEqual(t["normalized"], t["normalized"].lower())
+        kinds = collections.Counter(t["kind"] for t in self.truth)
+        for k in CONTRACT:
+            self.assertGreater(kinds[k], 0, k)
+
+    def test_check_digits(self):
+        for t in self.truth:
+            if t["kind"].startswith("sin"):
+                self.assertTrue(C.sin_ok(t["normalized"]), t)
+        for p in self.truth_obj_patients():
+            if p.sin:
+                self.assertTrue(C.sin_ok(p.sin))
+            self.assertTrue(P.health_number_ok(p.hn, p.prov), (p.hn, p.prov))
+            for _k, d, _e in p.phones:
+                self.assertIn(d[:3], P.PROVINCES[p.prov][2])
+                self.assertNotEqual(d[3:6], "555")
+                self.assertNotEqual(d[4:6], "11")
+                self.assertIn(d[3], "23456789")
+            self.assertIn(p.postal[0], P.PROVINCES[p.prov][1])
+
+    def truth_obj_patients(self):
+        import random
+        return P.make_patients(random.Random(5), 300)
+
+    def test_values_occur(self):
+        for t in self.truth:
+            text = readable(t["source"], decode(self.items[t["source"]]))
+            self.assertIn(t["value"], text, str(t)[:300])
+
+    def test_decoys_absent(self):
+        found = {(t["source"], t["value"]) for t in self.truth
+                 if t["kind"] in CONTRACT}
+        self.assertTrue(self.truth_obj.decoys)
+        for src, value, why in self.truth_obj.decoys:
+            self.assertNotIn((src, value), found, why)
+            self.assertIn(value, decode(self.items[src]))
+
+    def test_no_context_patterns(self):
+        """Emails, formatted phones and upper-case postal codes are found
+        without context: every one in every item is in the truth."""
+        by_src = collections.defaultdict(collections.Counter)
+        for t in self.truth:
+            if t["kind"] in ("email", "phone", C.POSTAL):
+                if t["kind"] == "phone" and t["value"].isdigit():
+                    continue
+                if t["kind"] == C.POSTAL and not t["value"][0].isupper():
+                    continue
+                by_src[t["source"]][t["kind"]] += 1
+        for src, data in self.items.items():
+            if data.startswith(b"\x89PNG"):
+                continue
+            text = readable(src, decode(data))
+            got = collections.Counter()
+            got["email"] = len(EMAIL.findall(text))
+            got["phone"] = len(PHONE.findall(text))
+            got[C.POSTAL] = len(POSTAL.findall(text))
+            self.assertEqual(+got, +by_src.get(src, collections.Counter()),
+                             src)
+
+    def test_free_text_oracle(self):
+        """Every date, SIN and bare phone candidate in free-text files
+        matches the truth, per the contract's nearby-word rule."""
+        for src, data in self.items.items():
+            if not re.search(r"\.txt$", src) or "contacts" in src:
+                continue
+            text = decode(data)
+            b = text.encode("utf-8")
+            want = collections.Counter(
+                (t["kind"], t["normalized"]) for t in self.truth
+                if t["source"] == src and t["kind"] in (C.DOB, C.SERVICE,
+                                                         C.SIN, "phone")
+                and (t["kind"] != "phone" or t["value"].isdigit()))
+            got = collections.Counter()
+            for m in DATE.finditer(text):
+                iso = date_iso(m)
+                pos = len(text[:m.start()].encode("utf-8"))
+                k = C.decide("date", set(), C.context_at(b, pos) or {})
+                if iso and k:
+                    got[(k, iso)] += 1
+            for m in NINE.finditer(text):
+                s = re.sub(r"[ -]", "", m.group())
+                pos = len(text[:m.start()].encode("utf-8"))
+                if C.sin_ok(s) and C.decide("sin", set(),
+                                            C.context_at(b, pos) or {}):
+                    got[(C.SIN, s)] += 1
+            for m in TEN.finditer(text):
+                pos = len(text[:m.start()].encode("utf-8"))
+                if C.decide("phone", set(), C.context_at(b, pos) or {}):
+                    got[("phone", "+1" + m.group())] += 1
+            self.assertEqual(got, want, src)
+
+    def test_label_context(self):
+        self.assertEqual(C.label_kinds("Date of Birth"), {C.DOB})
+        self.assertEqual(C.label_kinds("entry.resource.birthDate"), {C.DOB})
+        self.assertEqual(C.label_kinds("period.start"), set())
+        self.assertEqual(C.label_kinds("Tel."), {C.PHONE})
+        self.assertEqual(C.label_kinds("Report Printed"), set())
+        self.assertEqual(C.label_kinds("PID-19", hl7=True), {C.SIN})
+
+
+def _is_utf8(d):
+    try:
+        d.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+if __name__ == "__main__":
+    unittest.main()
