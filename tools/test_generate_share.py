@@ -168,6 +168,20 @@ class GeneratorTest(unittest.TestCase):
                                 digest(os.path.join(t, "s2"),
                                        os.path.join(t, "t2")))
 
+    def test_example_up_to_date(self):
+        root = os.path.dirname(HERE)
+        ex = os.path.join(root, "examples", "share")
+        if not os.path.isdir(ex):
+            self.skipTest("no examples/share")
+        with tempfile.TemporaryDirectory() as t:
+            generate(os.path.join(t, "s"), 7, 40, 0, os.path.join(t, "t"))
+            self.assertEqual(dict(items(ex)),
+                             dict(items(os.path.join(t, "s"))))
+            with open(os.path.join(t, "t"), "rb") as a, \
+                    open(os.path.join(root, "examples", "truth.jsonl"),
+                         "rb") as b:
+                self.assertEqual(a.read(), b.read())
+
     def test_every_format(self):
         for fmt in ("csv", "hl7", "json", "ndjson", "xml", "sql", "text",
                     "archive", "compressed", "binary", "empty"):

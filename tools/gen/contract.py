@@ -6,6 +6,7 @@ uses this module to decide, for every value it writes, whether a detector must
 find it (and as what), so that the truth file matches the contract exactly.
 """
 
+import functools
 import re
 
 DOB = "date_of_birth"
@@ -83,15 +84,17 @@ _LABEL_WORDS = {k: [w.replace(" ", "_") for w in ws if w.isascii()]
                 for k, ws in CONTEXT_WORDS.items()}
 
 
+@functools.lru_cache(maxsize=4096)
 def label_kinds(label, hl7=False):
     """Set of context kinds a label gives (CSV/SQL column, JSON/XML path)."""
     if not label:
-        return set()
+        return frozenset()
     if hl7:
         k = HL7_CONTEXT.get(label)
-        return {k} if k else set()
+        return frozenset([k]) if k else frozenset()
     norm = normalize_label(last_segment(label))
-    return {k for k, ws in _LABEL_WORDS.items() if any(w in norm for w in ws)}
+    return frozenset(k for k, ws in _LABEL_WORDS.items()
+                     if any(w in norm for w in ws))
 
 
 def _word_re(word):

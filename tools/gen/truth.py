@@ -41,6 +41,8 @@ class Truth:
         detector reads, e.g. 2024-01-05T10:30), sin, or another kind.
         intent: for dates, the kind the value is (date_of_birth or
         service_date)."""
+        if not self.enabled:
+            return
         kinds = C.label_kinds(label, hl7)
         if family == "email":
             kind = "email"

@@ -1,0 +1,1 @@
+"""Synthetic clinic share generator (see tools/generate_share.py)."""
