@@ -38,6 +38,10 @@ struct Trigger {
   std::string_view not_after;
   // An ISO time ("T10:30") may follow right after the match.
   bool time_may_follow = false;
+  // Longest match worth reporting, for patterns with unbounded repeats
+  // (Vectorscan knows the width of bounded ones). Longer matches are cut at
+  // their start and fail the boundary check.
+  uint32_t max_length = 0;
 };
 
 // The context that supports one category. Words are compared against the

@@ -12,39 +12,53 @@
 namespace breachscope {
 namespace {
 
-// What the match callback needs.
+// What the match callbacks need.
 struct ScanContext {
-  std::string_view text;
+  std::string_view text;  // the whole unit
+  uint32_t base;          // offset of the scanned region in text
   const std::vector<const Trigger*>* triggers;
   std::vector<RawMatch>* out;
 };
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool CleanBefore(const ScanContext& ctx, const Trigger& t, size_t start) {
+bool CleanBefore(std::string_view text, const Trigger& t, size_t start) {
   if (start == 0) return true;
-  char before = ctx.text[start - 1];
+  char before = text[start - 1];
   return !IsWordByte(static_cast<unsigned char>(before)) &&
          t.not_after.find(before) == std::string_view::npos;
 }
 
-bool CleanAfter(const ScanContext& ctx, const Trigger& t, size_t end) {
-  if (end >= ctx.text.size()) return true;
-  char after = ctx.text[end];
+bool CleanAfter(std::string_view text, const Trigger& t, size_t end) {
+  if (end >= text.size()) return true;
+  char after = text[end];
   if (!IsWordByte(static_cast<unsigned char>(after))) return true;
-  return t.time_may_follow && after == 'T' && end + 1 < ctx.text.size() &&
-         IsDigit(ctx.text[end + 1]);
+  return t.time_may_follow && after == 'T' && end + 1 < text.size() &&
+         IsDigit(text[end + 1]);
 }
 
+// First pass: ends only; a match that cannot end cleanly is of no use.
+int OnEnd(unsigned int id, unsigned long long /*from*/, unsigned long long to,
+          unsigned int /*flags*/, void* user) {
+  auto* ctx = static_cast<ScanContext*>(user);
+  if (CleanAfter(ctx->text, *(*ctx->triggers)[id], to)) {
+    ctx->out->push_back({id, 0, static_cast<uint32_t>(to)});
+  }
+  return 0;
+}
+
+// Second pass: leftmost starts inside one region.
 int OnMatch(unsigned int id, unsigned long long from, unsigned long long to,
             unsigned int /*flags*/, void* user) {
   auto* ctx = static_cast<ScanContext*>(user);
   const Trigger& trigger = *(*ctx->triggers)[id];
-  if (CleanBefore(*ctx, trigger, from) && CleanAfter(*ctx, trigger, to)) {
-    ctx->out->push_back({id, static_cast<uint32_t>(from),
-                         static_cast<uint32_t>(to)});
+  size_t start = ctx->base + from, end = ctx->base + to;
+  if (CleanBefore(ctx->text, trigger, start) &&
+      CleanAfter(ctx->text, trigger, end)) {
+    ctx->out->push_back(
+        {id, static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
   }
-  return 0;  // keep scanning
+  return 0;
 }
 
 // Keeps, per (id, start), the longest end.
@@ -62,8 +76,19 @@ void KeepLongest(std::vector<RawMatch>* matches) {
   matches->erase(last, matches->end());
 }
 
-unsigned int FlagsOf(const Trigger& t) {
-  return HS_FLAG_SOM_LEFTMOST | (t.caseless ? HS_FLAG_CASELESS : 0u);
+unsigned int CaseFlag(const Trigger& t) {
+  return t.caseless ? HS_FLAG_CASELESS : 0u;
+}
+
+Status CompileError(hs_compile_error_t* error,
+                    const std::vector<const Trigger*>& triggers) {
+  std::string message = "prefilter: " + std::string(error->message);
+  if (error->expression >= 0) {
+    message += " (trigger " + std::string(triggers[error->expression]->name) +
+               ")";
+  }
+  hs_free_compile_error(error);
+  return Internal(message);
 }
 
 }  // namespace
@@ -73,7 +98,8 @@ PrefilterScratch::~PrefilterScratch() {
 }
 
 Prefilter::~Prefilter() {
-  if (database_ != nullptr) hs_free_database(database_);
+  if (end_database_ != nullptr) hs_free_database(end_database_);
+  if (som_database_ != nullptr) hs_free_database(som_database_);
 }
 
 Result<std::unique_ptr<Prefilter>> Prefilter::Compile(
@@ -85,51 +111,82 @@ Result<std::unique_ptr<Prefilter>> Prefilter::Compile(
   return prefilter;
 }
 
-Status Prefilter::Build() {
-  if (triggers_.empty()) return InvalidArgument("no detector triggers");
-  std::vector<std::string> patterns;
-  std::vector<const char*> expressions;
-  std::vector<unsigned int> flags, ids;
+// Minimum length over all triggers and each trigger's maximum width.
+Status Prefilter::MeasureWidths(const std::vector<std::string>& patterns) {
   min_length_ = SIZE_MAX;
-  for (size_t i = 0; i < triggers_.size(); ++i) {
-    patterns.emplace_back(triggers_[i]->pattern);  // NUL-terminated copy
-    flags.push_back(FlagsOf(*triggers_[i]));
-    ids.push_back(static_cast<unsigned int>(i));
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    const Trigger& t = *triggers_[i];
     hs_expr_info_t* info = nullptr;
     hs_compile_error_t* error = nullptr;
-    if (hs_expression_info(patterns.back().c_str(), flags.back(), &info,
+    if (hs_expression_info(patterns[i].c_str(), CaseFlag(t), &info,
                            &error) != HS_SUCCESS) {
-      std::string message = "trigger " + std::string(triggers_[i]->name) +
-                            ": " + error->message;
-      hs_free_compile_error(error);
-      return Internal(message);
+      return CompileError(error, {&t});
     }
     min_length_ = std::min<size_t>(min_length_, info->min_width);
+    uint32_t width = t.max_length > 0 ? t.max_length : info->max_width;
     std::free(info);  // allocated by Vectorscan's default allocator
-  }
-  for (const std::string& p : patterns) expressions.push_back(p.c_str());
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
-                       static_cast<unsigned int>(expressions.size()),
-                       HS_MODE_BLOCK, nullptr, &database_,
-                       &error) != HS_SUCCESS) {
-    std::string message = "prefilter: " + std::string(error->message);
-    if (error->expression >= 0) {
-      message += " (trigger " +
-                 std::string(triggers_[error->expression]->name) + ")";
+    if (width == UINT_MAX) {
+      return Internal("trigger " + std::string(t.name) +
+                      " is unbounded and sets no max_length");
     }
-    hs_free_compile_error(error);
-    return Internal(message);
+    max_width_.push_back(width);
+  }
+  return Status::Ok();
+}
+
+Status Prefilter::Build() {
+  if (triggers_.empty()) return InvalidArgument("no detector triggers");
+  std::vector<std::string> patterns;  // NUL-terminated copies
+  for (const Trigger* t : triggers_) patterns.emplace_back(t->pattern);
+  BS_RETURN_IF_ERROR(MeasureWidths(patterns));
+  std::vector<const char*> expressions;
+  std::vector<unsigned int> end_flags, som_flags, ids;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    expressions.push_back(patterns[i].c_str());
+    end_flags.push_back(CaseFlag(*triggers_[i]));
+    som_flags.push_back(CaseFlag(*triggers_[i]) | HS_FLAG_SOM_LEFTMOST);
+    ids.push_back(static_cast<unsigned int>(i));
+  }
+  auto count = static_cast<unsigned int>(expressions.size());
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(expressions.data(), end_flags.data(), ids.data(), count,
+                       HS_MODE_BLOCK, nullptr, &end_database_,
+                       &error) != HS_SUCCESS ||
+      hs_compile_multi(expressions.data(), som_flags.data(), ids.data(), count,
+                       HS_MODE_BLOCK, nullptr, &som_database_,
+                       &error) != HS_SUCCESS) {
+    return CompileError(error, triggers_);
   }
   return Status::Ok();
 }
 
 std::unique_ptr<PrefilterScratch> Prefilter::NewScratch() const {
   auto scratch = std::unique_ptr<PrefilterScratch>(new PrefilterScratch());
-  if (hs_alloc_scratch(database_, &scratch->scratch_) != HS_SUCCESS) {
+  if (hs_alloc_scratch(end_database_, &scratch->scratch_) != HS_SUCCESS ||
+      hs_alloc_scratch(som_database_, &scratch->scratch_) != HS_SUCCESS) {
     return nullptr;
   }
   return scratch;
+}
+
+// Merges [end - max width, end] of every first-pass match into regions.
+void Prefilter::FindRegions(std::string_view text,
+                            PrefilterScratch& scratch) const {
+  std::vector<RawMatch>& ends = scratch.ends;
+  std::sort(ends.begin(), ends.end(),
+            [](const RawMatch& a, const RawMatch& b) { return a.end < b.end; });
+  scratch.regions.clear();
+  for (const RawMatch& m : ends) {
+    uint32_t width = max_width_[m.id];
+    uint32_t begin = m.end > width ? m.end - width : 0;
+    if (!scratch.regions.empty() && begin <= scratch.regions.back().end) {
+      PrefilterScratch::Region& last = scratch.regions.back();
+      last.begin = std::min(last.begin, begin);
+      last.end = std::max(last.end, m.end);
+    } else {
+      scratch.regions.push_back({begin, m.end});
+    }
+  }
 }
 
 void Prefilter::Scan(std::string_view text, PrefilterScratch& scratch,
@@ -137,9 +194,17 @@ void Prefilter::Scan(std::string_view text, PrefilterScratch& scratch,
   out->clear();
   if (text.size() < min_length_) return;
   if (text.size() > UINT_MAX) text = text.substr(0, UINT_MAX);
-  ScanContext ctx{text, &triggers_, out};
-  hs_scan(database_, text.data(), static_cast<unsigned int>(text.size()), 0,
-          scratch.get(), OnMatch, &ctx);
+  scratch.ends.clear();
+  ScanContext ends{text, 0, &triggers_, &scratch.ends};
+  hs_scan(end_database_, text.data(), static_cast<unsigned int>(text.size()),
+          0, scratch.scratch_, OnEnd, &ends);
+  if (scratch.ends.empty()) return;
+  FindRegions(text, scratch);
+  for (const PrefilterScratch::Region& r : scratch.regions) {
+    ScanContext ctx{text, r.begin, &triggers_, out};
+    hs_scan(som_database_, text.data() + r.begin, r.end - r.begin, 0,
+            scratch.scratch_, OnMatch, &ctx);
+  }
   if (out->size() > 1) KeepLongest(out);
 }
 

@@ -30,9 +30,9 @@ constexpr std::string_view kYearFirst =
 constexpr std::string_view kYearLast =
     "[0-9]{1,2}[/.-][0-9]{1,2}[/.-]" BS_YEAR;
 constexpr std::string_view kMonthFirst =
-    BS_MONTH "\\.? +[0-9]{1,2},? +" BS_YEAR;
+    BS_MONTH "\\.? {1,3}[0-9]{1,2},? {1,3}" BS_YEAR;
 constexpr std::string_view kDayFirst =
-    "[0-9]{1,2}(er)? +" BS_MONTH "\\.?,? +" BS_YEAR;
+    "[0-9]{1,2}(er)? {1,3}" BS_MONTH "\\.?,? {1,3}" BS_YEAR;
 constexpr std::string_view kCompact = BS_YEAR "[0-9]{4}([0-9]{4}([0-9]{2})?)?";
 
 #undef BS_MONTH

@@ -70,6 +70,7 @@ DetectorSpec MakeSpec() {
       // "//user@host" is a URL's user part, not an address; a local-part
       // byte before the start means the local part is longer than allowed.
       .not_after = "/._%+-",
+      .max_length = kMaxLocal + 1 + kMaxDomain,
   }};
   spec.contexts = {{"email", {"email", "e-mail", "courriel", "mail"}, {}}};
   spec.validate = ValidateEmail;
