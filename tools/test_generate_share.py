@@ -291,21 +291,25 @@ class GeneratorTest(unittest.TestCase):
                                                          C.SIN, "phone")
                 and (t["kind"] != "phone" or t["value"].isdigit()))
             got = collections.Counter()
+
+            def decide(family, m):
+                pos = len(text[:m.start()].encode("utf-8"))
+                ks = {C.decide(family, set(), r)
+                      for r in C.context_readings(b, pos)}
+                self.assertEqual(len(ks), 1, (src, m.group()))
+                return ks.pop()
+
             for m in DATE.finditer(text):
                 iso = date_iso(m)
-                pos = len(text[:m.start()].encode("utf-8"))
-                k = C.decide("date", set(), C.context_at(b, pos) or {})
+                k = decide("date", m)
                 if iso and k:
                     got[(k, iso)] += 1
             for m in NINE.finditer(text):
                 s = re.sub(r"[ -]", "", m.group())
-                pos = len(text[:m.start()].encode("utf-8"))
-                if C.sin_ok(s) and C.decide("sin", set(),
-                                            C.context_at(b, pos) or {}):
+                if C.sin_ok(s) and decide("sin", m):
                     got[(C.SIN, s)] += 1
             for m in TEN.finditer(text):
-                pos = len(text[:m.start()].encode("utf-8"))
-                if C.decide("phone", set(), C.context_at(b, pos) or {}):
+                if decide("phone", m):
                     got[("phone", "+1" + m.group())] += 1
             self.assertEqual(got, want, src)
 

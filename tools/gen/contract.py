@@ -120,18 +120,31 @@ def nearby_kinds(before):
     return found
 
 
-def context_at(text, pos):
+def _words(text, lo, pos, keep):
+    found = {}
+    low = text.lower()
+    for k, res in _WORD_RES.items():
+        for r in res:
+            for m in r.finditer(low, lo, pos):
+                if keep(m):
+                    found[k] = max(found.get(k, -1), m.end() - pos)
+    return found
+
+
+def context_readings(text, pos):
     """Nearby context of a candidate starting at byte `pos` of `text` (UTF-8
-    bytes of one unit): {kind: end offset of its nearest word}. Returns None
-    when the reading is ambiguous (a word cut by the window's start)."""
+    bytes of one unit), as {kind: end offset of its nearest word, relative
+    to the candidate}. A word cut by the window's start may be read as a
+    whole word, as no word, or as the word it belongs to: the three
+    readings are returned, and callers require them to agree."""
     lo = max(0, pos - WINDOW)
-    a = nearby_kinds(text[lo:pos])
-    if lo > 0:
-        b = nearby_kinds(text[lo - 1:pos])
-        b = {k: v - 1 for k, v in b.items()}
-        if a != b:
-            return None
-    return a
+    if lo == 0:
+        return [_words(text, 0, pos, lambda m: True)]
+    window = text[lo:pos]
+    a = {k: v - len(window) for k, v in nearby_kinds(window).items()}
+    b = _words(text, lo - 1, pos, lambda m: m.start() >= lo)
+    c = _words(text, max(0, lo - 24), pos, lambda m: m.end() > lo)
+    return [a, b, c]
 
 
 def decide(kind_family, label_set, nearby):

@@ -155,14 +155,12 @@ class TextUnit:
     def _contexts(self, line_b):
         """Nearby context read within the line and across lines; None when
         a word is cut by the window's edge."""
-        a = C.context_at(line_b, len(line_b))
-        b = C.context_at(self.tail + line_b, len(self.tail) + len(line_b))
-        return (a, b) if a is not None and b is not None else None
+        return (C.context_readings(line_b, len(line_b)) +
+                C.context_readings(self.tail + line_b,
+                                   len(self.tail) + len(line_b)))
 
     def _kind(self, it, line_b):
         ctxs = self._contexts(line_b)
-        if ctxs is None:
-            return False
         results = {self._kind_in(it, near) for near in ctxs}
         if len(results) != 1:          # the unit's extent would matter
             return False
