@@ -109,10 +109,15 @@ class SqlDumpReader {
     }
   }
 
+  // True when `kw` (any case) is at `p` as a whole word.
+  bool KeywordAt(size_t p, std::string_view kw) const {
+    if (in_.size() - p < kw.size() || !EqualsNoCase(in_.substr(p, kw.size()), kw)) return false;
+    return p + kw.size() == in_.size() || !IsIdentChar(in_[p + kw.size()]);
+  }
+
   bool MatchKeyword(std::string_view kw) {
     SkipSpaceAndComments();
-    if (in_.size() - pos_ < kw.size() || !EqualsNoCase(in_.substr(pos_, kw.size()), kw)) return false;
-    if (pos_ + kw.size() < in_.size() && IsIdentChar(in_[pos_ + kw.size()])) return false;
+    if (!KeywordAt(pos_, kw)) return false;
     pos_ += kw.size();
     return true;
   }
@@ -166,14 +171,14 @@ class SqlDumpReader {
     return false;
   }
 
-  // True when the line at pos_ starts a statement this reader reads.
-  bool AtDataStatement() {
-    const size_t saved = pos_;
-    while (!AtEnd() && (in_[pos_] == ' ' || in_[pos_] == '\t' || in_[pos_] == '\r')) ++pos_;
-    const bool data = MatchKeyword("INSERT") || MatchKeyword("REPLACE") ||
-                      MatchKeyword("COPY") || MatchKeyword("CREATE");
-    pos_ = saved;
-    return data;
+  // True when the line at pos_ starts a statement this reader reads. Only
+  // blanks are skipped: skipping comments here could rescan an unterminated
+  // /* to the end of the input once per line.
+  bool AtDataStatement() const {
+    size_t p = pos_;
+    while (p < in_.size() && (in_[p] == ' ' || in_[p] == '\t' || in_[p] == '\r')) ++p;
+    return KeywordAt(p, "INSERT") || KeywordAt(p, "REPLACE") || KeywordAt(p, "COPY") ||
+           KeywordAt(p, "CREATE");
   }
 
   // Past the next ';' outside quotes. Quotes are tracked within a line only,

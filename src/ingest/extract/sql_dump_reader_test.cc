@@ -91,6 +91,12 @@ INSTANTIATE_TEST_SUITE_P(
         SqlCase{"unterminated_string", "INSERT INTO t VALUES ('abc);\nINSERT INTO u VALUES (3);\n",
                 {"u|0|0||3@51"}, 2, 1},
         SqlCase{"missing_paren", "INSERT INTO t VALUES 1;\nINSERT INTO t VALUES (2);\n", {"t|0|0||2@46"}, 1, 1},
+        SqlCase{"unterminated_comment", "INSERT INTO t VALUES (1);\n/* open\nINSERT INTO t VALUES (2);\n",
+                {"t|0|0||1@22"}, 1, 0},
+        SqlCase{"replace_and_ignore", "REPLACE INTO t VALUES (1);\nINSERT IGNORE INTO t VALUES (2);\n",
+                {"t|0|0||1@23", "t|1|0||2@56"}, 2, 0},
+        SqlCase{"on_duplicate_key", "INSERT INTO t (a) VALUES ('x') ON DUPLICATE KEY UPDATE a='y';\nINSERT INTO t VALUES (3);",
+                {"t|0|0|a|x@27", "t|1|0||3@84"}, 2, 0},
         SqlCase{"copy_without_end", "COPY t (a) FROM stdin;\nx\n", {"t|0|0|a|x@23"}, 1, 1}),
     [](const testing::TestParamInfo<SqlCase>& info) { return std::string(info.param.name); });
 
