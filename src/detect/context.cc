@@ -81,15 +81,15 @@ void NearbyWindow(std::string_view text, size_t pos, std::string* out) {
 
 int FindLastWord(std::string_view window, std::string_view word) {
   if (word.empty() || word.size() + 2 > window.size()) return -1;
-  size_t at = window.rfind(word);
-  while (at != std::string_view::npos) {
+  // Words start right after a '_'; scanning back from the end makes the
+  // first hit the nearest. Cheap byte tests first: this runs per candidate
+  // for every context word.
+  for (size_t at = window.size() - word.size() - 1; at > 0; --at) {
+    if (window[at - 1] != '_' || window[at] != word[0]) continue;
     size_t end = at + word.size();
-    if (at > 0 && window[at - 1] == '_' && end < window.size() &&
-        window[end] == '_') {
+    if (window[end] == '_' && window.compare(at, word.size(), word) == 0) {
       return static_cast<int>(end);
     }
-    if (at == 0) break;
-    at = window.rfind(word, at - 1);
   }
   return -1;
 }

@@ -99,7 +99,7 @@ PrefilterScratch::~PrefilterScratch() {
 
 Prefilter::~Prefilter() {
   if (end_database_ != nullptr) hs_free_database(end_database_);
-  if (som_database_ != nullptr) hs_free_database(som_database_);
+  for (hs_database* db : som_databases_) hs_free_database(db);
 }
 
 Result<std::unique_ptr<Prefilter>> Prefilter::Compile(
@@ -140,51 +140,61 @@ Status Prefilter::Build() {
   for (const Trigger* t : triggers_) patterns.emplace_back(t->pattern);
   BS_RETURN_IF_ERROR(MeasureWidths(patterns));
   std::vector<const char*> expressions;
-  std::vector<unsigned int> end_flags, som_flags, ids;
+  std::vector<unsigned int> flags, ids;
   for (size_t i = 0; i < patterns.size(); ++i) {
     expressions.push_back(patterns[i].c_str());
-    end_flags.push_back(CaseFlag(*triggers_[i]));
-    som_flags.push_back(CaseFlag(*triggers_[i]) | HS_FLAG_SOM_LEFTMOST);
+    flags.push_back(CaseFlag(*triggers_[i]));
     ids.push_back(static_cast<unsigned int>(i));
   }
-  auto count = static_cast<unsigned int>(expressions.size());
   hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(expressions.data(), end_flags.data(), ids.data(), count,
+  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                       static_cast<unsigned int>(expressions.size()),
                        HS_MODE_BLOCK, nullptr, &end_database_,
-                       &error) != HS_SUCCESS ||
-      hs_compile_multi(expressions.data(), som_flags.data(), ids.data(), count,
-                       HS_MODE_BLOCK, nullptr, &som_database_,
                        &error) != HS_SUCCESS) {
     return CompileError(error, triggers_);
+  }
+  // One SOM database per trigger keeps second-pass regions as narrow as
+  // that trigger's width instead of the widest trigger's.
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    unsigned int som_flags = flags[i] | HS_FLAG_SOM_LEFTMOST;
+    hs_database* db = nullptr;
+    if (hs_compile_multi(&expressions[i], &som_flags, &ids[i], 1,
+                         HS_MODE_BLOCK, nullptr, &db, &error) != HS_SUCCESS) {
+      return CompileError(error, triggers_);
+    }
+    som_databases_.push_back(db);
   }
   return Status::Ok();
 }
 
 std::unique_ptr<PrefilterScratch> Prefilter::NewScratch() const {
   auto scratch = std::unique_ptr<PrefilterScratch>(new PrefilterScratch());
-  if (hs_alloc_scratch(end_database_, &scratch->scratch_) != HS_SUCCESS ||
-      hs_alloc_scratch(som_database_, &scratch->scratch_) != HS_SUCCESS) {
+  if (hs_alloc_scratch(end_database_, &scratch->scratch_) != HS_SUCCESS) {
     return nullptr;
+  }
+  for (hs_database* db : som_databases_) {
+    if (hs_alloc_scratch(db, &scratch->scratch_) != HS_SUCCESS) return nullptr;
   }
   return scratch;
 }
 
-// Merges [end - max width, end] of every first-pass match into regions.
-void Prefilter::FindRegions(std::string_view text,
-                            PrefilterScratch& scratch) const {
+// Merges [end - max width, end] of the first-pass matches of each trigger
+// into regions, ordered by (trigger, position).
+void Prefilter::FindRegions(PrefilterScratch& scratch) const {
   std::vector<RawMatch>& ends = scratch.ends;
-  std::sort(ends.begin(), ends.end(),
-            [](const RawMatch& a, const RawMatch& b) { return a.end < b.end; });
+  std::sort(ends.begin(), ends.end(), [](const RawMatch& a, const RawMatch& b) {
+    return a.id != b.id ? a.id < b.id : a.end < b.end;
+  });
   scratch.regions.clear();
   for (const RawMatch& m : ends) {
     uint32_t width = max_width_[m.id];
     uint32_t begin = m.end > width ? m.end - width : 0;
-    if (!scratch.regions.empty() && begin <= scratch.regions.back().end) {
-      PrefilterScratch::Region& last = scratch.regions.back();
-      last.begin = std::min(last.begin, begin);
-      last.end = std::max(last.end, m.end);
+    PrefilterScratch::Region* last =
+        scratch.regions.empty() ? nullptr : &scratch.regions.back();
+    if (last != nullptr && last->id == m.id && begin <= last->end) {
+      last->end = std::max(last->end, m.end);
     } else {
-      scratch.regions.push_back({begin, m.end});
+      scratch.regions.push_back({m.id, begin, m.end});
     }
   }
 }
@@ -199,10 +209,10 @@ void Prefilter::Scan(std::string_view text, PrefilterScratch& scratch,
   hs_scan(end_database_, text.data(), static_cast<unsigned int>(text.size()),
           0, scratch.scratch_, OnEnd, &ends);
   if (scratch.ends.empty()) return;
-  FindRegions(text, scratch);
+  FindRegions(scratch);
   for (const PrefilterScratch::Region& r : scratch.regions) {
     ScanContext ctx{text, r.begin, &triggers_, out};
-    hs_scan(som_database_, text.data() + r.begin, r.end - r.begin, 0,
+    hs_scan(som_databases_[r.id], text.data() + r.begin, r.end - r.begin, 0,
             scratch.scratch_, OnMatch, &ctx);
   }
   if (out->size() > 1) KeepLongest(out);

@@ -3,9 +3,10 @@
 //
 // Start-of-match tracking (SOM_LEFTMOST) slows Vectorscan down by one to two
 // orders of magnitude on digit-rich text, so a unit is scanned twice: first
-// by a database without SOM that only finds match ends, then by the SOM
-// database over just the regions that can hold those matches (each trigger's
-// maximum width back from its end). Results equal a full SOM scan.
+// by one database of all triggers without SOM that only finds match ends,
+// then by each matched trigger's own SOM database over just the regions that
+// can hold its matches (its maximum width back from each end). Results
+// equal a full SOM scan.
 //
 // Vectorscan reports one match per end position; Scan() keeps only matches
 // with clean boundaries (no letter or digit right before or after, plus the
@@ -47,10 +48,11 @@ class PrefilterScratch {
  private:
   friend class Prefilter;
   struct Region {
+    uint32_t id;  // trigger
     uint32_t begin;
     uint32_t end;
   };
-  hs_scratch* scratch_ = nullptr;  // fits both databases
+  hs_scratch* scratch_ = nullptr;  // fits every database
   std::vector<RawMatch> ends;      // first pass: start unknown
   std::vector<Region> regions;
 };
@@ -81,12 +83,12 @@ class Prefilter {
   Prefilter() = default;
   Status Build();
   Status MeasureWidths(const std::vector<std::string>& patterns);
-  void FindRegions(std::string_view text, PrefilterScratch& scratch) const;
+  void FindRegions(PrefilterScratch& scratch) const;
 
   std::vector<const Trigger*> triggers_;
   std::vector<uint32_t> max_width_;    // per trigger
   hs_database* end_database_ = nullptr;  // no SOM: finds match ends
-  hs_database* som_database_ = nullptr;  // SOM_LEFTMOST: finds starts
+  std::vector<hs_database*> som_databases_;  // per trigger, SOM_LEFTMOST
   size_t min_length_ = 0;
 };
 

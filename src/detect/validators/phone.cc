@@ -2,6 +2,10 @@
 
 #include <phonenumbers/phonenumberutil.h>
 
+#include <charconv>
+#include <cstdint>
+#include <unordered_map>
+
 namespace breachscope {
 namespace {
 
@@ -9,6 +13,9 @@ using ::i18n::phonenumbers::PhoneNumber;
 using ::i18n::phonenumbers::PhoneNumberUtil;
 
 constexpr size_t kMaxExtensionDigits = 6;
+// Validation costs microseconds (libphonenumber runs ICU regexes) and the
+// same numbers recur across rows, so each thread remembers recent answers.
+constexpr size_t kMaxCachedNumbers = 1 << 16;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -43,6 +50,23 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
+// Valid for libphonenumber in region CA or US (the README's contract; other
+// NANP countries such as JM are not included).
+bool IsValidCaOrUs(uint64_t national) {
+  thread_local std::unordered_map<uint64_t, bool> cache;
+  auto it = cache.find(national);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= kMaxCachedNumbers) cache.clear();
+  const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  number.set_country_code(1);
+  number.set_national_number(national);
+  bool valid = util->IsValidNumberForRegion(number, "CA") ||
+               util->IsValidNumberForRegion(number, "US");
+  cache.emplace(national, valid);
+  return valid;
+}
+
 }  // namespace
 
 std::optional<std::string> NanpToE164(std::string_view text) {
@@ -53,14 +77,10 @@ std::optional<std::string> NanpToE164(std::string_view text) {
   }
   std::string digits = NationalDigits(number);
   if (digits.empty()) return std::nullopt;
-  const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
-  PhoneNumber parsed;
-  if (util->Parse(digits, "CA", &parsed) != PhoneNumberUtil::NO_PARSING_ERROR ||
-      parsed.country_code() != 1 || !util->IsValidNumber(parsed)) {
-    return std::nullopt;
-  }
-  std::string e164;
-  util->Format(parsed, PhoneNumberUtil::E164, &e164);
+  uint64_t national = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), national);
+  if (!IsValidCaOrUs(national)) return std::nullopt;
+  std::string e164 = "+1" + digits;
   if (!extension.empty()) e164.append(";ext=").append(extension);
   return e164;
 }

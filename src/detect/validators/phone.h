@@ -11,8 +11,9 @@ namespace breachscope {
 
 // The E.164 form ("+13065551234", with ";ext=123" when an extension `x123`,
 // `ext 123` or `ext. 123` follows) of a NANP number written as in the
-// README, when libphonenumber finds it valid for country code 1; nothing
-// otherwise. Never throws.
+// README, when libphonenumber finds it valid for region CA or US; nothing
+// otherwise. Never throws (a thread-local memo of recent answers is the
+// only state).
 std::optional<std::string> NanpToE164(std::string_view text);
 
 }  // namespace breachscope
