@@ -232,16 +232,18 @@ std::vector<size_t> CsvFieldCounts(std::string_view t, char delim, bool whole) {
   return counts;
 }
 
-// The delimiter whose field count is the same on every sampled record, most
-// fields first; 0 when none is consistent. `min_records` is 1 when the
-// extension already says "table".
+// The delimiter whose field count is the same on (nearly) every sampled
+// record, most fields first; 0 when none is consistent. `min_records` is 1
+// when the extension already says "table".
 char ChooseDelimiter(std::string_view t, bool whole, size_t min_records, char preferred) {
   char best = 0;
   size_t best_fields = 0;
   for (char delim : {',', ';', '\t', '|'}) {
     const std::vector<size_t> counts = CsvFieldCounts(t, delim, whole);
     if (counts.size() < min_records || counts.empty() || counts[0] < 2) continue;
-    if (!std::all_of(counts.begin(), counts.end(), [&](size_t c) { return c == counts[0]; })) continue;
+    // One ragged line among many should not turn a table into text.
+    const size_t same = std::count(counts.begin(), counts.end(), counts[0]);
+    if (same != counts.size() && (counts.size() < 5 || same * 10 < counts.size() * 9)) continue;
     const bool better = counts[0] > best_fields ||
                         (counts[0] == best_fields && delim == preferred);
     if (better) {

@@ -93,6 +93,8 @@ INSTANTIATE_TEST_SUITE_P(
         SniffCase{"csv_quoted_commas", "name,note\n\"Doe, J\",\"a, b, c\"\n\"X\",\"y\"\n", "", Format::kCsv, ','},
         SniffCase{"csv_quoted_newline", "a,b\n\"line1\nline2\",x\n3,4\n", "", Format::kCsv, ','},
         SniffCase{"csv_semicolon_with_decimal_commas", "a;b\n1,5;2,25\n3,1;4\n", "", Format::kCsv, ';'},
+        SniffCase{"csv_one_ragged_line", "a,b,c\n1,2,3\n4,5,6\n7,8\n9,10,11\n12,13,14\n15,16,17\n18,19,20\n"
+                  "21,22,23\n24,25,26\n", "", Format::kCsv, ','},
         SniffCase{"txt_that_is_csv", "id,name\n1,Ann\n2,Bob\n", "notes.txt", Format::kCsv, ','},
         SniffCase{"one_column_csv", "name\nAnn\nBob\n", "list.csv", Format::kCsv, ','},
         SniffCase{"one_column_tsv", "name\nAnn\n", "list.tsv", Format::kCsv, '\t'},
