@@ -28,21 +28,15 @@ bool EqualsNoCase(std::string_view a, std::string_view b) {
 // Unescapes one backslash sequence of a MySQL string or a pg COPY field.
 // `p` is at the backslash; returns the position after the sequence.
 size_t AppendEscape(std::string_view s, size_t p, std::string* out) {
+  static constexpr std::string_view kFrom = "nrtbfvZ";
+  static constexpr std::string_view kTo = "\n\r\t\b\f\v\x1A";
   if (p + 1 >= s.size()) return s.size();
   const char c = s[p + 1];
-  switch (c) {
-    case '0': if (p + 2 < s.size() && s[p + 2] >= '0' && s[p + 2] <= '7') break;
-              out->push_back('\0'); return p + 2;
-    case 'n': out->push_back('\n'); return p + 2;
-    case 'r': out->push_back('\r'); return p + 2;
-    case 't': out->push_back('\t'); return p + 2;
-    case 'b': out->push_back('\b'); return p + 2;
-    case 'f': out->push_back('\f'); return p + 2;
-    case 'v': out->push_back('\v'); return p + 2;
-    case 'Z': out->push_back('\x1A'); return p + 2;
-    default: break;
+  if (const size_t k = kFrom.find(c); k != std::string_view::npos) {
+    out->push_back(kTo[k]);
+    return p + 2;
   }
-  if (c >= '0' && c <= '7') {  // pg octal \ooo
+  if (c >= '0' && c <= '7') {  // \0 (MySQL NUL) and pg octal \ooo alike
     int value = 0;
     size_t q = p + 1;
     for (; q < s.size() && q < p + 4 && s[q] >= '0' && s[q] <= '7'; ++q) value = value * 8 + (s[q] - '0');
@@ -84,7 +78,6 @@ class SqlDumpReader {
   }
 
  private:
-  // ---- Lexing -------------------------------------------------------------
   bool AtEnd() const { return pos_ >= in_.size(); }
   char Peek() const { return AtEnd() ? '\0' : in_[pos_]; }
 
@@ -256,7 +249,6 @@ class SqlDumpReader {
     return false;
   }
 
-  // ---- Statements ---------------------------------------------------------
   bool ParseInsert() {
     while (MatchKeyword("IGNORE") || MatchKeyword("LOW_PRIORITY") ||
            MatchKeyword("DELAYED") || MatchKeyword("HIGH_PRIORITY")) {

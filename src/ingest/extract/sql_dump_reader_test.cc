@@ -97,6 +97,8 @@ INSTANTIATE_TEST_SUITE_P(
                 {"t|0|0||1@23", "t|1|0||2@56"}, 2, 0},
         SqlCase{"on_duplicate_key", "INSERT INTO t (a) VALUES ('x') ON DUPLICATE KEY UPDATE a='y';\nINSERT INTO t VALUES (3);",
                 {"t|0|0|a|x@27", "t|1|0||3@84"}, 2, 0},
+        SqlCase{"copy_octal_escape", "COPY t (a) FROM stdin;\nA\\101\\\\B\n\\.\n",
+                {"t|0|0|a|AA\\B@23"}, 1, 0},
         SqlCase{"copy_without_end", "COPY t (a) FROM stdin;\nx\n", {"t|0|0|a|x@23"}, 1, 1}),
     [](const testing::TestParamInfo<SqlCase>& info) { return std::string(info.param.name); });
 
