@@ -80,6 +80,42 @@ TEST(BatchTest, FlushWithNothingPendingIsOk) {
   EXPECT_TRUE(store->Flush().ok());
 }
 
+bool HasIndex(const std::string& dir, const std::string& name) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2((dir + "/case.db").c_str(), &db,
+                            SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(
+                db, "SELECT 1 FROM sqlite_master WHERE type='index' AND name=?1",
+                -1, &stmt, nullptr),
+            SQLITE_OK);
+  sqlite3_bind_text(stmt, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+  const bool found = sqlite3_step(stmt) == SQLITE_ROW;
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return found;
+}
+
+// The hash look-up index is built in bulk when the first scan ends and
+// kept up to date afterwards.
+TEST(BatchTest, HashIndexIsBuiltWhenScanEnds) {
+  TempDir tmp;
+  auto store = OpenStore(tmp.case_dir());
+  Result<int64_t> scan = store->BeginScan({"/a"}, 1);
+  ASSERT_TRUE(scan.ok());
+  ASSERT_TRUE(store->AddItem(MakeItem("a", "a"), {MakeFinding("sin", "1")}).ok());
+  ASSERT_TRUE(store->Flush().ok());
+  EXPECT_FALSE(HasIndex(tmp.case_dir(), "findings_by_hash"));
+  ASSERT_TRUE(store->EndScan(scan.value(), {}).ok());
+  EXPECT_TRUE(HasIndex(tmp.case_dir(), "findings_by_hash"));
+  // A second scan inserts with the index in place.
+  scan = store->BeginScan({"/a"}, 1);
+  ASSERT_TRUE(store->AddItem(MakeItem("b", "b"), {MakeFinding("sin", "2")}).ok());
+  ASSERT_TRUE(store->EndScan(scan.value(), {}).ok());
+  EXPECT_EQ(store->Summary().value().findings, 2u);
+}
+
 TEST(BatchTest, ScanRowsRecordTotals) {
   TempDir tmp;
   auto store = OpenStore(tmp.case_dir());

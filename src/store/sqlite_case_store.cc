@@ -132,9 +132,6 @@ Status SqliteCaseStore::PrepareStatements() {
   const std::pair<Statement*, std::string> all[] = {
       {&begin_, "BEGIN IMMEDIATE"},
       {&commit_, "COMMIT"},
-      {&savepoint_, "SAVEPOINT write_op"},
-      {&release_, "RELEASE write_op"},
-      {&rollback_to_, "ROLLBACK TO write_op"},
       {&insert_scan_, "INSERT INTO scans(started_at, roots, threads) VALUES (" +
                           now + ", ?1, ?2)"},
       {&end_scan_, "UPDATE scans SET finished_at = " + now +
@@ -153,6 +150,8 @@ Status SqliteCaseStore::PrepareStatements() {
        "scan_id = excluded.scan_id"},
       {&finish_source_, "UPDATE sources SET state = 'done', size = ?2, "
                         "mtime_ns = ?3 WHERE name = ?1 AND state = 'begun'"},
+      // Findings go with their item through ON DELETE CASCADE.
+      {&delete_item_, "DELETE FROM items WHERE id = ?1"},
       {&insert_item_,
        "INSERT INTO items(name, source, format, status, error_code, "
        "error_message, bytes, units, warnings, depth) "
@@ -173,35 +172,25 @@ Status SqliteCaseStore::PrepareStatements() {
 }
 
 template <typename Body>
-Status SqliteCaseStore::Write(std::string_view op, Body body) {
+Status SqliteCaseStore::Write(Body body) {
   if (!broken_.ok()) return broken_;
   if (!in_batch_) {
     BS_RETURN_IF_ERROR(begin_.Run("begin batch"));
     in_batch_ = true;
   }
-  Status st = savepoint_.Run(op);
-  if (st.ok()) st = body();
-  if (st.ok()) st = release_.Run(op);
-  if (!st.ok()) return AbandonWrite(std::move(st));
-  return {};
-}
-
-Status SqliteCaseStore::AbandonWrite(Status error) {
-  if (sqlite3_get_autocommit(db_.get()) != 0) {
+  Status st = body();
+  if (!st.ok() && sqlite3_get_autocommit(db_.get()) != 0) {
     // SQLite rolled back the whole batch (I/O error, disk full): the rows
     // written since the last commit are gone, so carrying on would record
     // sources as done without their items.
     in_batch_ = false;
     batch_rows_ = 0;
-    broken_ = Status(error.code(),
-                     error.message() +
+    broken_ = Status(st.code(),
+                     st.message() +
                          " (uncommitted batch lost; reopen the case and resume)");
     return broken_;
   }
-  Status undo = rollback_to_.Run("undo failed write");
-  if (undo.ok()) undo = release_.Run("undo failed write");
-  if (!undo.ok()) broken_ = undo;
-  return error;
+  return st;
 }
 
 Status SqliteCaseStore::CountRows(int64_t rows) {
@@ -216,7 +205,12 @@ Status SqliteCaseStore::Flush() {
   if (!st.ok()) {
     // A busy COMMIT leaves the batch open and can be retried; anything
     // that ended the transaction lost it.
-    if (sqlite3_get_autocommit(db_.get()) != 0) return AbandonWrite(st);
+    if (sqlite3_get_autocommit(db_.get()) != 0) {
+      in_batch_ = false;
+      batch_rows_ = 0;
+      broken_ = Status(st.code(), st.message() +
+                                      " (batch lost; reopen the case and resume)");
+    }
     return st;
   }
   in_batch_ = false;
@@ -227,7 +221,7 @@ Status SqliteCaseStore::Flush() {
 Result<int64_t> SqliteCaseStore::BeginScan(const std::vector<std::string>& roots,
                                            int threads) {
   const std::string roots_json = RootsJson(roots);
-  BS_RETURN_IF_ERROR(Write("begin scan", [&] {
+  BS_RETURN_IF_ERROR(Write([&] {
     return insert_scan_.BindText(1, roots_json)
         .BindInt(2, threads)
         .Run("begin scan");
@@ -238,7 +232,7 @@ Result<int64_t> SqliteCaseStore::BeginScan(const std::vector<std::string>& roots
 }
 
 Status SqliteCaseStore::EndScan(int64_t scan_id, const ScanTotals& totals) {
-  BS_RETURN_IF_ERROR(Write("end scan", [&]() -> Status {
+  BS_RETURN_IF_ERROR(Write([&]() -> Status {
     BS_RETURN_IF_ERROR(end_scan_.BindInt(1, scan_id)
                            .BindInt(2, static_cast<int64_t>(totals.sources))
                            .BindInt(3, static_cast<int64_t>(totals.skipped_done))
@@ -248,7 +242,7 @@ Status SqliteCaseStore::EndScan(int64_t scan_id, const ScanTotals& totals) {
     if (sqlite3_changes(db_.get()) == 0) {
       return NotFound("end scan: no scan " + std::to_string(scan_id));
     }
-    return {};
+    return sqlite::EnsureLookupIndexes(db_.get());
   }));
   if (scan_id == scan_id_) scan_id_ = 0;
   return Flush();  // the end of a scan is a natural point to be durable
@@ -261,7 +255,7 @@ Status SqliteCaseStore::PurgeUnfinishedSources() {
       "DELETE FROM items WHERE source NOT IN "
       "(SELECT name FROM sources WHERE state = 'done');"
       "DELETE FROM sources WHERE state <> 'done';";
-  BS_RETURN_IF_ERROR(Write("purge unfinished sources", [&] {
+  BS_RETURN_IF_ERROR(Write([&] {
     return sqlite::Exec(db_.get(), kPurge, "purge unfinished sources");
   }));
   return Flush();  // a resumed scan must not see the purged rows come back
@@ -283,8 +277,9 @@ Status SqliteCaseStore::DeleteSourceRows(std::string_view source) {
 }
 
 Status SqliteCaseStore::BeginSource(const SourceKey& key) {
-  BS_RETURN_IF_ERROR(Write("begin source", [&]() -> Status {
-    BS_RETURN_IF_ERROR(DeleteSourceRows(key.name));
+  BS_RETURN_IF_ERROR(Write([&]() -> Status {
+    // Mark the source 'begun' before deleting its old rows: if a delete
+    // fails, the leftovers belong to an unfinished source and get purged.
     upsert_source_.BindText(1, key.name)
         .BindInt(2, static_cast<int64_t>(key.size))
         .BindInt(3, key.mtime_ns);
@@ -293,13 +288,14 @@ Status SqliteCaseStore::BeginSource(const SourceKey& key) {
     } else {
       upsert_source_.BindNull(4);
     }
-    return upsert_source_.Run("begin source");
+    BS_RETURN_IF_ERROR(upsert_source_.Run("begin source"));
+    return DeleteSourceRows(key.name);
   }));
   return CountRows(1);
 }
 
 Status SqliteCaseStore::FinishSource(const SourceKey& key) {
-  BS_RETURN_IF_ERROR(Write("finish source", [&]() -> Status {
+  BS_RETURN_IF_ERROR(Write([&]() -> Status {
     BS_RETURN_IF_ERROR(finish_source_.BindText(1, key.name)
                            .BindInt(2, static_cast<int64_t>(key.size))
                            .BindInt(3, key.mtime_ns)
@@ -314,7 +310,7 @@ Status SqliteCaseStore::FinishSource(const SourceKey& key) {
 
 Status SqliteCaseStore::AddItem(const ItemRecord& item,
                                 const std::vector<Finding>& findings) {
-  BS_RETURN_IF_ERROR(Write("add item", [&]() -> Status {
+  BS_RETURN_IF_ERROR(Write([&]() -> Status {
     BS_RETURN_IF_ERROR(
         insert_item_.BindText(1, item.name)
             .BindText(2, item.source)
@@ -329,12 +325,24 @@ Status SqliteCaseStore::AddItem(const ItemRecord& item,
             .Run("insert item"));
     const int64_t item_id = sqlite3_last_insert_rowid(db_.get());
     for (size_t i = 0; i < findings.size(); ++i) {
-      BS_RETURN_IF_ERROR(
-          InsertFinding(item_id, static_cast<int64_t>(i), findings[i]));
+      Status st = InsertFinding(item_id, static_cast<int64_t>(i), findings[i]);
+      if (!st.ok()) return UndoItem(item_id, std::move(st));
     }
     return {};
   }));
   return CountRows(1 + static_cast<int64_t>(findings.size()));
+}
+
+Status SqliteCaseStore::UndoItem(int64_t item_id, Status error) {
+  // A savepoint per item would make this automatic, but SQLite then copies
+  // every page the item touches into a statement journal, which halved
+  // insert speed. Failures after the item row are rare; undo by hand.
+  if (sqlite3_get_autocommit(db_.get()) != 0) return error;  // batch gone
+  Status undo = delete_item_.BindInt(1, item_id).Run("undo failed item");
+  if (!undo.ok()) {
+    broken_ = Status(undo.code(), undo.message() + " after " + error.message());
+  }
+  return error;
 }
 
 Status SqliteCaseStore::InsertFinding(int64_t item_id, int64_t seq,

@@ -3,9 +3,11 @@
 // Writes go into one open transaction (a "batch") that Flush() commits; the
 // store also commits by itself every kBatchRows rows so memory and the WAL
 // stay bounded. Each write call is atomic: if it fails, none of its rows
-// stay in the batch. If SQLite itself abandons the batch (disk full, I/O
-// error), the store refuses further writes with that error; reopen the case
-// and resume the scan, which purges and redoes the unfinished sources.
+// stay in the batch (BeginSource and PurgeUnfinishedSources may stop part
+// way, but only ever leave rows that the next purge removes). If SQLite
+// itself abandons the batch (disk full, I/O error), the store refuses
+// further writes with that error; reopen the case and resume the scan,
+// which purges and redoes the unfinished sources.
 //
 // Only sealed PHI reaches the file (see sqlite_schema.cc for what is
 // stored in which column).
@@ -47,6 +49,8 @@ class SqliteCaseStore final : public CaseStore {
 
   Result<int64_t> BeginScan(const std::vector<std::string>& roots,
                             int threads) override;
+  // Also builds the value_hash look-up index if absent (see
+  // sqlite_schema.h) and commits.
   Status EndScan(int64_t scan_id, const ScanTotals& totals) override;
   // Also removes items whose source has no 'done' row at all (written
   // without BeginSource), so a re-scan never collides with them.
@@ -74,12 +78,12 @@ class SqliteCaseStore final : public CaseStore {
   SqliteCaseStore(DbHandle db, std::unique_ptr<Sealer> sealer);
 
   Status PrepareStatements();
-  // Runs `body` atomically inside the open batch (opening one if needed).
+  // Runs `body` inside the open batch (opening one if needed). Marks the
+  // store broken when a failure made SQLite drop the whole batch.
   template <typename Body>
-  Status Write(std::string_view op, Body body);
-  // Handles a failed write: rolls back to the savepoint, or marks the store
-  // broken when SQLite already dropped the whole batch.
-  Status AbandonWrite(Status error);
+  Status Write(Body body);
+  // Removes a half-written item after `error`; returns `error`.
+  Status UndoItem(int64_t item_id, Status error);
   Status CountRows(int64_t rows);
   Status InsertFinding(int64_t item_id, int64_t seq, const Finding& finding);
   Status DeleteSourceRows(std::string_view source);
@@ -90,9 +94,6 @@ class SqliteCaseStore final : public CaseStore {
 
   sqlite::Statement begin_;
   sqlite::Statement commit_;
-  sqlite::Statement savepoint_;
-  sqlite::Statement release_;
-  sqlite::Statement rollback_to_;
   sqlite::Statement insert_scan_;
   sqlite::Statement end_scan_;
   sqlite::Statement source_done_;
@@ -100,6 +101,7 @@ class SqliteCaseStore final : public CaseStore {
   sqlite::Statement delete_source_items_;
   sqlite::Statement upsert_source_;
   sqlite::Statement finish_source_;
+  sqlite::Statement delete_item_;
   sqlite::Statement insert_item_;
   sqlite::Statement insert_finding_;
 

@@ -26,6 +26,12 @@ Status ConfigureConnection(sqlite3* db);
 // clear message on another scheme, a newer schema or a foreign database.
 Status InitOrCheckSchema(sqlite3* db, std::string_view sealer_scheme);
 
+// Creates the indexes used for value_hash look-ups when absent. Cheap when
+// they exist; a bulk build over all findings otherwise. Called when a scan
+// ends, so the first (largest) scan of a case inserts without them; later
+// scans maintain them row by row. Code that looks values up must call it.
+Status EnsureLookupIndexes(sqlite3* db);
+
 }  // namespace breachscope::sqlite
 
 #endif  // BREACHSCOPE_STORE_SQLITE_SCHEMA_H_
