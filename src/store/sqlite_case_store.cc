@@ -179,18 +179,21 @@ Status SqliteCaseStore::Write(Body body) {
     in_batch_ = true;
   }
   Status st = body();
-  if (!st.ok() && sqlite3_get_autocommit(db_.get()) != 0) {
-    // SQLite rolled back the whole batch (I/O error, disk full): the rows
-    // written since the last commit are gone, so carrying on would record
-    // sources as done without their items.
-    in_batch_ = false;
-    batch_rows_ = 0;
-    broken_ = Status(st.code(),
-                     st.message() +
-                         " (uncommitted batch lost; reopen the case and resume)");
-    return broken_;
-  }
-  return st;
+  if (!st.ok()) return CheckBatchAfter(std::move(st));
+  return {};
+}
+
+Status SqliteCaseStore::CheckBatchAfter(Status error) {
+  if (!in_batch_ || sqlite3_get_autocommit(db_.get()) == 0) return error;
+  // SQLite rolled back the whole batch (I/O error, disk full): the rows
+  // written since the last commit are gone, so carrying on would record
+  // sources as done without their items.
+  in_batch_ = false;
+  batch_rows_ = 0;
+  broken_ = Status(error.code(), error.message() +
+                                     " (uncommitted batch lost; reopen the "
+                                     "case and resume the scan)");
+  return broken_;
 }
 
 Status SqliteCaseStore::CountRows(int64_t rows) {
@@ -202,17 +205,9 @@ Status SqliteCaseStore::Flush() {
   if (!broken_.ok()) return broken_;
   if (!in_batch_) return {};
   Status st = commit_.Run("commit batch");
-  if (!st.ok()) {
-    // A busy COMMIT leaves the batch open and can be retried; anything
-    // that ended the transaction lost it.
-    if (sqlite3_get_autocommit(db_.get()) != 0) {
-      in_batch_ = false;
-      batch_rows_ = 0;
-      broken_ = Status(st.code(), st.message() +
-                                      " (batch lost; reopen the case and resume)");
-    }
-    return st;
-  }
+  // A busy COMMIT leaves the batch open and can be retried; a COMMIT that
+  // ended the transaction with an error lost it.
+  if (!st.ok()) return CheckBatchAfter(std::move(st));
   in_batch_ = false;
   batch_rows_ = 0;
   return {};

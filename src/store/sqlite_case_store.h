@@ -78,10 +78,12 @@ class SqliteCaseStore final : public CaseStore {
   SqliteCaseStore(DbHandle db, std::unique_ptr<Sealer> sealer);
 
   Status PrepareStatements();
-  // Runs `body` inside the open batch (opening one if needed). Marks the
-  // store broken when a failure made SQLite drop the whole batch.
+  // Runs `body` inside the open batch (opening one if needed).
   template <typename Body>
   Status Write(Body body);
+  // After a failed write or commit: when SQLite dropped the whole batch,
+  // marks the store broken and returns why; otherwise returns `error`.
+  Status CheckBatchAfter(Status error);
   // Removes a half-written item after `error`; returns `error`.
   Status UndoItem(int64_t item_id, Status error);
   Status CountRows(int64_t rows);

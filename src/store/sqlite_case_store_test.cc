@@ -245,6 +245,34 @@ TEST(SqliteCaseStoreTest, DuplicateItemFailsAndLeavesNoPartialRows) {
   EXPECT_EQ(store->Summary().value().findings, 2u);
 }
 
+// A finding insert that fails after its item row leaves neither behind.
+TEST(SqliteCaseStoreTest, FailedFindingUndoesItsItem) {
+  TempDir tmp;
+  ASSERT_NE(OpenStore(tmp.case_dir()), nullptr);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((tmp.case_dir() + "/case.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TRIGGER fail_boom BEFORE INSERT ON findings "
+                         "WHEN NEW.category = 'boom' "
+                         "BEGIN SELECT RAISE(ABORT, 'refused'); END",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+
+  auto store = OpenStore(tmp.case_dir());
+  ASSERT_TRUE(store->AddItem(MakeItem("a", "a"), {MakeFinding("name", "x")}).ok());
+  Status st = store->AddItem(MakeItem("b", "b"), {MakeFinding("name", "y"),
+                                                  MakeFinding("boom", "z")});
+  EXPECT_EQ(st.message(), "insert finding: refused");
+  ASSERT_TRUE(store->AddItem(MakeItem("c", "c"), {MakeFinding("name", "w")}).ok());
+  ASSERT_TRUE(store->Flush().ok());
+  const CaseSummary s = store->Summary().value();
+  EXPECT_EQ(s.items, 2u);
+  EXPECT_EQ(s.findings, 2u);
+  // The failed item can be written again once the problem is gone.
+  EXPECT_TRUE(store->AddItem(MakeItem("b", "b"), {MakeFinding("name", "y")}).ok());
+}
+
 TEST(SqliteCaseStoreTest, FinishingAnUnbegunSourceFails) {
   TempDir tmp;
   auto store = OpenStore(tmp.case_dir());
