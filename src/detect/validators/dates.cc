@@ -15,10 +15,11 @@ struct MonthName {
 
 // English and French names and the abbreviations seen in clinical data.
 // Accented spellings and their unaccented variants are both listed.
-constexpr std::array<MonthName, 46> kMonthNames = {{
+constexpr std::array<MonthName, 47> kMonthNames = {{
     {"january", 1},  {"jan", 1},       {"janvier", 1},    {"janv", 1},
     {"february", 2}, {"feb", 2},       {"février", 2},    {"fevrier", 2},
-    {"févr", 2},     {"fevr", 2},      {"fév", 2},        {"march", 3},
+    {"févr", 2},     {"fevr", 2},      {"fév", 2},        {"fev", 2},
+    {"march", 3},
     {"mar", 3},      {"mars", 3},      {"april", 4},      {"apr", 4},
     {"avril", 4},    {"avr", 4},       {"may", 5},        {"mai", 5},
     {"june", 6},     {"jun", 6},       {"juin", 6},       {"july", 7},

@@ -80,6 +80,7 @@ TEST(DatesTest, MonthNames) {
   EXPECT_EQ(MonthFromName("AOUT"), 8);
   EXPECT_EQ(MonthFromName("août"), 8);
   EXPECT_EQ(MonthFromName("mai"), 5);
+  EXPECT_EQ(MonthFromName("Fev."), 2);
   EXPECT_EQ(MonthFromName("Déc"), 12);
   EXPECT_EQ(MonthFromName("marzo"), 0);
 }
