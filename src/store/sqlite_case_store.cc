@@ -198,7 +198,13 @@ Status SqliteCaseStore::CheckBatchAfter(Status error) {
 
 Status SqliteCaseStore::CountRows(int64_t rows) {
   batch_rows_ += rows;
-  return batch_rows_ >= kBatchRows ? Flush() : Status();
+  if (batch_rows_ < kBatchRows) return {};
+  // The caller's rows are in the batch whatever the commit does, so only a
+  // lost batch is this call's failure (a retry would duplicate the rows).
+  // A commit that merely could not run stays pending: it is retried at the
+  // next row and reported by Flush().
+  Status st = Flush();
+  return broken_.ok() ? Status() : st;
 }
 
 Status SqliteCaseStore::Flush() {
