@@ -13,9 +13,9 @@
 namespace breachscope {
 namespace {
 
-using testing::Run;
-using testing::TempDir;
-using testing::WriteFile;
+using e2e::RunProcess;
+using e2e::TempDir;
+using e2e::WriteFile;
 
 // Builds archives with Python's standard library, which every test machine
 // has for the share generator anyway.
@@ -32,7 +32,7 @@ void MakeArchives(const std::string& dir) {
       "g = bytearray(gzip.compress(b'Reach me at pat@example.org ' * 5000))\n"
       "for i in range(40, 80): g[i] ^= 0x5A\n"
       "open(d + '/corrupt.csv.gz', 'wb').write(bytes(g))\n";
-  testing::ProcessResult result = Run({"python3", "-c", script, dir});
+  e2e::ProcessResult result = RunProcess({"python3", "-c", script, dir});
   ASSERT_EQ(result.exit_code, 0) << result.err;
 }
 
@@ -63,13 +63,13 @@ class BadInputTest : public ::testing::Test {
     share_ = dir_->path() + "/share";
     std::filesystem::create_directories(share_);
     MakeBadShare(share_);
-    scan_ = new testing::ProcessResult(Run({testing::BinaryPath(), "scan", share_,
+    scan_ = new e2e::ProcessResult(RunProcess({e2e::BinaryPath(), "scan", share_,
                                             "--case", dir_->path() + "/case",
                                             "--quiet"}));
-    testing::ProcessResult summary = Run(
-        {testing::BinaryPath(), "summary", "--case", dir_->path() + "/case", "--json"});
+    e2e::ProcessResult summary = RunProcess(
+        {e2e::BinaryPath(), "summary", "--case", dir_->path() + "/case", "--json"});
     summary_ = new nlohmann::json(nlohmann::json::parse(summary.out));
-    findings_ = new std::string(Run({testing::BinaryPath(), "export", "findings",
+    findings_ = new std::string(RunProcess({e2e::BinaryPath(), "export", "findings",
                                      "--case", dir_->path() + "/case"})
                                     .out);
   }
@@ -91,14 +91,14 @@ class BadInputTest : public ::testing::Test {
   }
   static TempDir* dir_;
   static std::string share_;
-  static testing::ProcessResult* scan_;
+  static e2e::ProcessResult* scan_;
   static nlohmann::json* summary_;
   static std::string* findings_;
 };
 
 TempDir* BadInputTest::dir_ = nullptr;
 std::string BadInputTest::share_;
-testing::ProcessResult* BadInputTest::scan_ = nullptr;
+e2e::ProcessResult* BadInputTest::scan_ = nullptr;
 nlohmann::json* BadInputTest::summary_ = nullptr;
 std::string* BadInputTest::findings_ = nullptr;
 

@@ -14,9 +14,9 @@
 namespace breachscope {
 namespace {
 
-using testing::ReadLines;
-using testing::Run;
-using testing::TempDir;
+using e2e::ReadLines;
+using e2e::RunProcess;
+using e2e::TempDir;
 using Key = std::tuple<std::string, std::string, std::string>;  // source, category, normalized
 using Multiset = std::map<Key, int>;
 
@@ -28,29 +28,29 @@ const std::map<std::string, std::string> kTruthKindCategory = {
 
 void Generate(const std::string& out, const std::string& truth, int seed,
               const std::vector<std::string>& extra = {}) {
-  std::vector<std::string> argv = {"python3", testing::GeneratorPath(), "--out", out,
+  std::vector<std::string> argv = {"python3", e2e::GeneratorPath(), "--out", out,
                                    "--seed", std::to_string(seed), "--truth", truth};
   argv.insert(argv.end(), extra.begin(), extra.end());
-  testing::ProcessResult result = Run(argv);
+  e2e::ProcessResult result = RunProcess(argv);
   ASSERT_EQ(result.exit_code, 0) << result.err;
 }
 
-testing::ProcessResult Scan(const std::string& share, const std::string& case_dir,
+e2e::ProcessResult Scan(const std::string& share, const std::string& case_dir,
                             const std::string& threads) {
-  return Run({testing::BinaryPath(), "scan", share, "--case", case_dir, "--quiet",
+  return RunProcess({e2e::BinaryPath(), "scan", share, "--case", case_dir, "--quiet",
               "--threads", threads});
 }
 
 std::string ExportFindings(const std::string& case_dir) {
-  testing::ProcessResult result = Run({testing::BinaryPath(), "export", "findings",
+  e2e::ProcessResult result = RunProcess({e2e::BinaryPath(), "export", "findings",
                                        "--case", case_dir, "--format", "jsonl"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   return result.out;
 }
 
 nlohmann::json SummaryJson(const std::string& case_dir) {
-  testing::ProcessResult result =
-      Run({testing::BinaryPath(), "summary", "--case", case_dir, "--json"});
+  e2e::ProcessResult result =
+      RunProcess({e2e::BinaryPath(), "summary", "--case", case_dir, "--json"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   return nlohmann::json::parse(result.out);
 }
@@ -108,7 +108,7 @@ class GeneratedShareTest : public ::testing::Test {
     truth_ = dir_->path() + "/truth.jsonl";
     case_ = dir_->path() + "/case";
     Generate(share_, truth_, 11);
-    testing::ProcessResult scan = Scan(share_, case_, "2");
+    e2e::ProcessResult scan = Scan(share_, case_, "2");
     ASSERT_EQ(scan.exit_code, 0) << scan.err;
     export_ = new std::string(ExportFindings(case_));
   }
@@ -155,7 +155,7 @@ TEST_F(GeneratedShareTest, SecondScanSkipsFinishedFiles) {
   TempDir copy;
   std::filesystem::copy(case_, copy.path() + "/case",
                         std::filesystem::copy_options::recursive);
-  testing::ProcessResult again = Scan(share_, copy.path() + "/case", "2");
+  e2e::ProcessResult again = Scan(share_, copy.path() + "/case", "2");
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(ExportFindings(copy.path() + "/case"), *export_);
   nlohmann::json summary = SummaryJson(copy.path() + "/case");
@@ -173,9 +173,9 @@ TEST(ResumeTest, KilledScansResumeToTheSameFindings) {
   std::string resumed_case = dir.path() + "/resumed";
   int kills = 0;
   for (int delay_ms : {150, 300, 450, 600, 800}) {
-    pid_t pid = testing::Spawn({testing::BinaryPath(), "scan", share, "--case",
+    pid_t pid = e2e::Spawn({e2e::BinaryPath(), "scan", share, "--case",
                                 resumed_case, "--quiet", "--threads", "2"});
-    if (testing::KillAfter(pid, delay_ms)) ++kills;
+    if (e2e::KillAfter(pid, delay_ms)) ++kills;
   }
   ASSERT_EQ(Scan(share, resumed_case, "2").exit_code, 0);
   EXPECT_GT(kills, 0) << "the scan finished before any kill; grow the share";

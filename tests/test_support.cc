@@ -13,7 +13,7 @@
 #include <sstream>
 #include <thread>
 
-namespace breachscope::testing {
+namespace breachscope::e2e {
 namespace {
 
 std::vector<char*> CArgs(const std::vector<std::string>& argv) {
@@ -46,7 +46,7 @@ TempDir::~TempDir() {
   if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
 }
 
-ProcessResult Run(const std::vector<std::string>& argv) {
+ProcessResult RunProcess(const std::vector<std::string>& argv) {
   TempDir io;
   std::string out_path = io.path() + "/out", err_path = io.path() + "/err";
   int out_fd = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -115,4 +115,4 @@ std::vector<std::string> ReadLines(const std::string& path) {
   return lines;
 }
 
-}  // namespace breachscope::testing
+}  // namespace breachscope::e2e

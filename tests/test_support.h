@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace breachscope::testing {
+namespace breachscope::e2e {
 
 // A fresh folder under the system temp dir, removed by the destructor.
 class TempDir {
@@ -31,7 +31,7 @@ struct ProcessResult {
 };
 
 // Runs argv[0] with arguments, waits, captures output.
-ProcessResult Run(const std::vector<std::string>& argv);
+ProcessResult RunProcess(const std::vector<std::string>& argv);
 // Starts argv without waiting; output discarded. Returns the pid.
 pid_t Spawn(const std::vector<std::string>& argv);
 // SIGKILLs pid after `delay_ms` unless it ended before; true if it was killed.
@@ -43,6 +43,6 @@ std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& bytes);
 std::vector<std::string> ReadLines(const std::string& path);
 
-}  // namespace breachscope::testing
+}  // namespace breachscope::e2e
 
 #endif  // BREACHSCOPE_TESTS_TEST_SUPPORT_H_

@@ -13,7 +13,9 @@ namespace {
 constexpr size_t kSniffBytes = 64 * 1024;
 // Pages are handed back to the kernel in steps of this size, keeping a
 // margin behind the reader because extractors may look back a little.
-constexpr uint64_t kReleaseStep = 64ull << 20;
+// Dropping clean pages of a read-only mapping is always safe: a later access
+// (a CSV header label, say) faults them back in from the file.
+constexpr uint64_t kReleaseStep = 8ull << 20;
 
 // Runs the detectors on every unit and counts what extraction reports.
 class DetectingSink : public UnitSink {
@@ -36,8 +38,7 @@ class DetectingSink : public UnitSink {
 
  private:
   // Units arrive in document order; only a view straight into the mapping
-  // (no transcoding) may be released, and never the first step, where
-  // headers live that later units' labels point into.
+  // (no transcoding) is released: transcoded text lives in its own buffer.
   void MaybeRelease(uint64_t offset) {
     if (mapping_ == nullptr || offset < released_ + 2 * kReleaseStep) return;
     released_ = offset - kReleaseStep;
