@@ -77,7 +77,7 @@ struct HeldUnit {
 // One instance reads one JSON value (a document or an NDJSON line).
 class JsonHandler {
  public:
-  // `begin`/`end`: the value's bytes inside `input`. `fixed_record` >= 0
+  // The value starts at `begin` inside `input`. `fixed_record` >= 0
   // puts every unit in that record (NDJSON line) and leaves OnRecordEnd to
   // the caller; -1 derives records from the document's layout.
   JsonHandler(std::string_view input, size_t begin, UnitSink& sink,
@@ -131,7 +131,7 @@ class JsonHandler {
   void Abandon();
 
  private:
-  enum class Top { kNone, kScalar, kArray, kObject };
+  enum class Top { kNone, kArray, kObject };
   struct Frame {
     bool is_array;
     bool is_entry_array;  // the "entry" array of a Bundle: elements are records
