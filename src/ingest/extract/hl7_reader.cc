@@ -1,5 +1,6 @@
 #include "ingest/extract/hl7_reader.h"
 
+#include <charconv>
 #include <new>
 #include <optional>
 #include <string>
@@ -64,6 +65,15 @@ std::optional<Separators> ReadSeparators(std::string_view line) {
     *slots[i] = c;
   }
   return s;
+}
+
+// Appends the decimal digits of `value` (>= 0) without a temporary string.
+std::string& AppendInt(int value, std::string* out) {
+  char digits[12];
+  auto [end, ec] = std::to_chars(digits, digits + sizeof(digits), value);
+  (void)ec;
+  out->append(digits, end);
+  return *out;
 }
 
 int HexValue(char c) {
@@ -181,10 +191,8 @@ class Hl7Reader {
   void StartMessage(const Separators& seps);
   void ReadSegment(std::string_view line, size_t start);
   void ReadField(std::string_view field, size_t start, int number);
-  void ReadComponent(std::string_view comp, size_t start, int number, int rep,
-                     int comp_index);
-  void Emit(std::string_view raw, size_t start, int number, int rep, int comp,
-            int sub);
+  void ReadComponent(std::string_view comp, size_t start, int rep, int comp_index);
+  void Emit(std::string_view raw, size_t start, int rep, int comp, int sub);
   void Warn(const std::string& message);
 
   std::string_view input_;
@@ -197,7 +205,7 @@ class Hl7Reader {
   std::string segment_id_;
   int occurrence_ = 0;
   std::unordered_map<std::string, int> occurrences_;
-  std::string label_, path_, text_;
+  std::string label_, field_path_, path_, text_;
   int warnings_ = 0;
 };
 
@@ -305,35 +313,39 @@ void SplitOn(std::string_view raw, int sep, size_t start, Fn fn) {
 
 void Hl7Reader::ReadField(std::string_view field, size_t start, int number) {
   if (field.empty()) return;
+  label_ = segment_id_;
+  AppendInt(number, &(label_ += '-'));
+  field_path_ = segment_id_;
+  if (occurrence_ > 1) AppendInt(occurrence_, &(field_path_ += '(')) += ')';
+  AppendInt(number, &(field_path_ += '-'));
   SplitOn(field, seps_.repetition, start, [&](std::string_view rep, size_t at, int r) {
     SplitOn(rep, seps_.component, at, [&](std::string_view comp, size_t cat, int c) {
-      ReadComponent(comp, cat, number, r, c);
+      ReadComponent(comp, cat, r, c);
     });
   });
 }
 
-void Hl7Reader::ReadComponent(std::string_view comp, size_t start, int number,
-                              int rep, int comp_index) {
+void Hl7Reader::ReadComponent(std::string_view comp, size_t start, int rep,
+                              int comp_index) {
   if (comp.empty()) return;
   if (seps_.subcomponent == kNone ||
       comp.find(static_cast<char>(seps_.subcomponent)) == std::string_view::npos) {
-    Emit(comp, start, number, rep, comp_index, 0);
+    Emit(comp, start, rep, comp_index, 0);
     return;
   }
   SplitOn(comp, seps_.subcomponent, start, [&](std::string_view sub, size_t at, int s) {
-    if (!sub.empty()) Emit(sub, at, number, rep, comp_index, s);
+    if (!sub.empty()) Emit(sub, at, rep, comp_index, s);
   });
 }
 
-void Hl7Reader::Emit(std::string_view raw, size_t start, int number, int rep,
-                     int comp, int sub) {
+void Hl7Reader::Emit(std::string_view raw, size_t start, int rep, int comp,
+                     int sub) {
   if (raw == "\"\"") return;  // HL7 null: "delete this value"
-  label_ = segment_id_ + "-" + std::to_string(number);
-  path_ = segment_id_;
-  if (occurrence_ > 1) path_ += "(" + std::to_string(occurrence_) + ")";
-  path_ += "-" + std::to_string(number) + "[" + std::to_string(rep) + "]." +
-           std::to_string(comp);
-  if (sub > 0) path_ += "." + std::to_string(sub);
+  // label_ and field_path_ were set once for the field by ReadField.
+  path_ = field_path_;
+  AppendInt(rep, &(path_ += '['));
+  AppendInt(comp, &(path_ += "]."));
+  if (sub > 0) AppendInt(sub, &(path_ += '.'));
   std::string_view text = raw;
   if (seps_.escape != kNone &&
       raw.find(static_cast<char>(seps_.escape)) != std::string_view::npos) {
