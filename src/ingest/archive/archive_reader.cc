@@ -95,10 +95,9 @@ ArchivePtr OpenReader(std::string_view bytes, bool raw) {
     archive_read_support_format_tar(a.get());
     archive_read_support_format_7zip(a.get());
   }
-  if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) !=
-      ARCHIVE_OK) {
-    // The handle keeps its error message; the first header read reports it.
-  }
+  // A failed open leaves its message in the handle, and the first
+  // archive_read_next_header() then fails with it: one error path, not two.
+  (void)archive_read_open_memory(a.get(), bytes.data(), bytes.size());
   return a;
 }
 
