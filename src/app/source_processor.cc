@@ -41,8 +41,9 @@ class DetectingSink : public UnitSink {
   // (no transcoding) is released: transcoded text lives in its own buffer.
   void MaybeRelease(uint64_t offset) {
     if (mapping_ == nullptr || offset < released_ + 2 * kReleaseStep) return;
-    released_ = offset - kReleaseStep;
-    mapping_->ReleaseBefore(mapping_base_ + released_);
+    uint64_t until = offset - kReleaseStep;
+    mapping_->ReleaseRange(mapping_base_ + released_, mapping_base_ + until);
+    released_ = until;
   }
 
   const DetectorEngine& engine_;
@@ -180,7 +181,17 @@ void SourceProcessor::ProcessContent(const std::string& name,
     units = sink.units();
   } else if (sniff.format != Format::kEmpty) {
     std::string storage;
-    DecodedText decoded = DecodeToUtf8(bytes, &storage);
+    // Validation reads the whole input before extraction starts: release
+    // pages behind it too, or a huge file becomes resident twice over.
+    ConsumedFn release;
+    uint64_t validated = 0;
+    if (mapping != nullptr) {
+      release = [mapping, &validated](uint64_t offset) {
+        mapping->ReleaseRange(validated, offset);
+        validated = offset;
+      };
+    }
+    DecodedText decoded = DecodeToUtf8(bytes, &storage, release);
     bool is_view = storage.empty() && !decoded.text.empty();
     uint64_t base = is_view ? decoded.text.data() - bytes.data() : 0;
     DetectingSink sink(engine_, *scratch_, &result.findings,

@@ -105,4 +105,15 @@ void MappedFile::ReleaseBefore(uint64_t offset) {
   released_ = end;
 }
 
+void MappedFile::ReleaseRange(uint64_t begin, uint64_t end) {
+  if (data_ == nullptr) return;
+  if (end > size_) end = size_;
+  const size_t page = PageSize();
+  // Round inwards: partial pages at either edge may still be read.
+  const size_t first = (static_cast<size_t>(begin) + page - 1) & ~(page - 1);
+  const size_t last = static_cast<size_t>(end) & ~(page - 1);
+  if (last <= first) return;
+  madvise(const_cast<char*>(data_) + first, last - first, MADV_DONTNEED);
+}
+
 }  // namespace breachscope

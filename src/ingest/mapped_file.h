@@ -30,6 +30,10 @@ class MappedFile {
   // Tells the kernel the bytes before `offset` are no longer needed, so a
   // sequential reader of a huge file keeps resident memory bounded.
   void ReleaseBefore(uint64_t offset);
+  // Releases the whole pages inside [begin, end), whatever was released
+  // before: for readers that pass over the bytes more than once (validation,
+  // then extraction), which ReleaseBefore's high-water mark would skip.
+  void ReleaseRange(uint64_t begin, uint64_t end);
 
  private:
   const char* data_ = nullptr;

@@ -1,5 +1,7 @@
 #include "ingest/text_decoder.h"
 
+#include <algorithm>
+
 #include <cstdint>
 #include <cstring>
 
@@ -60,12 +62,20 @@ size_t ValidSequenceLength(std::string_view s, size_t i) {
 }
 
 // True when `s` is entirely valid UTF-8. ASCII runs, the common case, are
-// skipped eight bytes at a time.
-bool IsValidUtf8(std::string_view s) {
+// skipped eight bytes at a time. `consumed` (may be empty) hears how far the
+// check has read, every kProgressStep bytes.
+constexpr size_t kProgressStep = 8u << 20;
+bool IsValidUtf8(std::string_view s, const ConsumedFn& consumed) {
   size_t i = 0;
   const size_t n = s.size();
+  size_t next_report = kProgressStep;
   while (i < n) {
-    while (i + 8 <= n) {
+    if (i >= next_report) {
+      if (consumed) consumed(i);
+      next_report = i + kProgressStep;
+    }
+    const size_t ascii_end = std::min(n, next_report);
+    while (i + 8 <= ascii_end) {
       uint64_t word;
       std::memcpy(&word, s.data() + i, 8);
       if (word & 0x8080808080808080ull) break;
@@ -159,6 +169,11 @@ std::string_view TextEncodingName(TextEncoding encoding) {
 }
 
 DecodedText DecodeToUtf8(std::string_view raw, std::string* storage) {
+  return DecodeToUtf8(raw, storage, ConsumedFn());
+}
+
+DecodedText DecodeToUtf8(std::string_view raw, std::string* storage,
+                         const ConsumedFn& consumed) {
   DecodedText result;
   if (raw.size() >= 2 && raw[0] == '\xFF' && raw[1] == '\xFE') {
     result.encoding = TextEncoding::kUtf16Le;
@@ -174,7 +189,7 @@ DecodedText DecodeToUtf8(std::string_view raw, std::string* storage) {
   }
   const bool bom = raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF";
   const std::string_view body = bom ? raw.substr(3) : raw;
-  if (IsValidUtf8(body)) {
+  if (IsValidUtf8(body, consumed)) {
     result.text = body;  // zero copy
     return result;
   }

@@ -6,6 +6,8 @@
 #ifndef BREACHSCOPE_INGEST_TEXT_DECODER_H_
 #define BREACHSCOPE_INGEST_TEXT_DECODER_H_
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +26,12 @@ struct DecodedText {
 
 // REQUIRES: *storage outlives the returned view's use.
 DecodedText DecodeToUtf8(std::string_view raw, std::string* storage);
+
+// Offsets into `raw` read so far, reported while a large input is validated,
+// so a caller reading from a memory mapping can release pages behind it.
+using ConsumedFn = std::function<void(uint64_t offset)>;
+DecodedText DecodeToUtf8(std::string_view raw, std::string* storage,
+                         const ConsumedFn& consumed);
 
 }  // namespace breachscope
 
