@@ -40,13 +40,13 @@ ProgressMode ChooseProgress(const ScanArgs& args) {
 }
 
 void PrintOutcome(const ScanOutcome& o, const std::string& case_dir) {
-  char rate[32];
-  std::snprintf(rate, sizeof(rate), "%.1f",
+  char timing[64];
+  std::snprintf(timing, sizeof(timing), "%.2f s, %.1f MB/s", o.seconds,
                 o.seconds > 0 ? o.bytes / 1e6 / o.seconds : 0.0);
   std::cout << "scanned " << o.sources_scanned << " files ("
             << HumanBytes(o.bytes) << ", " << o.items << " items) in "
-            << o.seconds << " s, " << rate << " MB/s: " << o.findings
-            << " findings, " << o.errors << " items not read";
+            << timing << ": " << o.findings << " findings, " << o.errors
+            << " items not read";
   if (o.sources_skipped > 0) {
     std::cout << "; " << o.sources_skipped << " files already done";
   }

@@ -1,0 +1,144 @@
+--
+-- PostgreSQL database dump
+--
+
+-- Dumped from database version 15.6
+-- Dumped by pg_dump version 15.6
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET default_tablespace = '';
+
+--
+-- Name: patients; Type: TABLE; Schema: public; Owner: lab
+--
+
+CREATE TABLE public.patients (
+    id integer NOT NULL,
+    patient_no text,
+    surname text,
+    given_name text,
+    dob date,
+    phone text,
+    email text,
+    postcode text,
+    hsn text
+);
+
+COPY public.patients (id, patient_no, surname, given_name, dob, phone, email, postcode, hsn) FROM stdin;
+1	P000004	Skirpan	Pam	1930-05-06	6399397588	pskirpan@videotron.ca	S7H 6N1	399752889
+2	P000005	Leblanc	Lisa	2012-03-17	6393044337	lsingh@gmail.com	S7V 4C2	978017595
+3	P000006	Leblanc	Genevieve	1965-02-14	6393044337	genevievem55@icloud.com	S7V 4C2	851402615
+4	P000008	Wilson	Dalis	1955-10-25	3064900717	wilson.dalis@icloud.com	S9R 5V2	267800835
+5	P000010	Kosiek	Silla	2006-10-21	6392299079	kosiek.silla@outlook.com	s8n 3p6	886122139
+6	P000011	Kelmendi	Seymour	1941-02-19	204-861-7075	skelmendi@rogers.com	r1l 3r6	897016874
+7	P000012	Cherrie	Maynie	1947-11-05	306-738-8962	\N	S7L 5K7	834419793
+8	P000014	Ortizcruz	Isabelle	1953-10-24	4387246417	isabelle.ortizcruz@icloud.com	h5t 5z1	ORTI 5360 2463
+9	P000017	Pelletier	Rigved	1984-12-11	780-657-7508	rigved.pelletier@shaw.ca	T0Z 7T3	415942594
+10	P000018	Douty	Roscoe	1938-08-31	9057240782	roscoed14@telus.net	l2m 9s6	4271124648
+11	P000023	Steinborn	Torrie	1958-01-27	+1 639 239 8902	steinborn.torrie@rogers.com	S5A 6V1	760016658
+12	P000027	Ouellet	Sidney	1940-09-22	778-972-5470	sidney.ouellet@live.ca	v6v 6t4	9963666934
+13	P000028	Nguyen	Life	2012-06-27	604-417-1510	nguyen.life@outlook.com	v7w 9j3	9039799347
+14	P000031	Wilson	Treasie	2018-11-26	+1 639 543 8077	twilson@shaw.ca	S8S 0W5	517780887
+15	P000032	Moulton	Lizzy	1972-10-08	+1 306 754 3719	moulton.lizzy@live.ca	s1e 1r2	906055636
+16	P000034	Kohanim	Willis	1949-08-08	+1 306 622 0070	wkohanim@sasktel.net	s8e 7l2	267745451
+17	P000035	Hirmiz	Angel	1986-01-21	639-301-6134	hirmiz.angel@live.ca	s7a 1w3	582145864
+18	P000037	Ouellet	Aiken	1942-02-12	4033914762	aikeno50@hotmail.com	t1h 2p6	758363745
+19	P000039	Gieringer	Bart	1949-12-13	6396538242	gieringer.bart@bell.net	S4W 1P6	355613425
+20	P000040	Morowitz	Seananthony	2002-11-13	639-655-9325	seananthonym95@videotron.ca	s4t 1h5	552821497
+\.
+
+
+--
+-- Name: lab_results; Type: TABLE; Schema: public; Owner: lab
+--
+
+CREATE TABLE public.lab_results (
+    id integer NOT NULL,
+    patient_no text,
+    test_name text,
+    result_value text,
+    units text,
+    specimen_collected timestamp,
+    reported_at timestamp
+);
+
+COPY public.lab_results (id, patient_no, test_name, result_value, units, specimen_collected, reported_at) FROM stdin;
+1	P000004	Glucose fasting	5.1	mmol/L	2021-12-14 16:45:59	2021-12-14 10:30:36
+2	P000005	TSH	4.26	mU/L	2020-05-22 17:30:03	2020-05-22 15:30:32
+3	P000005	Hemoglobin	134	g/L	2020-05-22 08:00:21	2020-05-22 11:30:42
+4	P000005	Hemoglobin A1c	5.6	%	2020-05-22 11:45:49	2020-05-22 15:45:28
+5	P000005	Hemoglobin A1c	9.5	%	2021-11-05 14:45:48	2021-11-05 16:30:58
+6	P000005	Creatinine	106	umol/L	2021-11-05 08:15:51	2021-11-05 08:15:47
+7	P000005	Creatinine	129	umol/L	2021-12-07 17:15:13	2021-12-07 09:15:31
+8	P000005	Sodium	146	mmol/L	2021-12-07 17:30:12	2021-12-07 12:45:30
+9	P000005	Hemoglobin A1c	6.6	%	2022-12-02 07:15:52	2022-12-02 07:15:28
+10	P000006	Sodium	133	mmol/L	2019-05-17 08:00:28	2019-05-17 07:00:56
+11	P000006	ALT	56	U/L	2019-05-17 14:45:32	2019-05-17 08:45:14
+12	P000006	Creatinine	134	umol/L	2019-05-17 09:00:37	2019-05-17 13:15:21
+13	P000006	Sodium	133	mmol/L	2020-06-25 11:45:26	2020-06-25 13:00:41
+14	P000008	Sodium	135	mmol/L	2023-03-13 15:00:20	2023-03-13 07:45:12
+15	P000008	Hemoglobin A1c	8.5	%	2023-03-13 10:30:00	2023-03-13 07:00:53
+16	P000008	eGFR	54	mL/min/1.73m2	2023-03-13 07:45:54	2023-03-13 14:45:23
+17	P000010	Hemoglobin	142	g/L	2021-07-10 08:45:37	2021-07-10 12:00:24
+18	P000010	Potassium	3.8	mmol/L	2023-04-04 17:30:26	2023-04-04 16:00:31
+19	P000010	Hemoglobin	143	g/L	2023-04-04 15:45:06	2023-04-04 14:00:25
+20	P000011	Potassium	4.5	mmol/L	2022-10-28 17:00:31	2022-10-28 18:45:51
+21	P000012	Glucose fasting	9.3	mmol/L	2022-05-03 15:00:07	2022-05-03 18:45:55
+22	P000014	Sodium	140	mmol/L	2021-08-01 11:00:38	2021-08-01 13:30:42
+23	P000014	eGFR	66	mL/min/1.73m2	2021-08-01 07:45:57	2021-08-01 10:30:36
+24	P000014	Potassium	3.7	mmol/L	2022-06-24 14:45:06	2022-06-24 11:00:21
+25	P000014	TSH	1.75	mU/L	2022-06-24 11:15:59	2022-06-24 16:45:58
+26	P000014	Sodium	144	mmol/L	2022-10-12 16:00:27	2022-10-12 14:15:39
+27	P000014	Hemoglobin	109	g/L	2023-12-31 18:45:19	2023-12-31 17:00:45
+28	P000017	WBC	4.6	x10E9/L	2020-03-02 11:00:09	2020-03-02 12:00:48
+29	P000017	eGFR	109	mL/min/1.73m2	2020-06-22 10:00:58	2020-06-22 17:15:51
+30	P000017	Hemoglobin	116	g/L	2020-06-22 11:15:46	2020-06-22 13:15:47
+31	P000017	Hemoglobin A1c	4.8	%	2022-04-27 18:30:39	2022-04-27 16:15:51
+32	P000017	LDL cholesterol	4.5	mmol/L	2022-04-27 08:15:28	2022-04-27 15:45:22
+33	P000017	LDL cholesterol	2.2	mmol/L	2022-06-15 09:45:11	2022-06-15 15:30:59
+34	P000017	eGFR	79	mL/min/1.73m2	2022-06-15 12:00:33	2022-06-15 11:45:03
+35	P000017	Hemoglobin A1c	9.0	%	2022-06-15 08:15:53	2022-06-15 07:45:53
+36	P000023	TSH	4.09	mU/L	2020-03-24 15:00:20	2020-03-24 12:00:09
+37	P000023	Creatinine	79	umol/L	2021-03-13 13:15:59	2021-03-13 11:00:37
+38	P000023	TSH	4.13	mU/L	2021-12-15 08:45:32	2021-12-15 09:45:52
+39	P000023	Sodium	143	mmol/L	2021-12-15 08:15:56	2021-12-15 09:30:14
+40	P000023	LDL cholesterol	3.0	mmol/L	2021-12-15 07:00:55	2021-12-15 11:00:57
+41	P000023	Sodium	142	mmol/L	2023-06-30 09:45:40	2023-06-30 15:30:53
+42	P000027	Sodium	146	mmol/L	2019-11-19 09:15:20	2019-11-19 18:45:43
+43	P000027	Hemoglobin	141	g/L	2021-05-15 09:45:17	2021-05-15 11:15:08
+44	P000027	LDL cholesterol	3.1	mmol/L	2021-05-15 16:30:56	2021-05-15 09:15:44
+45	P000027	Hemoglobin A1c	6.5	%	2021-05-15 18:00:43	2021-05-15 08:15:49
+46	P000027	Sodium	140	mmol/L	2022-04-16 11:00:19	2022-04-16 12:00:47
+47	P000028	Hemoglobin A1c	4.7	%	2020-06-04 11:45:51	2020-06-04 15:15:28
+48	P000028	Glucose fasting	5.8	mmol/L	2020-06-04 08:00:22	2020-06-04 13:15:10
+49	P000028	ALT	55	U/L	2020-06-04 10:00:59	2020-06-04 07:00:58
+50	P000028	Hemoglobin A1c	9.4	%	2023-09-24 17:45:05	2023-09-24 09:15:29
+51	P000028	ALT	55	U/L	2023-09-24 17:00:55	2023-09-24 13:45:07
+52	P000028	WBC	3.9	x10E9/L	2023-09-24 07:45:21	2023-09-24 10:15:37
+53	P000032	Potassium	4.7	mmol/L	2021-03-31 13:30:50	2021-03-31 14:30:44
+54	P000032	WBC	3.2	x10E9/L	2021-03-31 09:45:04	2021-03-31 11:45:18
+55	P000032	Hemoglobin A1c	6.2	%	2023-10-02 11:00:13	2023-10-02 13:30:28
+56	P000034	Creatinine	100	umol/L	2019-01-14 11:15:55	2019-01-14 17:45:19
+57	P000034	WBC	8.6	x10E9/L	2019-01-14 13:00:07	2019-01-14 14:00:36
+58	P000034	Hemoglobin	161	g/L	2023-05-31 14:45:16	2023-05-31 14:30:25
+59	P000034	ALT	72	U/L	2023-05-31 08:15:32	2023-05-31 18:15:32
+60	P000035	ALT	54	U/L	2024-01-04 13:15:00	2024-01-04 14:45:53
+61	P000035	Glucose fasting	3.7	mmol/L	2024-01-04 12:45:41	2024-01-04 08:00:59
+62	P000037	LDL cholesterol	2.9	mmol/L	2019-11-16 13:15:19	2019-11-16 13:15:18
+63	P000037	Creatinine	80	umol/L	2020-05-10 12:45:53	2020-05-10 14:30:58
+64	P000037	WBC	6.6	x10E9/L	2023-07-07 16:45:39	2023-07-07 16:15:11
+65	P000039	Creatinine	101	umol/L	2020-05-10 11:00:26	2020-05-10 18:00:17
+66	P000039	eGFR	55	mL/min/1.73m2	2020-05-10 15:45:23	2020-05-10 10:45:48
+67	P000040	Glucose fasting	3.8	mmol/L	2020-04-16 07:45:26	2020-04-16 18:15:44
+68	P000040	Glucose fasting	6.1	mmol/L	2020-10-17 17:00:05	2020-10-17 17:15:19
+69	P000040	Potassium	4.8	mmol/L	2020-10-17 13:15:26	2020-10-17 12:45:40
+70	P000040	TSH	6.17	mU/L	2020-10-17 13:30:24	2020-10-17 08:15:04
+\.
+
+--
+-- PostgreSQL database dump complete
+--
