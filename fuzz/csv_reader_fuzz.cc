@@ -6,26 +6,12 @@
 #include <string_view>
 
 #include "ingest/extract/csv_reader.h"
-
-namespace {
-
-class CheckingSink : public breachscope::UnitSink {
- public:
-  explicit CheckingSink(size_t size) : size_(size) {}
-  void OnUnit(const breachscope::TextUnit& unit) override {
-    if (unit.offset > size_ || unit.text.empty() || unit.column < 0 || unit.record < 0) std::abort();
-  }
-
- private:
-  size_t size_;
-};
-
-}  // namespace
+#include "checking_sink.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   for (char delimiter : {',', ';', '\t', '|'}) {
-    CheckingSink sink(size);
+    breachscope::CheckingSink sink(size, /*table_cells=*/true);
     (void)breachscope::ReadCsv(text, delimiter, sink);
   }
   return 0;

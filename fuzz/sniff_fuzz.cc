@@ -10,21 +10,7 @@
 #include "ingest/extract/extractor.h"
 #include "ingest/format.h"
 #include "ingest/text_decoder.h"
-
-namespace {
-
-class CheckingSink : public breachscope::UnitSink {
- public:
-  explicit CheckingSink(size_t size) : size_(size) {}
-  void OnUnit(const breachscope::TextUnit& unit) override {
-    if (unit.offset > size_) std::abort();
-  }
-
- private:
-  size_t size_;
-};
-
-}  // namespace
+#include "checking_sink.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using breachscope::Format;
@@ -43,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     default:
       break;
   }
-  CheckingSink sink(decoded.text.size());
+  breachscope::CheckingSink sink(decoded.text.size());
   (void)breachscope::ExtractUnits(sniff, decoded.text, sink);
   return 0;
 }

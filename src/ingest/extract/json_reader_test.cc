@@ -5,41 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include "ingest/extract/recording_sink_test_util.h"
+
 namespace breachscope {
 namespace {
-
-// What a unit looked like, copied so it outlives OnUnit.
-struct Seen {
-  std::string text, label, path;
-  int64_t record;
-  uint64_t offset;
-  bool operator==(const Seen&) const = default;
-};
-
-std::ostream& operator<<(std::ostream& os, const Seen& s) {
-  return os << "{\"" << s.text << "\", \"" << s.label << "\", \"" << s.path
-            << "\", " << s.record << ", " << s.offset << "}";
-}
-
-// Records every event; record ends appear as units with label "<end>".
-class RecordingSink : public UnitSink {
- public:
-  void OnUnit(const TextUnit& unit) override {
-    EXPECT_EQ(unit.kind, UnitKind::kField);
-    seen.push_back({std::string(unit.text), std::string(unit.label),
-                    std::string(unit.path), unit.record, unit.offset});
-  }
-  void OnRecordEnd(int64_t record) override {
-    seen.push_back({"", "<end>", "", record, 0});
-  }
-  void OnWarning(std::string_view message) override {
-    warnings.emplace_back(message);
-  }
-  std::vector<Seen> seen;
-  std::vector<std::string> warnings;
-};
-
-Seen End(int64_t record) { return {"", "<end>", "", record, 0}; }
 
 struct Case {
   const char* name;
