@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "common/categories.h"
+#include "detect/analyzer_registry.h"
 #include "detect/context.h"
 #include "detect/context_index.h"
 #include "detect/detector_registry.h"
@@ -20,7 +21,8 @@ struct TriggerRef {
   uint32_t trigger;
 };
 
-// A scored candidate waiting for overlap resolution.
+// A scored candidate waiting for overlap resolution. `detector` orders ties:
+// pattern detectors by registry index, analyzers after them.
 struct Pending {
   uint32_t start;
   uint32_t end;
@@ -29,6 +31,8 @@ struct Pending {
   std::string_view category;
   std::string normalized;
   std::string explanation;
+  std::string_view detector_id;
+  Role role = Role::kUnknown;
 };
 
 // Longer wins, then higher confidence, then the detector registered first.
@@ -39,18 +43,22 @@ bool Better(const Pending& a, const Pending& b) {
   return a.detector < b.detector;
 }
 
-// One span of text is one piece of information: of overlapping findings
-// (same detector or not) only the best stays. Leaves them by position.
-void ResolveOverlaps(std::vector<Pending>* pending) {
-  std::sort(pending->begin(), pending->end(),
-            [](const Pending& a, const Pending& b) {
-              if (a.start != b.start) return a.start < b.start;
-              return Better(a, b);
-            });
-  size_t kept = 0;
-  for (size_t i = 0; i < pending->size(); ++i) {
+// Of overlapping findings in one family only the best stays. Pattern
+// findings are one family (one span of text is one shape); each analyzer
+// detector id is a family of its own. Leaves them grouped by family, each
+// group by position.
+void ResolveOverlaps(std::vector<Pending>* pending, size_t from) {
+  auto first = pending->begin() + from;
+  std::sort(first, pending->end(), [](const Pending& a, const Pending& b) {
+    if (a.detector_id != b.detector_id) return a.detector_id < b.detector_id;
+    if (a.start != b.start) return a.start < b.start;
+    return Better(a, b);
+  });
+  size_t kept = from;
+  for (size_t i = from; i < pending->size(); ++i) {
     Pending& p = (*pending)[i];
-    if (kept > 0 && p.start < (*pending)[kept - 1].end) {
+    if (kept > from && p.start < (*pending)[kept - 1].end &&
+        p.detector_id == (*pending)[kept - 1].detector_id) {
       if (Better(p, (*pending)[kept - 1])) (*pending)[kept - 1] = std::move(p);
       continue;
     }
@@ -59,6 +67,9 @@ void ResolveOverlaps(std::vector<Pending>* pending) {
   }
   pending->resize(kept);
 }
+
+// Pattern findings form one family whatever their detector.
+constexpr std::string_view kPatternFamily = {};
 
 Status CheckSpec(const DetectorSpec& spec, std::set<std::string_view>* ids) {
   std::string id(spec.id);
@@ -88,7 +99,20 @@ class EngineScratch : public DetectorEngine::Scratch {
   std::vector<SetEvidence> evidence;
   std::string window;
   LabelCache labels;
+  std::vector<PriorFinding> prior;
+  std::vector<ProposedFinding> proposals;
+  std::vector<std::unique_ptr<AnalyzerScratch>> analyzers;  // per analyzer
 };
+
+Status CheckAnalyzerInfo(const DetectorInfo& info,
+                         std::set<std::string>* ids) {
+  if (info.id.empty() || !IsCategoryId(info.category) ||
+      !ids->insert(info.id).second) {
+    return Internal("analyzer entry missing, repeated or of unknown "
+                    "category: " + info.id);
+  }
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -99,7 +123,11 @@ struct DetectorEngine::Impl {
   std::vector<TriggerRef> triggers;  // by prefilter pattern id
   std::unique_ptr<Prefilter> prefilter;
   std::unique_ptr<ContextIndex> contexts;
+  std::span<const UnitAnalyzer* const> analyzers;
 
+  void RunAnalyzers(const TextUnit& unit,
+                    const std::string_view* column_category,
+                    EngineScratch& scratch) const;
   void Evaluate(const TextUnit& unit, const RawMatch& match,
                 EngineScratch& scratch) const;
   ContextHit FindContext(const TextUnit& unit, uint32_t detector,
@@ -134,7 +162,40 @@ void DetectorEngine::Impl::Evaluate(const TextUnit& unit,
   scratch.pending.push_back({match.start, match.end, ref.detector,
                              score.confidence, score.category,
                              std::move(validation.normalized),
-                             std::move(score.explanation)});
+                             std::move(score.explanation), kPatternFamily});
+}
+
+// Hands the resolved pattern findings to each analyzer and queues its
+// proposals. Analyzers run on every unit, so their no-proposal path must be
+// cheap; nothing here allocates once the scratch buffers have grown.
+void DetectorEngine::Impl::RunAnalyzers(
+    const TextUnit& unit, const std::string_view* column_category,
+    EngineScratch& scratch) const {
+  scratch.prior.clear();
+  for (const Pending& p : scratch.pending) {
+    scratch.prior.push_back({p.start, p.end, p.category});
+  }
+  const uint32_t first_id = static_cast<uint32_t>(specs.size());
+  for (uint32_t a = 0; a < analyzers.size(); ++a) {
+    scratch.proposals.clear();
+    AnalyzerScratch* own = scratch.analyzers[a].get();
+    if (column_category != nullptr) {
+      analyzers[a]->AnalyzeCell(unit, *column_category, scratch.prior, own,
+                                &scratch.proposals);
+    } else {
+      analyzers[a]->Analyze(unit, scratch.prior, own, &scratch.proposals);
+    }
+    for (ProposedFinding& f : scratch.proposals) {
+      if (f.start >= f.end || f.end > unit.text.size() ||
+          f.confidence < options.min_confidence) {
+        continue;
+      }
+      scratch.pending.push_back({f.start, f.end, first_id + a, f.confidence,
+                                 f.category, std::move(f.normalized),
+                                 std::move(f.explanation), f.detector,
+                                 f.role});
+    }
+  }
 }
 
 Result<std::unique_ptr<const DetectorEngine>> DetectorEngine::Create(
@@ -158,6 +219,14 @@ Result<std::unique_ptr<const DetectorEngine>> DetectorEngine::Create(
   if (!prefilter.ok()) return prefilter.status();
   impl->prefilter = std::move(prefilter).value();
   impl->contexts = std::make_unique<ContextIndex>(impl->specs);
+  impl->analyzers = RegisteredAnalyzers();
+  std::set<std::string> analyzer_ids(ids.begin(), ids.end());
+  for (const UnitAnalyzer* analyzer : impl->analyzers) {
+    for (DetectorInfo& info : analyzer->Describe()) {
+      BS_RETURN_IF_ERROR(CheckAnalyzerInfo(info, &analyzer_ids));
+      impl->infos.push_back(std::move(info));
+    }
+  }
   return std::unique_ptr<const DetectorEngine>(
       new DetectorEngine(std::move(impl)));
 }
@@ -170,25 +239,54 @@ DetectorEngine::~DetectorEngine() = default;
 std::unique_ptr<DetectorEngine::Scratch> DetectorEngine::NewScratch() const {
   auto scratch = std::make_unique<EngineScratch>();
   scratch->prefilter = impl_->prefilter->NewScratch();
+  for (const UnitAnalyzer* analyzer : impl_->analyzers) {
+    scratch->analyzers.push_back(analyzer->NewScratch());
+  }
   return scratch;
 }
 
-void DetectorEngine::ScanUnit(const TextUnit& unit, Scratch& base,
+void DetectorEngine::ScanUnit(const TextUnit& unit, Scratch& scratch,
                               std::vector<Finding>* out) const {
+  Scan(unit, nullptr, scratch, out);
+}
+
+void DetectorEngine::ScanCell(const TextUnit& unit,
+                              std::string_view column_category,
+                              Scratch& scratch,
+                              std::vector<Finding>* out) const {
+  Scan(unit, &column_category, scratch, out);
+}
+
+void DetectorEngine::Scan(const TextUnit& unit,
+                          const std::string_view* column_category,
+                          Scratch& base, std::vector<Finding>* out) const {
   // NewScratch() is the only way to get a Scratch, so this is our type.
   auto& scratch = static_cast<EngineScratch&>(base);
   if (scratch.prefilter == nullptr) return;  // scratch allocation failed
   impl_->prefilter->Scan(unit.text, *scratch.prefilter, &scratch.matches);
-  if (scratch.matches.empty()) return;
   scratch.pending.clear();
   for (const RawMatch& match : scratch.matches) {
     impl_->Evaluate(unit, match, scratch);
   }
-  ResolveOverlaps(&scratch.pending);
+  ResolveOverlaps(&scratch.pending, 0);
+  const size_t patterns = scratch.pending.size();
+  impl_->RunAnalyzers(unit, column_category, scratch);
+  if (scratch.pending.empty()) return;
+  ResolveOverlaps(&scratch.pending, patterns);
+  // By position; at equal positions pattern findings, then analyzers in
+  // registry order.
+  std::stable_sort(scratch.pending.begin(), scratch.pending.end(),
+                   [](const Pending& a, const Pending& b) {
+                     if (a.start != b.start) return a.start < b.start;
+                     return a.detector < b.detector;
+                   });
   for (Pending& p : scratch.pending) {
     Finding& f = out->emplace_back();
     f.category = std::string(p.category);
-    f.detector = std::string(impl_->specs[p.detector]->id);
+    f.detector = p.detector < impl_->specs.size()
+                     ? std::string(impl_->specs[p.detector]->id)
+                     : std::string(p.detector_id);
+    f.role = p.role;
     f.value = std::string(unit.text.substr(p.start, p.end - p.start));
     f.normalized = std::move(p.normalized);
     f.confidence = p.confidence;

@@ -8,6 +8,17 @@
 // validation, then context from the unit's label (strong) and nearby words.
 // Every finding carries the explanation of its score.
 //
+// After the pattern detectors, every registered UnitAnalyzer
+// (analyzer_registry.cc) looks at the unit, knowing the pattern findings,
+// and proposes findings of its own (a labelled name cell, a drug name in
+// free text). Overlaps are resolved per family: pattern findings among
+// themselves as the README says (one shape, one finding: the digits of
+// `3065551234@example.com` are not also a phone); an analyzer's findings
+// only against the same analyzer detector id. A pattern finding and an
+// analyzer finding never suppress each other (a postal code inside a full
+// address keeps both); analyzers avoid re-proposing what a pattern finding
+// already covers.
+//
 // The engine is immutable after Create() and shared by all worker threads;
 // each thread owns a Scratch (prefilter scratch space and buffers).
 #ifndef BREACHSCOPE_DETECT_DETECTOR_ENGINE_H_
@@ -15,6 +26,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/finding.h"
@@ -63,11 +75,24 @@ class DetectorEngine {
   void ScanUnit(const TextUnit& unit, Scratch& scratch,
                 std::vector<Finding>* out) const;
 
+  // ScanUnit for a table cell whose column was classified (from its header
+  // and a sample of its values) as `column_category`, a DESIGN.md id or
+  // empty. Pattern detectors see exactly what ScanUnit gives them; only
+  // analyzers use the column class (UnitAnalyzer::AnalyzeCell), so a cell of
+  // an `HSN` column or of a headerless column of health numbers becomes a
+  // finding even when no pattern fires. The class is a separate argument,
+  // not a TextUnit field, because only the table sampler knows it.
+  void ScanCell(const TextUnit& unit, std::string_view column_category,
+                Scratch& scratch, std::vector<Finding>* out) const;
+
+  // Pattern detectors in registry order, then each analyzer's Describe().
   const std::vector<DetectorInfo>& detectors() const;
 
  private:
   struct Impl;
   explicit DetectorEngine(std::unique_ptr<Impl> impl);
+  void Scan(const TextUnit& unit, const std::string_view* column_category,
+            Scratch& scratch, std::vector<Finding>* out) const;
   std::unique_ptr<Impl> impl_;
 };
 

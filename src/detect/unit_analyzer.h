@@ -65,6 +65,18 @@ class UnitAnalyzer {
                        std::span<const PriorFinding> prior,
                        AnalyzerScratch* scratch,
                        std::vector<ProposedFinding>* out) const = 0;
+  // Like Analyze, for a table cell whose column was classified as
+  // `column_category` (a DESIGN.md id, or empty when the column has none)
+  // from its header and a sample of its values. Analyzers that do not use
+  // column classes need not override it.
+  virtual void AnalyzeCell(const TextUnit& unit,
+                           std::string_view column_category,
+                           std::span<const PriorFinding> prior,
+                           AnalyzerScratch* scratch,
+                           std::vector<ProposedFinding>* out) const {
+    (void)column_category;
+    Analyze(unit, prior, scratch, out);
+  }
 };
 
 }  // namespace breachscope
