@@ -75,6 +75,14 @@ class MemberVisitor : public ArchiveVisitor {
   OnErrorFn on_error_;
 };
 
+// A short code to count unread top-level entries by in the summary; the
+// walker's reason text stays as the message.
+std::string SkipOrErrorCode(const SourceEntry& entry) {
+  if (entry.kind == SourceKind::kError) return "io_error";
+  if (entry.reason.rfind("symbolic link", 0) == 0) return "symlink";
+  return "special_file";
+}
+
 bool IsContainer(Format format) {
   return format == Format::kArchive || format == Format::kCompressed;
 }
@@ -100,8 +108,7 @@ bool SourceProcessor::Process(const SourceEntry& entry, const Emit& emit) {
     result.record.status = entry.kind == SourceKind::kSkipped
                                ? ItemStatus::kSkipped
                                : ItemStatus::kError;
-    result.record.error_code =
-        entry.kind == SourceKind::kSkipped ? "not_regular_file" : "io_error";
+    result.record.error_code = SkipOrErrorCode(entry);
     result.record.error_message = entry.reason;
     emit(std::move(result));
     return true;
