@@ -1,0 +1,372 @@
+#include "detect/text/name_analyzer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "detect/text/lexicon.h"
+#include "detect/text/name_context.h"
+#include "detect/text/text_tokens.h"
+
+namespace breachscope {
+namespace {
+
+using text::Lexicon;
+using text::Token;
+using text::TokenKind;
+
+constexpr double kBase = 0.25;
+constexpr double kEmitAt = 0.5;
+constexpr int kMaxNameWords = 4;
+
+enum class Part { kNone, kWord, kInitial, kParticle };
+
+// A run of name parts on one line: tokens [first, last], the period after
+// an initial included.
+struct Run {
+  int first = 0;
+  int last = 0;
+  int words = 0;  // kWord parts
+  bool all_caps = true;
+};
+
+// "O'Brien's" -> "o'brien".
+std::string_view Base(std::string_view folded) {
+  if (folded.size() > 2 && folded.ends_with("'s")) folded.remove_suffix(2);
+  return folded;
+}
+
+// Street types that end a street name: "Grant Avenue", "Main St".
+bool IsStrongStreetType(std::string_view folded) {
+  std::string_view canonical =
+      Lexicon::Find(text::GetLexicon().street_types, folded);
+  static constexpr std::string_view kStrong[] = {
+      "street", "avenue", "road", "drive", "boulevard", "crescent", "lane",
+      "court", "place", "highway", "rue", "chemin", "terrace", "parkway",
+      "trail", "circle", "square", "route", "way", "bay"};
+  for (std::string_view s : kStrong) {
+    if (canonical == s) return true;
+  }
+  return false;
+}
+
+// Street types written before the name, French style: "rue Principale".
+bool IsLeadingStreetType(std::string_view folded) {
+  static constexpr std::string_view kLeading[] = {
+      "rue", "chemin", "ch", "boulevard", "boul", "bd", "blvd", "avenue", "av",
+      "route", "rte", "rang", "montee", "impasse", "allee", "promenade",
+      "terrasse", "cote", "ruelle", "croissant", "carre"};
+  for (std::string_view s : kLeading) {
+    if (folded == s) return true;
+  }
+  return false;
+}
+
+class Analysis {
+ public:
+  Analysis(const TextUnit& unit, std::span<const PriorFinding> prior)
+      : text_(unit.text), prior_(prior), lex_(text::GetLexicon()) {
+    text::Tokenize(text_, &tokens_);
+    int words = 0, caps = 0;
+    for (const Token& t : tokens_) {
+      if (t.kind != TokenKind::kWord) continue;
+      ++words;
+      if (t.all_caps) ++caps;
+    }
+    caps_document_ = words > 0 && caps * 10 >= words * 7;
+    applies_ = unit.kind == UnitKind::kText || words >= 4;
+  }
+
+  void Run(std::vector<ProposedFinding>* out) {
+    if (!applies_) return;
+    std::vector<struct Run> runs = FindRuns();
+    for (size_t r = 0; r < runs.size(); ++r) {
+      const struct Run* second = nullptr;
+      if (r + 1 < runs.size() && Inverted(runs[r], runs[r + 1])) {
+        second = &runs[r + 1];
+      }
+      Score(runs[r], second, out);
+      if (second != nullptr) ++r;
+    }
+  }
+
+ private:
+  bool IsPeriod(int i) const {
+    return i < static_cast<int>(tokens_.size()) && !tokens_[i].space_before &&
+           text::IsPunct(text_, tokens_[i], '.');
+  }
+
+  Part PartOf(int i) const {
+    const Token& t = tokens_[i];
+    if (t.kind != TokenKind::kWord) return Part::kNone;
+    if (!t.capitalised) {
+      return text::IsNameParticle(t.folded) ? Part::kParticle : Part::kNone;
+    }
+    if (t.folded.size() == 1) return Part::kInitial;
+    std::string_view base = Base(t.folded);
+    if ((base == "st" || base == "ste") && IsPeriod(i + 1)) return Part::kParticle;
+    if (lex_.Contains(lex_.not_names, base)) return Part::kNone;
+    if (text::ClassifyTitle(base) == text::TitleKind::kClinician ||
+        text::ClassifyTitle(base) == text::TitleKind::kPersonal) {
+      return Part::kNone;
+    }
+    if (t.all_caps && text::IsStaffCredential(base)) return Part::kNone;
+    return Part::kWord;
+  }
+
+  // Index after part i (an initial or "St" absorbs its period).
+  int After(int i, Part p) const {
+    return (p != Part::kWord && IsPeriod(i + 1)) ? i + 2 : i + 1;
+  }
+
+  std::vector<struct Run> FindRuns() const {
+    std::vector<struct Run> runs;
+    int n = static_cast<int>(tokens_.size());
+    for (int i = 0; i < n;) {
+      Part p = PartOf(i);
+      if (p != Part::kWord && p != Part::kInitial &&
+          !(p == Part::kParticle && tokens_[i].capitalised)) {
+        ++i;
+        continue;
+      }
+      struct Run run{i, i, 0, true};
+      int j = i, last_word = -1, last_word_end = i;
+      while (j < n) {
+        Part q = PartOf(j);
+        if (j > i && (q == Part::kNone || tokens_[j].newlines_before > 0 ||
+                      !tokens_[j].space_before)) {
+          break;
+        }
+        if (q == Part::kNone) break;
+        int next = After(j, q);
+        if (q == Part::kWord) {
+          ++run.words;
+          run.all_caps = run.all_caps && tokens_[j].all_caps;
+          last_word = j;
+          last_word_end = next - 1;
+        }
+        j = next;
+      }
+      if (last_word >= 0) {
+        run.last = last_word_end;
+        TrimSentenceStart(&run);
+        runs.push_back(run);
+      }
+      i = std::max(j, i + 1);
+    }
+    return runs;
+  }
+
+  // A capitalised sentence-initial word in no name list is not part of the
+  // name that follows: "Called Hope Williams", "Today Anna Lee".
+  void TrimSentenceStart(struct Run* run) const {
+    int i = run->first;
+    if (run->words < 2 || PartOf(i) != Part::kWord || !SentenceStart(i)) return;
+    std::string_view f = Base(tokens_[i].folded);
+    if (lex_.Contains(lex_.first_names, f) || lex_.Contains(lex_.last_names, f)) return;
+    run->first = i + 1;
+    --run->words;
+  }
+
+  // "SMITH, John" or "Smith, John" after a label: surname, comma, given.
+  bool Inverted(const struct Run& a, const struct Run& b) const {
+    if (a.words != 1 || b.first != a.last + 2 ||
+        !text::IsPunct(text_, tokens_[a.last + 1], ',') ||
+        tokens_[b.first].newlines_before > 0) {
+      return false;
+    }
+    text::NameContext ctx = text::ReadNameContext(text_, tokens_, a.first, a.last);
+    bool label = ctx.role == Role::kPatient || ctx.role == Role::kRelated;
+    return (label || a.all_caps) &&
+           lex_.Contains(lex_.last_names, Base(tokens_[a.last].folded)) &&
+           lex_.Contains(lex_.first_names, tokens_[b.first].folded);
+  }
+
+  bool SentenceStart(int i) const {
+    if (i == 0 || tokens_[i].newlines_before > 0) return true;
+    const Token& prev = tokens_[i - 1];
+    if (text::IsPunct(text_, prev, '!') || text::IsPunct(text_, prev, '?')) return true;
+    if (!text::IsPunct(text_, prev, '.') || i < 2) return false;
+    const Token& before = tokens_[i - 2];
+    // "Dr. Lee" and "J. Smith" do not start sentences.
+    return before.folded.size() > 1 &&
+           text::ClassifyTitle(before.folded) == text::TitleKind::kNone;
+  }
+
+  bool OverlapsPrior(uint32_t start, uint32_t end) const {
+    for (const PriorFinding& p : prior_) {
+      if (p.start < end && start < p.end) return true;
+    }
+    return false;
+  }
+
+  // Street names, facility names and numbered places are not persons.
+  bool IsPlace(const struct Run& run) const {
+    if (run.first > 0) {
+      const Token& prev = tokens_[run.first - 1];
+      if (prev.kind == TokenKind::kNumber || prev.kind == TokenKind::kMixed) return true;
+      if (IsLeadingStreetType(prev.folded)) return true;
+    }
+    if (IsStrongStreetType(tokens_[run.last].folded) && run.words > 1) return true;
+    size_t next = run.last + 1;
+    if (next < tokens_.size() && tokens_[next].capitalised &&
+        tokens_[next].newlines_before == 0) {
+      std::string_view f = Base(tokens_[next].folded);
+      if (IsStrongStreetType(f) || lex_.Contains(lex_.not_names, f)) return true;
+    }
+    return false;
+  }
+
+  std::vector<int> Words(const struct Run& run) const {
+    std::vector<int> words;
+    for (int i = run.first; i <= run.last; ++i) {
+      if (PartOf(i) == Part::kWord) words.push_back(i);
+    }
+    return words;
+  }
+
+  double DictionaryScore(const std::vector<int>& words, bool initial,
+                         std::string* why) const;
+  double Penalties(const std::vector<int>& words, const struct Run& run,
+                   const text::NameContext& ctx, std::string* why) const;
+  std::string Normalize(const struct Run& run, const struct Run* given) const;
+  void Score(const struct Run& run, const struct Run* given,
+             std::vector<ProposedFinding>* out) const;
+
+  std::string_view text_;
+  std::span<const PriorFinding> prior_;
+  const Lexicon& lex_;
+  std::vector<Token> tokens_;
+  bool caps_document_ = false;
+  bool applies_ = false;
+};
+
+double Analysis::DictionaryScore(const std::vector<int>& words, bool initial,
+                                 std::string* why) const {
+  auto first = [&](int i) { return lex_.Contains(lex_.first_names, Base(tokens_[i].folded)); };
+  auto last = [&](int i) { return lex_.Contains(lex_.last_names, Base(tokens_[i].folded)); };
+  if (words.size() == 1) {
+    if (first(words[0])) return *why = "given name", 0.25;
+    if (last(words[0])) return *why = "surname", initial ? 0.3 : 0.2;
+    return *why = "no dictionary", 0.0;
+  }
+  int known = 0;
+  for (int i : words) known += first(i) || last(i);
+  if (first(words.front()) && last(words.back())) return *why = "given name + surname", 0.45;
+  if (known == static_cast<int>(words.size())) return *why = "dictionary words", 0.3;
+  if (known > 0) return *why = "partly in dictionary", 0.15;
+  return *why = "no dictionary", 0.0;
+}
+
+double Analysis::Penalties(const std::vector<int>& words, const struct Run& run,
+                           const text::NameContext& ctx, std::string* why) const {
+  double penalty = 0.0;
+  int common = 0;
+  for (int i : words) common += lex_.Contains(lex_.common_words, Base(tokens_[i].folded));
+  if (common > 0) {
+    bool all_common = common == static_cast<int>(words.size());
+    double each = ctx.strong ? 0.05 : (all_common ? 0.3 : 0.1);
+    penalty += each * common;
+    *why += "; common word";
+  }
+  if (SentenceStart(run.first) && !ctx.strong) {
+    penalty += words.size() == 1 ? 0.15 : 0.1;
+    *why += "; sentence start";
+  }
+  std::string joined;
+  for (int i : words) joined += (joined.empty() ? "" : " ") + tokens_[i].folded;
+  if ((lex_.Contains(lex_.cities, joined) || !Lexicon::Find(lex_.regions, joined).empty()) &&
+      !ctx.strong) {
+    penalty += 0.4;
+    *why += "; place name";
+  }
+  if (run.all_caps && !caps_document_ && !ctx.strong) {
+    penalty += 0.1;
+    *why += "; capitals";
+  }
+  return penalty;
+}
+
+std::string Analysis::Normalize(const struct Run& run, const struct Run* given) const {
+  std::string out;
+  auto append = [&](const struct Run& r) {
+    for (int i = r.first; i <= r.last; ++i) {
+      Part p = PartOf(i);
+      if (p == Part::kNone) continue;
+      std::string_view t = text::TokenText(text_, tokens_[i]);
+      if (p == Part::kWord && Base(tokens_[i].folded).size() < tokens_[i].folded.size()) {
+        t.remove_suffix(t.ends_with("\xE2\x80\x99s") ? 4 : 2);  // possessive
+      }
+      if (!out.empty()) out.push_back(' ');
+      out += p == Part::kParticle && !tokens_[i].capitalised
+                 ? std::string(t) : text::TitleCaseName(t);
+      if (p != Part::kWord && IsPeriod(i + 1)) out.push_back('.');
+    }
+  };
+  if (given != nullptr) append(*given);
+  append(run);
+  return out;
+}
+
+void Analysis::Score(const struct Run& run, const struct Run* given,
+                     std::vector<ProposedFinding>* out) const {
+  const struct Run& tail = given != nullptr ? *given : run;
+  std::vector<int> words = Words(run);
+  if (given != nullptr) {
+    std::vector<int> g = Words(*given);
+    words.insert(words.begin(), g.begin(), g.end());
+  }
+  if (words.empty() || static_cast<int>(words.size()) > kMaxNameWords) return;
+  if (IsPlace(run)) return;
+  uint32_t start = tokens_[run.first].start, end = tokens_[tail.last].end;
+  if (OverlapsPrior(start, end)) return;
+  text::NameContext ctx = text::ReadNameContext(text_, tokens_, run.first, tail.last);
+  std::string dict_why;
+  bool initial = PartOf(run.first) == Part::kInitial;
+  double score = kBase + DictionaryScore(words, initial, &dict_why) + ctx.boost;
+  if (given != nullptr) score += 0.1;
+  std::string why = dict_why;
+  score -= Penalties(words, run, ctx, &why);
+  if (score < kEmitAt) return;
+  ProposedFinding f;
+  f.start = start;
+  f.end = end;
+  if (PartOf(tail.last) == Part::kWord &&
+      Base(tokens_[tail.last].folded).size() < tokens_[tail.last].folded.size()) {
+    f.end -= text_.substr(start, end - start).ends_with("\xE2\x80\x99s") ? 4 : 2;
+  }
+  f.detector = "name_text";
+  f.category = "name";
+  f.normalized = Normalize(run, given);
+  f.confidence = std::min(score, 0.97);
+  f.role = ctx.role;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "; score %.2f", f.confidence);
+  f.explanation = why + (ctx.why.empty() ? "" : "; " + ctx.why) + buf;
+  out->push_back(std::move(f));
+}
+
+}  // namespace
+
+NameTextAnalyzer::NameTextAnalyzer() { text::GetLexicon(); }
+
+std::vector<DetectorInfo> NameTextAnalyzer::Describe() const {
+  return {{"name_text", "name",
+           "persons' names in free text: dictionaries, titles, context words, "
+           "credentials; role patient/staff/related"}};
+}
+
+void NameTextAnalyzer::Analyze(const TextUnit& unit,
+                               std::span<const PriorFinding> prior,
+                               AnalyzerScratch* /*scratch*/,
+                               std::vector<ProposedFinding>* out) const {
+  Analysis(unit, prior).Run(out);
+}
+
+const UnitAnalyzer& NameTextAnalyzerInstance() {
+  static const NameTextAnalyzer* const kInstance = new NameTextAnalyzer();
+  return *kInstance;
+}
+
+}  // namespace breachscope

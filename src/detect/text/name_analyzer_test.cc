@@ -1,0 +1,120 @@
+// Table-driven cases for the free-text name analyzer.
+#include "detect/text/name_analyzer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace breachscope {
+namespace {
+
+struct Case {
+  const char* text;
+  const char* normalized;  // expected name, or "" for no finding at all
+  Role role = Role::kUnknown;
+};
+
+std::vector<ProposedFinding> Analyze(std::string_view text,
+                                     UnitKind kind = UnitKind::kText) {
+  TextUnit unit;
+  unit.kind = kind;
+  unit.text = text;
+  std::vector<ProposedFinding> out;
+  NameTextAnalyzerInstance().Analyze(unit, {}, nullptr, &out);
+  return out;
+}
+
+class NameCaseTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(NameCaseTest, FindsExpectedName) {
+  const Case& c = GetParam();
+  std::vector<ProposedFinding> found = Analyze(c.text);
+  if (std::string(c.normalized).empty()) {
+    for (const ProposedFinding& f : found) {
+      ADD_FAILURE() << "unexpected " << f.normalized << " (" << f.explanation << ")";
+    }
+    return;
+  }
+  bool seen = false;
+  for (const ProposedFinding& f : found) {
+    if (f.normalized != c.normalized) continue;
+    seen = true;
+    EXPECT_EQ(f.category, "name");
+    EXPECT_EQ(RoleName(f.role), RoleName(c.role)) << f.explanation;
+    EXPECT_EQ(std::string(c.text).substr(f.start, f.end - f.start).empty(), false);
+  }
+  EXPECT_TRUE(seen) << "missing " << c.normalized << " in: " << c.text;
+}
+
+const Case kPositive[] = {
+    {"Patient John Smith was seen today for follow-up.", "John Smith", Role::kPatient},
+    {"Patient: Xochitl Quispe", "Xochitl Quispe", Role::kPatient},
+    {"Spoke with Maria Gonzalez about her results.", "Maria Gonzalez"},
+    {"Nom: Marie-Ève Côté-Tremblay, née le 3 mars 1960", "Marie-Ève Côté-Tremblay", Role::kPatient},
+    {"The patient, Sean O'Brien, denies chest pain.", "Sean O'Brien", Role::kPatient},
+    {"Referred patient Ludwig van Beethoven to cardiology.", "Ludwig van Beethoven", Role::kPatient},
+    {"Patient name: Jean de la Fontaine", "Jean de la Fontaine", Role::kPatient},
+    {"PATIENT: ROBERT MCDONALD", "Robert McDonald", Role::kPatient},
+    {"Patient: SMITH, John", "John Smith", Role::kPatient},
+    {"Madame Isabelle Gagnon a été vue en clinique ce matin.", "Isabelle Gagnon"},
+    {"Mme Gagnon se plaint de douleurs.", "Gagnon"},
+    {"Mr. Alan Turing came in with his daughter.", "Alan Turing"},
+    {"Dear Ms. Wijtze, your results are ready.", "Wijtze", Role::kPatient},
+    {"Dear Karen Walsh,\nYour appointment is confirmed.", "Karen Walsh", Role::kPatient},
+    {"We met Antoine St. Pierre in the ward this morning.", "Antoine St. Pierre"},
+    {"her mother, Maria Lopez, was present.", "Maria Lopez", Role::kRelated},
+    {"Emergency contact: husband Daniel Okafor", "Daniel Okafor", Role::kRelated},
+    {"Dr. Anna Lee reviewed the chart.", "Anna Lee", Role::kStaff},
+    {"Results were reviewed by Dr Singh yesterday.", "Singh", Role::kStaff},
+    {"Signed,\nJ. Smith, RN", "J. Smith", Role::kStaff},
+    {"Ordering physician: Lee", "Lee", Role::kStaff},
+    {"Dictated by Priya Raman MD on the ward.", "Priya Raman", Role::kStaff},
+    {"Mark Thompson, 54, presents with cough.", "Mark Thompson", Role::kPatient},
+    {"Called Hope Williams and left a message.", "Hope Williams"},
+    {"Follow-up arranged; Ahmed Hassan was informed by phone.", "Ahmed Hassan"},
+    {"Seen with Zoë Lefèvre-Dubois (DOB 1980-01-02).", "Zoë Lefèvre-Dubois", Role::kPatient},
+    {"Patient Mike O’Neil’s wife called.", "Mike O’Neil", Role::kPatient},
+};
+
+const Case kNegative[] = {
+    {"Transferred to Regina General Hospital for imaging.", ""},
+    {"He lives near Main Street and walks daily.", ""},
+    {"Next visit on Monday or Tuesday next week.", ""},
+    {"Continue Metformin 500 mg twice daily.", ""},
+    {"The clinic moved to Grant Avenue last year.", ""},
+    {"Will be seen again in two weeks.", ""},
+    {"May need a repeat test. Grant application pending.", ""},
+    {"Chief Complaint: chest pain. History of Present Illness below.", ""},
+    {"Blood Pressure was normal at this visit.", ""},
+    {"She moved from Saskatoon to Moose Jaw in March.", ""},
+    {"Take Tylenol as needed for pain.", ""},
+    {"Lab results from Prairie Lab are pending review.", ""},
+    {"Patient has Type 2 Diabetes and Hypertension.", ""},
+};
+
+INSTANTIATE_TEST_SUITE_P(Positive, NameCaseTest, ::testing::ValuesIn(kPositive));
+INSTANTIATE_TEST_SUITE_P(Negative, NameCaseTest, ::testing::ValuesIn(kNegative));
+
+TEST(NameTextAnalyzerTest, SkipsShortLabelledCells) {
+  EXPECT_TRUE(Analyze("Anna Lee", UnitKind::kTableCell).empty());
+  EXPECT_FALSE(Analyze("Seen today: Anna Lee, no change.", UnitKind::kTableCell).empty());
+}
+
+TEST(NameTextAnalyzerTest, SpanCoversNameWithoutTitle) {
+  std::string text = "Dr. Anna Lee reviewed the chart.";
+  std::vector<ProposedFinding> found = Analyze(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(text.substr(found[0].start, found[0].end - found[0].start), "Anna Lee");
+  EXPECT_GE(found[0].confidence, 0.5);
+  EXPECT_EQ(found[0].detector, "name_text");
+}
+
+TEST(NameTextAnalyzerTest, ExplanationNeverHoldsTheValue) {
+  for (const ProposedFinding& f : Analyze("Patient: Xochitl Quispe")) {
+    EXPECT_EQ(f.explanation.find("Quispe"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace breachscope

@@ -1,0 +1,209 @@
+#include "detect/text/name_context.h"
+
+#include <array>
+#include <string_view>
+
+#include "detect/text/lexicon.h"
+
+namespace breachscope::text {
+namespace {
+
+using std::string_view_literals::operator""sv;
+
+constexpr std::array kClinicianTitles = {
+    "dr"sv, "dre"sv, "drs"sv, "doctor"sv, "docteur"sv, "docteure"sv, "pr"sv,
+    "prof"sv, "professor"sv, "professeur"sv, "professeure"sv};
+constexpr std::array kPersonalTitles = {
+    "mr"sv, "mrs"sv, "ms"sv, "miss"sv, "mx"sv, "mister"sv, "mme"sv, "mlle"sv,
+    "madame"sv, "monsieur"sv, "mademoiselle"sv, "sir"sv, "rev"sv, "m"sv};
+constexpr std::array kParticles = {
+    "de"sv, "du"sv, "des"sv, "la"sv, "le"sv, "van"sv, "von"sv, "der"sv,
+    "den"sv, "da"sv, "di"sv, "do"sv, "dos"sv, "das"sv, "del"sv, "della"sv,
+    "dela"sv, "st"sv, "ste"sv, "y"sv, "ten"sv, "ter"sv, "bin"sv, "al"sv,
+    "el"sv, "d'"sv};
+constexpr std::array kCredentials = {
+    "md"sv, "rn"sv, "np"sv, "lpn"sv, "rpn"sv, "phd"sv, "rph"sv, "pharmd"sv,
+    "mlt"sv, "clxt"sv, "bscn"sv, "frcpc"sv, "ccfp"sv, "msw"sv, "rsw"sv,
+    "dds"sv, "dmd"sv, "inf"sv, "ra"sv, "rrt"sv, "mrt"sv, "crna"sv, "pa-c"sv,
+    "facp"sv, "frcsc"sv, "mdcm"sv};
+constexpr std::array kPatientWords = {
+    "patient"sv, "pt"sv, "patiente"sv, "name"sv, "nom"sv, "prenom"sv,
+    "client"sv, "cliente"sv, "re"sv, "dear"sv, "cher"sv, "chere"sv,
+    "beneficiaire"sv, "member"sv, "insured"sv, "subscriber"sv};
+constexpr std::array kRelatedWords = {
+    "mother"sv, "father"sv, "mom"sv, "mum"sv, "dad"sv, "son"sv,
+    "daughter"sv, "wife"sv, "husband"sv, "spouse"sv, "partner"sv,
+    "sister"sv, "brother"sv, "sibling"sv, "aunt"sv, "uncle"sv,
+    "grandmother"sv, "grandfather"sv, "grandson"sv, "granddaughter"sv,
+    "guardian"sv, "caregiver"sv, "niece"sv, "nephew"sv, "cousin"sv,
+    "kin"sv, "nok"sv, "contact"sv, "mere"sv, "pere"sv, "fille"sv,
+    "fils"sv, "epouse"sv, "epoux"sv, "conjoint"sv, "conjointe"sv,
+    "soeur"sv, "frere"sv, "tuteur"sv, "tutrice"sv, "parent"sv,
+    "parents"sv, "friend"sv, "neighbour"sv, "neighbor"sv, "fiance"sv,
+    "fiancee"sv, "boyfriend"sv, "girlfriend"sv, "stepmother"sv,
+    "stepfather"sv, "grand-mere"sv, "grand-pere"sv};
+constexpr std::array kStaffWords = {
+    "physician"sv, "doctor"sv, "nurse"sv, "provider"sv, "attending"sv,
+    "ordering"sv, "referring"sv, "signed"sv, "dictated"sv, "reviewed"sv,
+    "verified"sv, "approved"sv, "authenticated"sv, "transcribed"sv,
+    "technologist"sv, "tech"sv, "pharmacist"sv, "resident"sv, "surgeon"sv,
+    "specialist"sv, "cc"sv, "therapist"sv, "counsellor"sv, "counselor"sv,
+    "midwife"sv, "practitioner"sv, "clinician"sv, "radiologist"sv,
+    "pathologist"sv, "medecin"sv, "infirmiere"sv, "infirmier"sv,
+    "pharmacien"sv, "pharmacienne"sv, "signe"sv, "signee"sv,
+    "sincerely"sv, "regards"sv, "cordialement"sv, "author"sv, "gp"sv,
+    "dietitian"sv, "paramedic"sv, "phlebotomist"sv, "examined"sv,
+    "consultant"sv, "interpreted"sv, "collected"sv, "performed"sv,
+    "prescriber"sv, "prescribed"sv};
+constexpr std::array kMentionWords = {
+    "spoke"sv, "called"sv, "seen"sv, "met"sv, "visited"sv, "informed"sv,
+    "told"sv, "asked"sv, "accompanied"sv, "per"sv, "referred"sv,
+    "discussed"sv, "phoned"sv, "notified"sv, "advised"sv};
+constexpr std::array kPatientAfter = {
+    "dob"sv, "ddn"sv, "born"sv, "nee"sv, "ne"sv, "age"sv, "aged"sv,
+    "yo"sv, "presents"sv, "presented"sv, "reports"sv, "states"sv,
+    "denies"sv, "complains"sv, "admitted"sv, "discharged"sv, "mrn"sv,
+    "hcn"sv, "hsn"sv, "phn"sv};
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& words, std::string_view w) {
+  for (std::string_view x : words) {
+    if (x == w) return true;
+  }
+  return false;
+}
+
+// "patient's" -> "patient".
+std::string_view Base(std::string_view folded) {
+  if (folded.size() > 2 && folded.ends_with("'s")) folded.remove_suffix(2);
+  return folded;
+}
+
+bool EndsSentence(std::string_view text, const Token& t) {
+  return IsPunct(text, t, '.') || IsPunct(text, t, '!') ||
+         IsPunct(text, t, '?') || IsPunct(text, t, ';');
+}
+
+// Index of the title just before `first` ("Dr" or "Dr" "."), or -1.
+int TitleBefore(std::string_view text, const std::vector<Token>& tokens,
+                int first, TitleKind* kind) {
+  int i = first - 1;
+  if (i >= 0 && IsPunct(text, tokens[i], '.')) --i;
+  if (i < 0 || tokens[i].kind != TokenKind::kWord || !tokens[i].capitalised) {
+    return -1;
+  }
+  *kind = ClassifyTitle(tokens[i].folded);
+  // "M" alone is an initial unless written "M." (Monsieur).
+  if (tokens[i].folded == "m" && i + 1 == first) *kind = TitleKind::kNone;
+  return *kind == TitleKind::kNone ? -1 : i;
+}
+
+void ApplyTitle(TitleKind kind, NameContext* ctx) {
+  if (kind == TitleKind::kClinician) {
+    ctx->boost = 0.45;
+    ctx->strong = true;
+    ctx->role = Role::kStaff;
+    ctx->why = "clinician title";
+  } else if (kind == TitleKind::kPersonal) {
+    ctx->boost = 0.45;
+    ctx->strong = true;
+    ctx->why = "personal title";
+  } else {
+    ctx->boost = 0.2;
+    ctx->why = "title";
+  }
+}
+
+// Nearest context word before token `end` (exclusive): up to 6 words back,
+// not past a sentence end, crossing at most one line break.
+void ReadBefore(std::string_view text, const std::vector<Token>& tokens,
+                int end, NameContext* ctx) {
+  int words = 0, breaks = tokens[end].newlines_before;
+  for (int i = end - 1; i >= 0 && words < 6 && breaks <= 1; --i) {
+    const Token& t = tokens[i];
+    if (EndsSentence(text, t)) break;
+    breaks += t.newlines_before;
+    if (t.kind != TokenKind::kWord) continue;
+    ++words;
+    std::string_view w = Base(t.folded);
+    auto set = [&](double boost, Role role, const char* why, bool strong) {
+      if (ctx->role == Role::kUnknown) ctx->role = role;
+      if (boost > ctx->boost) ctx->boost = boost;
+      ctx->strong = ctx->strong || strong;
+      ctx->why += ctx->why.empty() ? why : std::string("; ") + why;
+    };
+    if (In(kStaffWords, w)) return set(0.35, Role::kStaff, "staff context", true);
+    if (In(kRelatedWords, w)) return set(0.35, Role::kRelated, "relative context", true);
+    if (In(kPatientWords, w)) return set(0.4, Role::kPatient, "patient context", true);
+    if (In(kMentionWords, w)) return set(0.25, Role::kUnknown, "person context", false);
+  }
+}
+
+void ReadAfter(std::string_view text, const std::vector<Token>& tokens,
+               int last, NameContext* ctx) {
+  int i = last + 1, n = static_cast<int>(tokens.size());
+  if (i < n && IsPunct(text, tokens[i], ',')) ++i;
+  if (i < n && tokens[i].newlines_before == 0 &&
+      (IsStaffCredential(tokens[i].folded) ||
+       (tokens[i].folded == "m" && i + 2 < n && tokens[i + 2].folded == "d"))) {
+    ctx->boost += 0.4;
+    ctx->strong = true;
+    ctx->role = Role::kStaff;
+    ctx->why += ctx->why.empty() ? "credential after" : "; credential after";
+    return;
+  }
+  for (int k = 0; i < n && k < 3; ++i) {
+    if (tokens[i].kind != TokenKind::kWord) continue;
+    ++k;
+    if (In(kPatientAfter, tokens[i].folded)) {
+      ctx->boost += 0.25;
+      if (ctx->role == Role::kUnknown) ctx->role = Role::kPatient;
+      ctx->why += ctx->why.empty() ? "patient words after" : "; patient words after";
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+TitleKind ClassifyTitle(std::string_view folded) {
+  if (In(kClinicianTitles, folded)) return TitleKind::kClinician;
+  if (In(kPersonalTitles, folded)) return TitleKind::kPersonal;
+  const Lexicon& lex = GetLexicon();
+  // Other titles (captain, judge) only when they are not also common words
+  // (general, major, king) or single letters from the libpostal lists.
+  if (folded.size() > 2 && lex.Contains(lex.titles, folded) &&
+      !lex.Contains(lex.common_words, folded) &&
+      !lex.Contains(lex.not_names, folded)) {
+    return TitleKind::kOther;
+  }
+  return TitleKind::kNone;
+}
+
+bool IsNameParticle(std::string_view folded) { return In(kParticles, folded); }
+
+bool IsStaffCredential(std::string_view folded) {
+  return In(kCredentials, folded);
+}
+
+NameContext ReadNameContext(std::string_view text,
+                            const std::vector<Token>& tokens, int first,
+                            int last) {
+  NameContext ctx;
+  TitleKind kind = TitleKind::kNone;
+  int title = TitleBefore(text, tokens, first, &kind);
+  if (title >= 0) ApplyTitle(kind, &ctx);
+  NameContext before;
+  ReadBefore(text, tokens, title >= 0 ? title : first, &before);
+  if (ctx.role == Role::kUnknown) ctx.role = before.role;
+  ctx.boost = std::max(ctx.boost, before.boost) +
+              (title >= 0 && before.boost > 0 ? 0.1 : 0.0);
+  ctx.strong = ctx.strong || before.strong;
+  if (!before.why.empty()) {
+    ctx.why += ctx.why.empty() ? before.why : "; " + before.why;
+  }
+  ReadAfter(text, tokens, last, &ctx);
+  return ctx;
+}
+
+}  // namespace breachscope::text

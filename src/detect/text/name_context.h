@@ -1,0 +1,45 @@
+// Context around a name candidate in free text: titles before it, words
+// that say whose name it is ("patient:", "her mother,", "ordering
+// physician:"), and credentials after it (", RN", "MD"). Context both raises
+// the score and sets the role; staff evidence wins over everything else so
+// that no clinician is counted as a patient.
+#ifndef BREACHSCOPE_DETECT_TEXT_NAME_CONTEXT_H_
+#define BREACHSCOPE_DETECT_TEXT_NAME_CONTEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/finding.h"
+#include "detect/text/text_tokens.h"
+
+namespace breachscope::text {
+
+enum class TitleKind { kNone, kPersonal, kClinician, kOther };
+
+// The title a word token is, if any ("Dr" -> kClinician, "Mme" -> kPersonal,
+// "Captain" -> kOther). `folded` has no trailing period.
+TitleKind ClassifyTitle(std::string_view folded);
+
+// Lower-case particles inside names: de, du, van, von, da, di, del, la...
+bool IsNameParticle(std::string_view folded);
+
+// Credentials that follow a clinician's name: md, rn, np, lpn, phd...
+bool IsStaffCredential(std::string_view folded);
+
+struct NameContext {
+  double boost = 0.0;
+  bool strong = false;  // a title, label or credential: a name for sure
+  Role role = Role::kUnknown;
+  std::string why;      // explanation fragments, never the value
+};
+
+// Evidence in the tokens before `first` and after `last` (token indexes of
+// the candidate, title excluded).
+NameContext ReadNameContext(std::string_view text,
+                            const std::vector<Token>& tokens, int first,
+                            int last);
+
+}  // namespace breachscope::text
+
+#endif  // BREACHSCOPE_DETECT_TEXT_NAME_CONTEXT_H_

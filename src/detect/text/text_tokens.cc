@@ -1,0 +1,231 @@
+#include "detect/text/text_tokens.h"
+
+#include <algorithm>
+
+namespace breachscope::text {
+namespace {
+
+// Folded forms of U+00C0..U+00FF (second byte 0x80..0xBF after 0xC3),
+// upper and lower case share one row of 32: "" keeps the original bytes.
+constexpr const char* kLatin1Fold[32] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss"};
+
+// Length of the UTF-8 sequence starting with `lead` (1 for stray bytes).
+int SeqLen(unsigned char lead) {
+  if (lead < 0xC0) return 1;
+  if (lead < 0xE0) return 2;
+  if (lead < 0xF0) return 3;
+  return 4;
+}
+
+// Code point of the sequence at text[i..i+len), or 0xFFFD when cut short.
+uint32_t CodePoint(std::string_view text, size_t i, int len) {
+  if (i + len > text.size()) return 0xFFFD;
+  auto b = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  switch (len) {
+    case 1: return b(0);
+    case 2: return ((b(0) & 0x1Fu) << 6) | (b(1) & 0x3Fu);
+    case 3: return ((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
+    default:
+      return ((b(0) & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) |
+             ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
+  }
+}
+
+bool IsSpace(uint32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+         cp == '\v' || cp == 0xA0 || cp == 0x202F || cp == 0x2009 ||
+         cp == 0x2007 || cp == 0x3000;
+}
+
+bool IsDigit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+
+// Letters: ASCII, Latin-1 letters, and every code point from U+0100 up
+// except general punctuation, symbols and spaces (names in other scripts
+// are kept whole rather than split).
+bool IsLetter(uint32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
+  if (cp == 0xD7 || cp == 0xF7) return false;
+  if (cp >= 0x2000 && cp < 0x2C00) return false;  // punctuation, symbols
+  if (cp >= 0x3000 && cp < 0x3040) return false;
+  return cp != 0xFFFD;
+}
+
+bool IsUpper(uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  // Latin Extended-A alternates capital/small; capitals are mostly even.
+  if (cp >= 0x100 && cp < 0x180) return (cp & 1) == ((cp >= 0x139 && cp < 0x149) ? 1 : 0);
+  return false;
+}
+
+bool IsLower(uint32_t cp) { return IsLetter(cp) && !IsUpper(cp); }
+
+bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+}  // namespace
+
+std::string FoldLower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : s[i]);
+      ++i;
+      continue;
+    }
+    int len = std::min<int>(SeqLen(c), static_cast<int>(s.size() - i));
+    uint32_t cp = CodePoint(s, i, len);
+    const char* fold = nullptr;
+    if (cp >= 0xC0 && cp <= 0xFF) fold = kLatin1Fold[cp & 0x1F];
+    if (cp == 0xFF) fold = "y";
+    if (cp == 0x152 || cp == 0x153) fold = "oe";
+    if (cp == 0x2019) fold = "'";
+    if (fold != nullptr && *fold != '\0') {
+      out += fold;
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+namespace {
+
+struct Scanner {
+  std::string_view text;
+  size_t pos = 0;
+
+  uint32_t Peek(size_t at, int* len) const {
+    *len = std::min<int>(SeqLen(static_cast<unsigned char>(text[at])),
+                         static_cast<int>(text.size() - at));
+    return CodePoint(text, at, *len);
+  }
+
+  // Extends a word or number from `pos`; sets the token's kind and case.
+  void ScanWordish(Token* t) {
+    bool letters = false, digits = false, lower = false;
+    while (pos < text.size()) {
+      int len;
+      uint32_t cp = Peek(pos, &len);
+      if (IsLetter(cp) || IsDigit(cp)) {
+        if (IsLetter(cp)) {
+          letters = true;
+          if (IsLower(cp)) lower = true;
+          if (t->end == t->start && IsUpper(cp)) t->capitalised = true;
+        } else {
+          digits = true;
+        }
+        pos += len;
+        t->end = static_cast<uint32_t>(pos);
+        continue;
+      }
+      // Inner hyphen or apostrophe between letters joins: O'Brien, Côté-Roy.
+      if ((cp == '-' || IsApostrophe(cp)) && letters && pos + len < text.size()) {
+        int next_len;
+        uint32_t next = Peek(pos + len, &next_len);
+        if (IsLetter(next)) {
+          pos += len;
+          continue;
+        }
+      }
+      break;
+    }
+    t->kind = letters ? (digits ? TokenKind::kMixed : TokenKind::kWord)
+                      : TokenKind::kNumber;
+    t->all_caps = letters && !lower;
+  }
+};
+
+}  // namespace
+
+void Tokenize(std::string_view text, std::vector<Token>* out) {
+  out->clear();
+  Scanner s{text};
+  bool space = false;
+  int newlines = 0;
+  while (s.pos < text.size()) {
+    int len;
+    uint32_t cp = s.Peek(s.pos, &len);
+    if (IsSpace(cp)) {
+      space = true;
+      if (cp == '\n') ++newlines;
+      s.pos += len;
+      continue;
+    }
+    Token t;
+    t.start = t.end = static_cast<uint32_t>(s.pos);
+    t.space_before = space;
+    t.newlines_before = static_cast<uint8_t>(std::min(newlines, 255));
+    if (IsLetter(cp) || IsDigit(cp)) {
+      s.ScanWordish(&t);
+      t.folded = FoldLower(text.substr(t.start, t.end - t.start));
+    } else {
+      s.pos += len;
+      t.end = static_cast<uint32_t>(s.pos);
+    }
+    out->push_back(std::move(t));
+    space = false;
+    newlines = 0;
+  }
+}
+
+namespace {
+
+// Appends the lower-case form of one UTF-8 letter (Latin-1 capitals only).
+void AppendLower(std::string_view seq, uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+  } else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {
+    out->push_back(seq[0]);
+    out->push_back(static_cast<char>(seq[1] + 0x20));
+  } else {
+    out->append(seq);
+  }
+}
+
+}  // namespace
+
+std::string TitleCaseName(std::string_view token) {
+  bool has_lower = false;
+  for (size_t i = 0; i < token.size();) {
+    int len = std::min<int>(SeqLen(token[i]), static_cast<int>(token.size() - i));
+    if (IsLower(CodePoint(token, i, len))) has_lower = true;
+    i += len;
+  }
+  if (has_lower) return std::string(token);
+  std::string out;
+  bool upper_next = true;
+  for (size_t i = 0; i < token.size();) {
+    int len = std::min<int>(SeqLen(token[i]), static_cast<int>(token.size() - i));
+    uint32_t cp = CodePoint(token, i, len);
+    std::string_view seq = token.substr(i, len);
+    if (upper_next || !IsLetter(cp)) {
+      out.append(seq);
+    } else {
+      AppendLower(seq, cp, &out);
+    }
+    upper_next = !IsLetter(cp);
+    i += len;
+  }
+  // MCDONALD -> McDonald: the Mc prefix keeps the next letter capital.
+  if (out.size() > 3 && out[0] == 'M' && out[1] == 'c' && out[2] >= 'a' &&
+      out[2] <= 'z') {
+    out[2] = static_cast<char>(out[2] - 32);
+  }
+  return out;
+}
+
+int CountWords(const std::vector<Token>& tokens) {
+  int n = 0;
+  for (const Token& t : tokens) {
+    if (t.kind == TokenKind::kWord || t.kind == TokenKind::kMixed) ++n;
+  }
+  return n;
+}
+
+}  // namespace breachscope::text

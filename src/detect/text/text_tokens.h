@@ -1,0 +1,62 @@
+// Tokens of free text for the dictionary analyzers (names, addresses).
+//
+// A unit is tokenised once; every analyzer then works on tokens and looks
+// words up in hash sets by their folded form (lower case, Latin-1 accents
+// removed: "Côté" -> "cote"), so no regular expression runs per token.
+#ifndef BREACHSCOPE_DETECT_TEXT_TEXT_TOKENS_H_
+#define BREACHSCOPE_DETECT_TEXT_TEXT_TOKENS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace breachscope::text {
+
+enum class TokenKind : uint8_t {
+  kWord,    // letters, with inner hyphens and apostrophes: O'Brien, Côté-Tremblay
+  kNumber,  // ASCII digits only
+  kMixed,   // letters and digits: S4P, 3Y2, 21st, 4B
+  kPunct,   // any other single character (UTF-8 sequence)
+};
+
+struct Token {
+  uint32_t start = 0;       // byte offsets into the unit text
+  uint32_t end = 0;
+  TokenKind kind = TokenKind::kPunct;
+  bool capitalised = false;  // first letter upper case
+  bool all_caps = false;     // has letters, none lower case
+  bool space_before = false; // whitespace between this and the previous token
+  uint8_t newlines_before = 0;  // line breaks since the previous token (max 255)
+  std::string folded;        // FoldLower(text); empty for punctuation
+};
+
+// Lower case with Latin-1 accents folded to their base letter ("É" -> "e",
+// "ç" -> "c", "ß" -> "ss", "œ" -> "oe"); other bytes are copied as is.
+std::string FoldLower(std::string_view s);
+
+// Splits `text` into tokens. Spaces are not tokens; `out` is cleared first.
+void Tokenize(std::string_view text, std::vector<Token>* out);
+
+// Title Case for a name token written in capitals ("O'BRIEN" -> "O'Brien",
+// "CÔTÉ-TREMBLAY" -> "Côté-Tremblay", "MCDONALD" -> "McDonald"). Tokens
+// already in mixed case are returned unchanged: their writer chose.
+std::string TitleCaseName(std::string_view token);
+
+// Number of word tokens (kWord or kMixed).
+int CountWords(const std::vector<Token>& tokens);
+
+// The token's text.
+inline std::string_view TokenText(std::string_view text, const Token& t) {
+  return text.substr(t.start, t.end - t.start);
+}
+
+// True for a punctuation token equal to `c`.
+inline bool IsPunct(std::string_view text, const Token& t, char c) {
+  return t.kind == TokenKind::kPunct && t.end == t.start + 1 &&
+         text[t.start] == c;
+}
+
+}  // namespace breachscope::text
+
+#endif  // BREACHSCOPE_DETECT_TEXT_TEXT_TOKENS_H_
