@@ -83,7 +83,7 @@ Lexicon* Build() {
   LoadSet("names/titles.txt", &lex->titles);
   LoadSet("address/ca_cities.txt", &lex->cities);
   LoadRegions(lex);
-  for (const char* lang : {"en", "fr"}) {
+  for (const char* lang : {"fr", "en"}) {  // French wins: "rang" is rang
     std::string l(lang);
     LoadVariants("address/street_types_" + l + ".txt", &lex->street_types);
     LoadVariants("address/directionals_" + l + ".txt", &lex->directionals);
