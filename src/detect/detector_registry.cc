@@ -7,6 +7,10 @@
 #include "detect/detectors/phone_nanp_detector.h"
 #include "detect/detectors/postal_code_ca_detector.h"
 #include "detect/detectors/sin_detector.h"
+#include "detect/detectors/health_number_bc_detector.h"
+#include "detect/detectors/health_number_on_detector.h"
+#include "detect/detectors/health_number_qc_detector.h"
+#include "detect/detectors/provincial_health_detectors.h"
 // Add one include per detector above this line, in the group of its area.
 
 namespace breachscope {
@@ -22,6 +26,20 @@ std::span<const DetectorSpec* const> RegisteredDetectors() {
       &PostalCodeCaDetector(),
       // identifiers
       &SinDetector(),
+      &HealthNumberOnDetector(),
+      &HealthNumberBcDetector(),
+      &HealthNumberQcDetector(),
+      &HealthNumberSkDetector(),
+      &HealthNumberAbDetector(),
+      &HealthNumberMbDetector(),
+      &HealthNumberNbDetector(),
+      &HealthNumberNsDetector(),
+      &HealthNumberPeDetector(),
+      &HealthNumberNlDetector(),
+      &HealthNumberYtDetector(),
+      &HealthNumberNtDetector(),
+      &HealthNumberNuDetector(),
+      &HealthNumberCaDetector(),
       // medical
   };
   return *kDetectors;
