@@ -11,6 +11,8 @@
 #include "detect/detectors/health_number_on_detector.h"
 #include "detect/detectors/health_number_qc_detector.h"
 #include "detect/detectors/provincial_health_detectors.h"
+#include "detect/detectors/insurer_member_detector.h"
+#include "detect/detectors/medicare_mbi_detector.h"
 // Add one include per detector above this line, in the group of its area.
 
 namespace breachscope {
@@ -40,6 +42,8 @@ std::span<const DetectorSpec* const> RegisteredDetectors() {
       &HealthNumberNtDetector(),
       &HealthNumberNuDetector(),
       &HealthNumberCaDetector(),
+      &MedicareMbiDetector(),
+      &InsurerMemberDetector(),
       // medical
   };
   return *kDetectors;
