@@ -13,6 +13,7 @@
 #include "detect/detectors/provincial_health_detectors.h"
 #include "detect/detectors/insurer_member_detector.h"
 #include "detect/detectors/medicare_mbi_detector.h"
+#include "detect/detectors/us_ssn_detector.h"
 // Add one include per detector above this line, in the group of its area.
 
 namespace breachscope {
@@ -44,6 +45,7 @@ std::span<const DetectorSpec* const> RegisteredDetectors() {
       &HealthNumberCaDetector(),
       &MedicareMbiDetector(),
       &InsurerMemberDetector(),
+      &UsSsnDetector(),
       // medical
   };
   return *kDetectors;

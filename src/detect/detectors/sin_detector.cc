@@ -12,8 +12,9 @@ bool SeparatorsConsistent(std::string_view text) {
   return text.size() == 11 && text[3] == text[7] && (text[3] == ' ' || text[3] == '-');
 }
 
-// Nine Luhn-valid digits; SINs are never issued starting with 0 and those
-// starting with 8 are business numbers.
+// Nine Luhn-valid digits. Issuance by first digit: 0 is never issued, 8 is
+// used for business numbers (not SINs), 9 goes to temporary residents and
+// is a valid SIN; 1-7 by region of registration.
 Validation ValidateSin(std::string_view text) {
   if (!SeparatorsConsistent(text)) return {};
   std::string digits;
