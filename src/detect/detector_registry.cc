@@ -14,6 +14,7 @@
 #include "detect/detectors/insurer_member_detector.h"
 #include "detect/detectors/medicare_mbi_detector.h"
 #include "detect/detectors/us_ssn_detector.h"
+#include "detect/detectors/payment_card_detector.h"
 // Add one include per detector above this line, in the group of its area.
 
 namespace breachscope {
@@ -46,6 +47,7 @@ std::span<const DetectorSpec* const> RegisteredDetectors() {
       &MedicareMbiDetector(),
       &InsurerMemberDetector(),
       &UsSsnDetector(),
+      &PaymentCardDetector(),
       // medical
   };
   return *kDetectors;
