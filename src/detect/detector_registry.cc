@@ -15,6 +15,7 @@
 #include "detect/detectors/medicare_mbi_detector.h"
 #include "detect/detectors/us_ssn_detector.h"
 #include "detect/detectors/payment_card_detector.h"
+#include "detect/detectors/government_id_detectors.h"
 // Add one include per detector above this line, in the group of its area.
 
 namespace breachscope {
@@ -48,6 +49,11 @@ std::span<const DetectorSpec* const> RegisteredDetectors() {
       &InsurerMemberDetector(),
       &UsSsnDetector(),
       &PaymentCardDetector(),
+      &DriversLicenceOnDetector(),
+      &DriversLicenceQcDetector(),
+      &DriversLicenceWestDetector(),
+      &PassportCaDetector(),
+      &PassportUsDetector(),
       // medical
   };
   return *kDetectors;
