@@ -16,6 +16,7 @@
 #include "detect/detectors/us_ssn_detector.h"
 #include "detect/detectors/payment_card_detector.h"
 #include "detect/detectors/government_id_detectors.h"
+#include "detect/detectors/medical_record_number_detector.h"
 // Add one include per detector above this line, in the group of its area.
 
 namespace breachscope {
@@ -54,6 +55,7 @@ std::span<const DetectorSpec* const> RegisteredDetectors() {
       &DriversLicenceWestDetector(),
       &PassportCaDetector(),
       &PassportUsDetector(),
+      &MedicalRecordNumberDetector(),
       // medical
   };
   return *kDetectors;
