@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "detect/text/address_analyzer.h"
+#include "detect/text/name_analyzer.h"
 // Add one include per analyzer above this line.
 
 namespace breachscope {
@@ -11,6 +13,8 @@ std::span<const UnitAnalyzer* const> RegisteredAnalyzers() {
   static const auto* const kAnalyzers = new std::vector<const UnitAnalyzer*>{
       // label-driven whole values
       // dictionaries over free text
+      &NameTextAnalyzerInstance(),
+      &AddressTextAnalyzerInstance(),
   };
   return *kAnalyzers;
 }
