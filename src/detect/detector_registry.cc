@@ -17,6 +17,10 @@
 #include "detect/detectors/payment_card_detector.h"
 #include "detect/detectors/government_id_detectors.h"
 #include "detect/detectors/medical_record_number_detector.h"
+#include "detect/detectors/icd10_detector.h"
+#include "detect/detectors/din_detector.h"
+#include "detect/detectors/body_measure_detectors.h"
+#include "detect/detectors/signature_detector.h"
 // Add one include per detector above this line, in the group of its area.
 
 namespace breachscope {
@@ -57,6 +61,11 @@ std::span<const DetectorSpec* const> RegisteredDetectors() {
       &PassportUsDetector(),
       &MedicalRecordNumberDetector(),
       // medical
+      &Icd10Detector(),
+      &DinDetector(),
+      &WeightDetector(),
+      &HeightDetector(),
+      &SignatureDetector(),
   };
   return *kDetectors;
 }

@@ -1,0 +1,143 @@
+#include "detect/medical/condition_analyzer.h"
+
+#include "detect/medical/analyzer_util.h"
+#include "detect/medical/folded_text.h"
+#include "detect/medical/labels.h"
+#include "detect/medical/medical_data.h"
+
+namespace breachscope::medical {
+namespace {
+
+constexpr double kTextConfidence = 0.60;
+constexpr double kLabelConfidence = 0.85;
+constexpr double kFieldConfidence = 0.90;
+constexpr double kWholeValueConfidence = 0.70;
+
+constexpr std::string_view kLabelWords[] = {"diagnos", "dx", "condition", "problem",
+                               "impression", "assessment", "icd", "maladie"};
+constexpr std::string_view kFields[] = {"DG1-3", "DG1-4", "PRB-3", "PRB-4"};
+// Labels that name something about a diagnosis other than the diagnosis.
+constexpr std::string_view kNotTheValue[] = {"date", "time", "status", "type", "by",
+                                "id", "code", "rank", "priority"};
+
+// Words after a condition that make it a name: "Diabetes Canada",
+// "Cancer Society", "Stroke Foundation", "Asthma Clinic".
+bool IsOrganisationWord(std::string_view folded) {
+  static constexpr std::string_view kWords[] = {
+      "canada", "society", "association", "foundation", "clinic", "centre",
+      "center", "institute", "unit", "ward", "awareness", "research",
+      "month", "week", "day", "walk", "program", "programme", "quebec",
+      "federation", "network", "fund", "camp", "educator", "educators",
+      "team", "service", "services"};
+  for (std::string_view w : kWords) {
+    if (folded == w) return true;
+  }
+  return false;
+}
+
+bool IsFigurativeWord(std::string_view folded) {
+  return folded == "tropical" || folded == "economic" || folded == "great" ||
+         folded == "heat";
+}
+
+struct Scratch : AnalyzerScratch {
+  FoldedText folded;
+};
+
+// The confidence a dictionary phrase gets from the unit's label; 0 for free
+// text and unrelated labels.
+double LabelConfidence(const TextUnit& unit, std::string* why) {
+  if (unit.label.empty()) return 0;
+  std::string_view field = LabelField(unit.label, kFields);
+  if (!field.empty()) {
+    *why = "label " + std::string(field);
+    return kFieldConfidence;
+  }
+  std::string label = NormalizeLabel(unit.label);
+  std::string_view word = LabelWord(label, kLabelWords);
+  if (word.empty()) return 0;
+  *why = "label '" + std::string(word) + "'";
+  return kLabelConfidence;
+}
+
+bool IsValueLabel(std::string_view raw_label) {
+  std::string label = NormalizeLabel(raw_label);
+  for (std::string_view word : kNotTheValue) {
+    if (LabelHasToken(label, word)) return false;
+  }
+  return true;
+}
+
+void ProposeWholeValue(const TextUnit& unit, std::span<const PriorFinding> prior,
+                       const std::string& why,
+                       std::vector<ProposedFinding>* out) {
+  Span span = Trimmed(unit.text);
+  std::string_view value = unit.text.substr(span.start, span.end - span.start);
+  if (span.empty() || value.size() > 200 || !HasWord(value, 3) ||
+      IsPlaceholder(value) || !IsValueLabel(unit.label) ||
+      OverlapsPrior(prior, span.start, span.end)) {
+    return;
+  }
+  out->push_back({span.start, span.end, "condition_field", "diagnosis",
+                  FoldPhrase(value), kWholeValueConfidence,
+                  "diagnosis field value; " + why});
+}
+
+}  // namespace
+
+bool IsDiagnosisLabel(std::string_view raw_label) {
+  std::string why;
+  TextUnit unit;
+  unit.label = raw_label;
+  return LabelConfidence(unit, &why) > 0;
+}
+
+std::vector<DetectorInfo> ConditionAnalyzer::Describe() const {
+  return {{"condition_text", "diagnosis",
+           "Condition words and phrases (English, French) in text and fields"},
+          {"condition_field", "diagnosis",
+           "The value of a diagnosis-labelled field"}};
+}
+
+std::unique_ptr<AnalyzerScratch> ConditionAnalyzer::NewScratch() const {
+  return std::make_unique<Scratch>();
+}
+
+void ConditionAnalyzer::Analyze(const TextUnit& unit,
+                                std::span<const PriorFinding> prior,
+                                AnalyzerScratch* scratch,
+                                std::vector<ProposedFinding>* out) const {
+  Scratch local;
+  auto* s = scratch != nullptr ? static_cast<Scratch*>(scratch) : &local;
+  const PhraseDictionary& dictionary = ConditionDictionary();
+  FoldedText& text = s->folded;
+  text.Reset(unit.text);
+  std::string why;
+  double label_confidence = LabelConfidence(unit, &why);
+  size_t before = out->size();
+  for (size_t i = 0; i < text.size();) {
+    PhraseDictionary::Hit hit = dictionary.LongestAt(text, i);
+    if (hit.tokens == 0) {
+      ++i;
+      continue;
+    }
+    size_t last = i + hit.tokens - 1;
+    bool named = last + 1 < text.size() &&
+                 IsOrganisationWord(text.Phrase(last + 1, last + 1));
+    bool figurative = i > 0 && IsFigurativeWord(text.Phrase(i - 1, i - 1));
+    if (!named && !figurative) {
+      double confidence = label_confidence > 0 ? label_confidence
+                                               : kTextConfidence;
+      out->push_back({text.Start(i), text.End(last), "condition_text",
+                      "diagnosis", dictionary.Key(hit.key), confidence,
+                      label_confidence > 0 ? "condition word; " + why
+                                           : "condition word in text"});
+    }
+    i = last + 1;
+  }
+  if (out->size() == before && label_confidence > 0) {
+    ProposeWholeValue(unit, prior, why, out);
+  }
+}
+
+}  // namespace breachscope::medical

@@ -1,0 +1,37 @@
+// ConditionAnalyzer: the `diagnosis` category in words.
+//
+// Rules (detector ids):
+//   - condition_text: a phrase of data/medical/conditions.txt, whole words,
+//     case- and accent-insensitive, longest phrase first; 0.60 in free text,
+//     0.85 under a diagnosis label, 0.90 in HL7 DG1-4. Skipped when an
+//     organisation or place word follows ("Diabetes Canada", "Cancer
+//     Society") or a word before makes it figurative ("tropical
+//     depression").
+//   - condition_field: a diagnosis-labelled cell or field whose value is not
+//     in the dictionary but has a word of 3+ letters (not a placeholder like
+//     "none"), and no prior finding: the whole trimmed value at 0.70.
+// Normalised: the folded dictionary phrase ("type 2 diabetes",
+// "diabete de type 2"), or the folded value for condition_field.
+#ifndef BREACHSCOPE_DETECT_MEDICAL_CONDITION_ANALYZER_H_
+#define BREACHSCOPE_DETECT_MEDICAL_CONDITION_ANALYZER_H_
+
+#include "detect/unit_analyzer.h"
+
+namespace breachscope::medical {
+
+class ConditionAnalyzer : public UnitAnalyzer {
+ public:
+  std::vector<DetectorInfo> Describe() const override;
+  std::unique_ptr<AnalyzerScratch> NewScratch() const override;
+  void Analyze(const TextUnit& unit, std::span<const PriorFinding> prior,
+               AnalyzerScratch* scratch,
+               std::vector<ProposedFinding>* out) const override;
+};
+
+// The label words that make a unit a diagnosis field (also used by the
+// medical history analyzer to leave such units to this one).
+bool IsDiagnosisLabel(std::string_view raw_label);
+
+}  // namespace breachscope::medical
+
+#endif  // BREACHSCOPE_DETECT_MEDICAL_CONDITION_ANALYZER_H_

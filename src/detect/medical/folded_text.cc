@@ -1,0 +1,94 @@
+#include "detect/medical/folded_text.h"
+
+namespace breachscope::medical {
+namespace {
+
+// Base letters of Latin-1 U+00C0..U+00FF; '\0' marks the two symbols
+// (multiplication and division signs) that separate words.
+constexpr char kLatin1Base[65] =
+    "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+    "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+
+bool IsAsciiWord(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+// Appends the folded form of the character at text[*i] to *out (nothing for
+// a separator) and advances *i past it. Returns false for a separator.
+bool FoldChar(std::string_view text, size_t* i, std::string* out) {
+  unsigned char c = text[*i];
+  if (c < 0x80) {
+    ++*i;
+    if (!IsAsciiWord(c)) return false;
+    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c));
+    return true;
+  }
+  unsigned char next = *i + 1 < text.size() ? text[*i + 1] : 0;
+  if (c == 0xC3 && next >= 0x80 && next <= 0xBF) {
+    *i += 2;
+    char base = kLatin1Base[next - 0x80];
+    if (base == '\0') return false;
+    out->push_back(base);
+    if (next == 0x86 || next == 0xA6) out->push_back('e');  // Æ æ
+    return true;
+  }
+  if (c == 0xC5 && (next == 0x92 || next == 0x93)) {  // Œ œ
+    *i += 2;
+    out->append("oe");
+    return true;
+  }
+  if (c == 0xC2) {  // Latin-1 symbols (nbsp, degree, micro sign): separators
+    *i += next ? 2 : 1;
+    return false;
+  }
+  out->push_back(static_cast<char>(c));  // other scripts: kept as letters
+  ++*i;
+  return true;
+}
+
+}  // namespace
+
+void FoldedText::Reset(std::string_view text) {
+  text_ = text;
+  joined_.clear();
+  tokens_.clear();
+  size_t i = 0;
+  bool in_token = false;
+  while (i < text.size()) {
+    size_t at = i;
+    size_t before = joined_.size();
+    if (!in_token && !joined_.empty()) joined_.push_back(' ');
+    size_t mark = joined_.size();
+    if (FoldChar(text, &i, &joined_)) {
+      if (!in_token) {
+        tokens_.push_back({static_cast<uint32_t>(at), 0,
+                           static_cast<uint32_t>(mark), 0});
+      }
+      in_token = true;
+      tokens_.back().end = static_cast<uint32_t>(i);
+      tokens_.back().joined_end = static_cast<uint32_t>(joined_.size());
+    } else {
+      joined_.resize(in_token ? joined_.size() : before);
+      in_token = false;
+    }
+  }
+}
+
+std::string_view FoldedText::Phrase(size_t first, size_t last) const {
+  uint32_t begin = tokens_[first].joined_start;
+  return std::string_view(joined_).substr(begin,
+                                          tokens_[last].joined_end - begin);
+}
+
+std::string_view FoldedText::Raw(size_t i) const {
+  return text_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
+}
+
+std::string FoldPhrase(std::string_view phrase) {
+  FoldedText folded;
+  folded.Reset(phrase);
+  if (folded.size() == 0) return {};
+  return std::string(folded.Phrase(0, folded.size() - 1));
+}
+
+}  // namespace breachscope::medical

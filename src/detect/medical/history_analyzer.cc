@@ -1,0 +1,149 @@
+#include "detect/medical/history_analyzer.h"
+
+#include "detect/medical/analyzer_util.h"
+#include "detect/medical/folded_text.h"
+#include "detect/medical/labels.h"
+
+namespace breachscope::medical {
+namespace {
+
+constexpr double kSectionConfidence = 0.75;
+constexpr double kFieldConfidence = 0.70;
+constexpr size_t kMinFieldText = 21;
+constexpr size_t kMaxHeading = 48;
+
+// Folded headings; the whole text before the ':' must be one of them, so
+// "Order history:" or "History of payments" do not open a section.
+constexpr std::string_view kHeadings[] = {
+    "history", "hpi", "pmh", "psh", "fhx", "shx", "medical history",
+    "past medical history", "past history", "past surgical history",
+    "surgical history", "family history", "social history",
+    "history of present illness", "history of presenting illness",
+    "clinical history", "clinical notes", "progress note", "progress notes",
+    "antecedents", "antecedents medicaux", "antecedents familiaux",
+    "antecedents personnels", "antecedents chirurgicaux",
+    "histoire de la maladie", "histoire de la maladie actuelle",
+    "histoire medicale", "anamnese"};
+
+constexpr std::string_view kLabelWords[] = {"note", "history", "hpi", "pmh", "narrative",
+                               "antecedent", "anamnes", "histoire"};
+
+std::string_view KnownHeading(std::string_view folded) {
+  for (std::string_view h : kHeadings) {
+    if (folded == h) return h;
+  }
+  return {};
+}
+
+size_t LineEnd(std::string_view text, size_t pos) {
+  size_t end = text.find('\n', pos);
+  return end == std::string_view::npos ? text.size() : end;
+}
+
+// End of the paragraph that starts at pos: the first blank line.
+size_t ParagraphEnd(std::string_view text, size_t pos) {
+  size_t at = pos;
+  while (true) {
+    size_t end = LineEnd(text, at);
+    if (end == text.size()) return end;
+    size_t next = end + 1;
+    size_t blank = next;
+    while (blank < text.size() && (text[blank] == ' ' || text[blank] == '\t' ||
+                                   text[blank] == '\r')) {
+      ++blank;
+    }
+    if (blank >= text.size() || text[blank] == '\n') return end;
+    at = next;
+  }
+}
+
+// Where the heading text of a line stops: at its ':' or " -" (*marked), or
+// at the line end for a bare heading line.
+size_t HeadingEnd(std::string_view line, bool* marked) {
+  size_t colon = line.find(':');
+  size_t dash = line.find(" -");
+  size_t end = std::min(colon, dash);
+  *marked = end != std::string_view::npos;
+  return *marked ? end : line.size();
+}
+
+// Proposes a section for the line starting at `start`, if it is a heading.
+// Returns where scanning continues.
+size_t TrySection(std::string_view text, size_t start,
+                  std::vector<ProposedFinding>* out) {
+  size_t end = LineEnd(text, start);
+  std::string_view line = text.substr(start, end - start);
+  bool marked = false;
+  size_t heading_end = HeadingEnd(line, &marked);
+  if (heading_end > kMaxHeading) return end;
+  std::string folded = FoldPhrase(line.substr(0, heading_end));
+  std::string_view heading = KnownHeading(folded);
+  bool multiword = heading.find(' ') != std::string_view::npos;
+  if (heading.empty() || (!marked && !multiword)) return end;
+  size_t close = ParagraphEnd(text, start);
+  size_t body_start = start + heading_end + (marked ? 1 : 0);
+  std::string_view body = text.substr(
+      body_start, close > body_start ? close - body_start : 0);
+  Span content = Trimmed(body);
+  if (content.end - content.start < 3) return end;
+  Span whole = Trimmed(text.substr(start, close - start));
+  out->push_back({static_cast<uint32_t>(start + whole.start),
+                  static_cast<uint32_t>(start + whole.end), "history_section",
+                  "medical_history", std::string(heading), kSectionConfidence,
+                  "clinical history heading"});
+  return close;
+}
+
+bool IsNotesLabel(const TextUnit& unit, std::string* why) {
+  if (unit.label.empty()) return false;
+  static constexpr std::string_view kFields[] = {"NTE-3"};
+  if (!LabelField(unit.label, kFields).empty()) {
+    *why = "label NTE-3";
+    return true;
+  }
+  std::string label = NormalizeLabel(unit.label);
+  std::string_view word = LabelWord(label, kLabelWords);
+  if (word.empty()) return false;
+  *why = "label '" + std::string(word) + "'";
+  return true;
+}
+
+}  // namespace
+
+std::vector<DetectorInfo> MedicalHistoryAnalyzer::Describe() const {
+  return {{"history_section", "medical_history",
+           "Clinical history sections: PMH, HPI, family/social history"},
+          {"history_field", "medical_history",
+           "Text of notes / history / narrative fields"}};
+}
+
+void MedicalHistoryAnalyzer::Analyze(const TextUnit& unit,
+                                     std::span<const PriorFinding> prior,
+                                     AnalyzerScratch* scratch,
+                                     std::vector<ProposedFinding>* out) const {
+  (void)prior;
+  (void)scratch;
+  std::string why;
+  if (IsNotesLabel(unit, &why)) {
+    Span span = Trimmed(unit.text);
+    if (span.end - span.start >= kMinFieldText && HasWord(unit.text, 3)) {
+      out->push_back({span.start, span.end, "history_field",
+                      "medical_history", "notes", kFieldConfidence,
+                      "clinical text field; " + why});
+    }
+    return;
+  }
+  size_t pos = 0;
+  while (pos < unit.text.size()) {
+    size_t start = pos;
+    while (start < unit.text.size() &&
+           (unit.text[start] == ' ' || unit.text[start] == '\t' ||
+            unit.text[start] == '\r' || unit.text[start] == '\n')) {
+      ++start;
+    }
+    if (start >= unit.text.size()) break;
+    pos = TrySection(unit.text, start, out) + 1;
+  }
+}
+
+}  // namespace breachscope::medical

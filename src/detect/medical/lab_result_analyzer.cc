@@ -1,0 +1,117 @@
+#include "detect/medical/lab_result_analyzer.h"
+
+#include "detect/medical/analyzer_util.h"
+#include "detect/medical/folded_text.h"
+#include "detect/medical/lab_value_parser.h"
+#include "detect/medical/labels.h"
+#include "detect/medical/medical_data.h"
+
+namespace breachscope::medical {
+namespace {
+
+constexpr double kPlainConfidence = 0.60;
+constexpr double kUnitConfidence = 0.75;
+constexpr double kObservationConfidence = 0.60;
+
+struct Scratch : AnalyzerScratch {
+  FoldedText folded;
+};
+
+// The test of the alias at tokens [first, last], or -1 when a short alias
+// is not written exactly as the catalogue has it.
+int TestOf(const LabCatalog& catalog, const FoldedText& text, int key,
+           size_t first, size_t last) {
+  for (const LabAlias& alias : catalog.aliases[key]) {
+    if (alias.exact.empty()) return alias.test;
+    if (first == last && text.Raw(first) == alias.exact) return alias.test;
+  }
+  return -1;
+}
+
+bool IsShortAlias(const LabCatalog& catalog, int key) {
+  return !catalog.aliases[key].empty() &&
+         !catalog.aliases[key].front().exact.empty();
+}
+
+std::string Normalized(const LabTest& test, const LabValue& value) {
+  std::string out = test.name + "=" + std::string(value.number);
+  if (!value.unit.empty()) out += " " + value.unit;
+  return out;
+}
+
+// HL7 OBX-5, or a FHIR valueQuantity value.
+bool IsObservationValueLabel(const TextUnit& unit) {
+  static constexpr std::string_view kFields[] = {"OBX-5"};
+  if (!LabelField(unit.label, kFields).empty()) return true;
+  if (unit.kind != UnitKind::kField) return false;
+  std::string label = NormalizeLabel(unit.label);
+  return label.ends_with("valuequantity_value") ||
+         label.ends_with("valuequantity_value_value");
+}
+
+void ProposeObservationValue(const TextUnit& unit,
+                             std::span<const PriorFinding> prior,
+                             std::vector<ProposedFinding>* out) {
+  LabValue value;
+  if (!ParseStandaloneValue(unit.text, &value)) return;
+  Span span = Trimmed(unit.text);
+  if (OverlapsPrior(prior, span.start, span.end)) return;
+  out->push_back({span.start, span.end, "lab_observation_value", "lab_result",
+                  std::string(value.number), kObservationConfidence,
+                  "numeric observation value; test code not in this unit"});
+}
+
+}  // namespace
+
+std::vector<DetectorInfo> LabResultAnalyzer::Describe() const {
+  return {{"lab_value", "lab_result",
+           "A lab test name followed by its value, unit, range and flag"},
+          {"lab_observation_value", "lab_result",
+           "A numeric HL7 OBX-5 or FHIR valueQuantity value"}};
+}
+
+std::unique_ptr<AnalyzerScratch> LabResultAnalyzer::NewScratch() const {
+  return std::make_unique<Scratch>();
+}
+
+void LabResultAnalyzer::Analyze(const TextUnit& unit,
+                                std::span<const PriorFinding> prior,
+                                AnalyzerScratch* scratch,
+                                std::vector<ProposedFinding>* out) const {
+  Scratch local;
+  auto* s = scratch != nullptr ? static_cast<Scratch*>(scratch) : &local;
+  const LabCatalog& catalog = LabTests();
+  FoldedText& text = s->folded;
+  text.Reset(unit.text);
+  size_t before = out->size();
+  for (size_t i = 0; i < text.size();) {
+    PhraseDictionary::Hit hit = catalog.names.LongestAt(text, i);
+    size_t last = i + (hit.tokens > 0 ? hit.tokens - 1 : 0);
+    int test = hit.tokens > 0 ? TestOf(catalog, text, hit.key, i, last) : -1;
+    LabValue value;
+    if (test < 0 ||
+        !ParseLabValue(unit.text, text.End(last), catalog.tests[test].units,
+                       &value)) {
+      ++i;
+      continue;
+    }
+    const LabTest& lab = catalog.tests[test];
+    bool qualified = !value.unit.empty() || value.range || value.flag;
+    if (IsShortAlias(catalog, hit.key) && !qualified && !value.assigned &&
+        !lab.units.empty()) {
+      ++i;
+      continue;
+    }
+    out->push_back({text.Start(i), static_cast<uint32_t>(value.end),
+                    "lab_value", "lab_result", Normalized(lab, value),
+                    qualified ? kUnitConfidence : kPlainConfidence,
+                    qualified ? "lab test with value and unit"
+                              : "lab test with value"});
+    while (i < text.size() && text.Start(i) < value.end) ++i;
+  }
+  if (out->size() == before && IsObservationValueLabel(unit)) {
+    ProposeObservationValue(unit, prior, out);
+  }
+}
+
+}  // namespace breachscope::medical

@@ -1,0 +1,128 @@
+#include "detect/medical/medical_data.h"
+
+#include <unordered_set>
+
+#include "common/embedded_data.h"
+
+namespace breachscope::medical {
+namespace {
+
+constexpr size_t kShortAlias = 3;
+
+std::vector<std::string_view> SplitOn(std::string_view text, char sep) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    size_t at = text.find(sep);
+    parts.push_back(text.substr(0, at));
+    if (at == std::string_view::npos) return parts;
+    text.remove_prefix(at + 1);
+  }
+}
+
+// The first TAB-separated column of each line, as views into the embedded
+// data (which lives for the whole process).
+const std::unordered_set<std::string_view>* FirstColumnSet(
+    std::string_view path, size_t expected) {
+  auto* set = new std::unordered_set<std::string_view>();
+  set->reserve(expected);
+  ForEachDataLine(path, [set](std::string_view line) {
+    set->insert(line.substr(0, line.find('\t')));
+  });
+  return set;
+}
+
+PhraseDictionary* LoadPhrases(std::string_view path) {
+  auto* dictionary = new PhraseDictionary();
+  ForEachDataLine(path, [dictionary](std::string_view line) {
+    dictionary->Add(line);
+  });
+  return dictionary;
+}
+
+const std::unordered_set<int>& AmbiguousDrugKeys() {
+  static const auto* const kKeys = [] {
+    auto* keys = new std::unordered_set<int>();
+    const PhraseDictionary& drugs = DrugDictionary();
+    ForEachDataLine("medical/drug_names_ambiguous.txt",
+                    [&](std::string_view line) {
+                      FoldedText folded;
+                      folded.Reset(line);
+                      if (folded.size() == 0) return;
+                      PhraseDictionary::Hit hit = drugs.LongestAt(folded, 0);
+                      if (hit.tokens == folded.size()) keys->insert(hit.key);
+                    });
+    return keys;
+  }();
+  return *kKeys;
+}
+
+void AddLabLine(std::string_view line, LabCatalog* catalog) {
+  std::vector<std::string_view> columns = SplitOn(line, '\t');
+  if (columns.size() < 3) return;
+  std::vector<std::string_view> names = SplitOn(columns[0], '|');
+  int test = static_cast<int>(catalog->tests.size());
+  LabTest& entry = catalog->tests.emplace_back();
+  entry.name = std::string(names[0]);
+  entry.loinc = std::string(columns[1]);
+  for (std::string_view unit : SplitOn(columns[2], '|')) {
+    if (!unit.empty()) entry.units.emplace_back(unit);
+  }
+  for (std::string_view name : names) {
+    int key = catalog->names.Add(name);
+    if (key < 0) continue;
+    if (static_cast<size_t>(key) >= catalog->aliases.size()) {
+      catalog->aliases.resize(key + 1);
+    }
+    std::string exact(name.size() <= kShortAlias ? name : std::string_view());
+    catalog->aliases[key].push_back({test, std::move(exact)});
+  }
+}
+
+}  // namespace
+
+bool IsIcd10Code(std::string_view code) {
+  static const auto* const kCodes =
+      FirstColumnSet("medical/icd10cm_codes.tsv", 100000);
+  return kCodes->contains(code);
+}
+
+bool IsMarketedDin(std::string_view din) {
+  static const auto* const kDins =
+      FirstColumnSet("medical/dpd_products.tsv", 12000);
+  return kDins->contains(din);
+}
+
+const PhraseDictionary& ConditionDictionary() {
+  static const PhraseDictionary* const kDictionary =
+      LoadPhrases("medical/conditions.txt");
+  return *kDictionary;
+}
+
+const PhraseDictionary& DrugDictionary() {
+  static const PhraseDictionary* const kDictionary =
+      LoadPhrases("medical/drug_names.txt");
+  return *kDictionary;
+}
+
+bool IsAmbiguousDrug(int key) { return AmbiguousDrugKeys().contains(key); }
+
+const LabCatalog& LabTests() {
+  static const LabCatalog* const kCatalog = [] {
+    auto* catalog = new LabCatalog();
+    ForEachDataLine("medical/lab_tests.tsv", [catalog](std::string_view line) {
+      AddLabLine(line, catalog);
+    });
+    return catalog;
+  }();
+  return *kCatalog;
+}
+
+size_t WarmUpMedicalData() {
+  IsIcd10Code("E119");
+  IsMarketedDin("00000000");
+  IsAmbiguousDrug(-1);
+  return ConditionDictionary().size() + DrugDictionary().size() +
+         LabTests().tests.size();
+}
+
+}  // namespace breachscope::medical

@@ -1,0 +1,51 @@
+// PhraseDictionary: folded phrases (FoldPhrase) in a hash table, matched at
+// token positions of a FoldedText, longest phrase first.
+//
+// Built once (the medical data loaders keep theirs in function-local
+// statics), then immutable and safe to share between threads.
+#ifndef BREACHSCOPE_DETECT_MEDICAL_PHRASE_DICTIONARY_H_
+#define BREACHSCOPE_DETECT_MEDICAL_PHRASE_DICTIONARY_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "detect/medical/folded_text.h"
+
+namespace breachscope::medical {
+
+class PhraseDictionary {
+ public:
+  // Adds `phrase` (folded here) and returns its key id; a phrase that folds
+  // to an existing key returns that key's id. Empty phrases get -1.
+  int Add(std::string_view phrase);
+
+  struct Hit {
+    size_t tokens = 0;  // 0: no phrase starts here
+    int key = -1;
+  };
+  // The longest phrase that starts at token `first` of `text`.
+  Hit LongestAt(const FoldedText& text, size_t first) const;
+
+  // The folded phrase of key `key`.
+  const std::string& Key(int key) const { return keys_[key]; }
+  size_t size() const { return keys_.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
+  std::vector<std::string> keys_;
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> index_;
+  size_t max_tokens_ = 0;
+};
+
+}  // namespace breachscope::medical
+
+#endif  // BREACHSCOPE_DETECT_MEDICAL_PHRASE_DICTIONARY_H_
