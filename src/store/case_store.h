@@ -55,8 +55,8 @@ struct ItemRecord {
 struct StoredFinding {
   std::string source;  // item name ("a.zip!b/c.csv")
   int64_t seq = 0;     // order of the finding inside its item
-  Finding finding;     // location.ToString() is stored as location_text
-  std::string location_text;
+  Finding finding;
+  std::string location_text;  // always finding.location.ToString()
 };
 
 struct ScanTotals {

@@ -2,8 +2,9 @@
 //
 // Seal/Unseal copy the value unchanged, so a "plain" case holds PHI in clear
 // text; the scheme name recorded in the case makes sure such a case is never
-// mistaken for a sealed one. Hash is an unkeyed 128-bit FNV-1a digest in hex:
-// stable across platforms and builds (it is stored), cheap, and with a
+// mistaken for a sealed one. Hash is an unkeyed 128-bit FNV-1a digest as 16
+// big-endian bytes: stable across platforms and builds (it is stored), cheap,
+// and with a
 // collision chance negligible for equality look-ups over billions of values.
 // It is not a secret: anyone can recompute it from a guessed value, which is
 // why the keyed BLAKE2b sealer replaces it.
@@ -23,17 +24,16 @@ constexpr Uint128 kFnvOffset =
     (Uint128{0x6c62272e07bb0142ULL} << 64) | 0x62b821756295c58dULL;
 constexpr Uint128 kFnvPrime = (Uint128{0x0000000001000000ULL} << 64) | 0x13bULL;
 
-std::string Fnv1a128Hex(std::string_view bytes) {
+std::string Fnv1a128(std::string_view bytes) {
   Uint128 h = kFnvOffset;
   for (unsigned char c : bytes) {
     h ^= c;
     h *= kFnvPrime;
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(32, '0');
-  for (int i = 31; i >= 0; --i) {
-    out[i] = kHex[static_cast<unsigned>(h & 0xf)];
-    h >>= 4;
+  std::string out(16, '\0');
+  for (int i = 15; i >= 0; --i) {
+    out[i] = static_cast<char>(static_cast<unsigned char>(h & 0xff));
+    h >>= 8;
   }
   return out;
 }
@@ -48,7 +48,7 @@ class PlainSealer final : public Sealer {
     return std::string(sealed);
   }
   std::string Hash(std::string_view plain) const override {
-    return Fnv1a128Hex(plain);
+    return Fnv1a128(plain);
   }
 };
 

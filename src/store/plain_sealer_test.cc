@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 #include "store/sealer.h"
 
@@ -23,11 +24,21 @@ TEST(PlainSealerTest, SealIsIdentityAndRoundTrips) {
   }
 }
 
+std::string Hex(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out += kHex[c >> 4];
+    out += kHex[c & 0xf];
+  }
+  return out;
+}
+
 // The hash is stored in cases, so it must never change between builds.
 TEST(PlainSealerTest, HashIsStableFnv1a128) {
   auto sealer = NewPlainSealer();
-  EXPECT_EQ(sealer->Hash(""), "6c62272e07bb014262b821756295c58d");
-  EXPECT_EQ(sealer->Hash("a"), "d228cb696f1a8caf78912b704e4a8964");
+  EXPECT_EQ(Hex(sealer->Hash("")), "6c62272e07bb014262b821756295c58d");
+  EXPECT_EQ(Hex(sealer->Hash("a")), "d228cb696f1a8caf78912b704e4a8964");
 }
 
 TEST(PlainSealerTest, HashSeparatesValuesAndNeverContainsThem) {
@@ -36,8 +47,8 @@ TEST(PlainSealerTest, HashSeparatesValuesAndNeverContainsThem) {
   const std::string b = sealer->Hash("046 454 287");
   EXPECT_NE(a, b);
   EXPECT_EQ(a, sealer->Hash("046 454 286"));
-  EXPECT_EQ(a.size(), 32u);
-  EXPECT_EQ(a.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_EQ(a.size(), 16u);  // raw digest bytes, stored as a BLOB
+  EXPECT_EQ(a.find("046"), std::string::npos);
 }
 
 }  // namespace

@@ -23,7 +23,9 @@ class Sealer {
   virtual std::string_view scheme() const = 0;
   virtual std::string Seal(std::string_view plain) const = 0;
   virtual Result<std::string> Unseal(std::string_view sealed) const = 0;
-  // Deterministic digest for equality look-ups (dedupe, blocking).
+  // Deterministic digest for equality look-ups (dedupe, blocking), as raw
+  // bytes (not text): the store keeps it as a BLOB, and a short fixed-size
+  // digest (16 bytes for "plain") keeps the look-up index small.
   virtual std::string Hash(std::string_view plain) const = 0;
 };
 

@@ -116,6 +116,45 @@ TEST(BatchTest, HashIndexIsBuiltWhenScanEnds) {
   EXPECT_EQ(store->Summary().value().findings, 2u);
 }
 
+// More distinct interned strings than the in-memory cache holds, written
+// across a reopen: every finding still reads back exactly.
+TEST(BatchTest, ManyDistinctStringsRoundTrip) {
+  TempDir tmp;
+  constexpr int kItems = 70;
+  constexpr int kPerItem = 1000;  // 70,000 paths > StringIds::kMaxCached
+  std::vector<std::string> written;
+  for (int pass = 0; pass < 2; ++pass) {
+    auto store = OpenStore(tmp.case_dir());
+    for (int i = pass * kItems / 2; i < (pass + 1) * kItems / 2; ++i) {
+      std::vector<Finding> findings;
+      for (int j = 0; j < kPerItem; ++j) {
+        Finding f = MakeFinding(j % 2 ? "name" : "phone", "v", j);
+        f.location.kind = UnitKind::kField;
+        f.location.label = "PID-5";
+        f.location.path = "entry[" + std::to_string(i * kPerItem + j) + "].name";
+        f.explanation = j % 3 ? "label match" : "";
+        findings.push_back(std::move(f));
+      }
+      ItemRecord item = MakeItem("item" + std::to_string(1000 + i), "s");
+      ASSERT_TRUE(store->AddItem(item, findings).ok());
+    }
+    ASSERT_TRUE(store->Flush().ok());
+  }
+  auto store = OpenStore(tmp.case_dir());
+  int64_t n = 0;
+  Status st = store->ForEachFinding([&](const StoredFinding& s) {
+    const int item = static_cast<int>(n / kPerItem);
+    const int j = static_cast<int>(n % kPerItem);
+    EXPECT_EQ(s.finding.location.path,
+              "entry[" + std::to_string(item * kPerItem + j) + "].name");
+    EXPECT_EQ(s.finding.explanation, j % 3 ? "label match" : "");
+    EXPECT_EQ(s.location_text, s.finding.location.ToString());
+    ++n;
+  });
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  EXPECT_EQ(n, int64_t{kItems} * kPerItem);
+}
+
 TEST(BatchTest, ScanRowsRecordTotals) {
   TempDir tmp;
   auto store = OpenStore(tmp.case_dir());

@@ -72,15 +72,6 @@ std::string RootsJson(const std::vector<std::string>& roots) {
   return out + "]";
 }
 
-std::string_view UnitKindName(UnitKind kind) {
-  switch (kind) {
-    case UnitKind::kTableCell: return "table_cell";
-    case UnitKind::kField: return "field";
-    case UnitKind::kText: break;
-  }
-  return "text";
-}
-
 constexpr char kNow[] = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 }  // namespace
@@ -156,19 +147,13 @@ Status SqliteCaseStore::PrepareStatements() {
        "INSERT INTO items(name, source, format, status, error_code, "
        "error_message, bytes, units, warnings, depth) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
-      {&insert_finding_,
-       "INSERT INTO findings(item_id, seq, category, detector, value_sealed, "
-       "normalized_sealed, value_hash, confidence, explanation, role, "
-       "location_text, unit_kind, record, col, label, path, tbl, offset_bytes) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-       "?15, ?16, ?17, ?18)"},
   };
   for (const auto& [stmt, sql] : all) {
     Result<Statement> prepared = Statement::Prepare(db_.get(), sql);
     if (!prepared.ok()) return prepared.status();
     *stmt = std::move(prepared).value();
   }
-  return {};
+  return findings_.Prepare(db_.get(), sealer_.get());
 }
 
 template <typename Body>
@@ -190,6 +175,7 @@ Status SqliteCaseStore::CheckBatchAfter(Status error) {
   // sources as done without their items.
   in_batch_ = false;
   batch_rows_ = 0;
+  findings_.Forget();  // ids handed out in the lost batch are gone too
   broken_ = Status(error.code(), error.message() +
                                      " (uncommitted batch lost; reopen the "
                                      "case and resume the scan)");
@@ -325,10 +311,8 @@ Status SqliteCaseStore::AddItem(const ItemRecord& item,
             .BindInt(10, item.depth)
             .Run("insert item"));
     const int64_t item_id = sqlite3_last_insert_rowid(db_.get());
-    for (size_t i = 0; i < findings.size(); ++i) {
-      Status st = InsertFinding(item_id, static_cast<int64_t>(i), findings[i]);
-      if (!st.ok()) return UndoItem(item_id, std::move(st));
-    }
+    Status st = findings_.Insert(item_id, findings);
+    if (!st.ok()) return UndoItem(item_id, std::move(st));
     return {};
   }));
   return CountRows(1 + static_cast<int64_t>(findings.size()));
@@ -344,38 +328,6 @@ Status SqliteCaseStore::UndoItem(int64_t item_id, Status error) {
     broken_ = Status(undo.code(), undo.message() + " after " + error.message());
   }
   return error;
-}
-
-Status SqliteCaseStore::InsertFinding(int64_t item_id, int64_t seq,
-                                      const Finding& f) {
-  // The sealed strings must outlive Run(): bindings do not copy.
-  const std::string value_sealed = sealer_->Seal(f.value);
-  const std::string normalized_sealed = sealer_->Seal(f.normalized);
-  // Look-ups match on the canonical form; a finding without one falls back
-  // to its raw value rather than sharing the hash of "".
-  const std::string value_hash =
-      sealer_->Hash(f.normalized.empty() ? f.value : f.normalized);
-  const std::string location_text = f.location.ToString();
-  const Location& loc = f.location;
-  return insert_finding_.BindInt(1, item_id)
-      .BindInt(2, seq)
-      .BindText(3, f.category)
-      .BindText(4, f.detector)
-      .BindBlob(5, value_sealed)
-      .BindBlob(6, normalized_sealed)
-      .BindText(7, value_hash)
-      .BindDouble(8, f.confidence)
-      .BindText(9, f.explanation)
-      .BindText(10, RoleName(f.role))
-      .BindText(11, location_text)
-      .BindText(12, UnitKindName(loc.kind))
-      .BindInt(13, loc.record)
-      .BindInt(14, loc.column)
-      .BindText(15, loc.label)
-      .BindText(16, loc.path)
-      .BindText(17, loc.table)
-      .BindInt(18, static_cast<int64_t>(loc.offset))
-      .Run("insert finding");
 }
 
 }  // namespace breachscope

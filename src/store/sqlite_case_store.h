@@ -30,6 +30,7 @@
 #include "store/case_store.h"
 #include "store/sealer.h"
 #include "store/sqlite_statement.h"
+#include "store/sqlite_finding_writer.h"
 
 namespace breachscope {
 
@@ -87,7 +88,6 @@ class SqliteCaseStore final : public CaseStore {
   // Removes a half-written item after `error`; returns `error`.
   Status UndoItem(int64_t item_id, Status error);
   Status CountRows(int64_t rows);
-  Status InsertFinding(int64_t item_id, int64_t seq, const Finding& finding);
   Status DeleteSourceRows(std::string_view source);
 
   // Declared first so it is destroyed last, after every statement.
@@ -105,7 +105,7 @@ class SqliteCaseStore final : public CaseStore {
   sqlite::Statement finish_source_;
   sqlite::Statement delete_item_;
   sqlite::Statement insert_item_;
-  sqlite::Statement insert_finding_;
+  sqlite::FindingWriter findings_;
 
   bool in_batch_ = false;
   int64_t batch_rows_ = 0;

@@ -5,8 +5,11 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "store/sqlite_case_store.h"
+#include "store/sqlite_schema.h"
+#include "store/sqlite_string_ids.h"
 
 namespace breachscope {
 namespace {
@@ -45,34 +48,28 @@ Status QueryCounts(sqlite3* db, std::string_view sql,
   }
 }
 
-Role RoleFromName(std::string_view name) {
-  for (Role role : {Role::kPatient, Role::kStaff, Role::kRelated}) {
-    if (RoleName(role) == name) return role;
-  }
-  return Role::kUnknown;
-}
-
-UnitKind UnitKindFromName(std::string_view name) {
-  if (name == "table_cell") return UnitKind::kTableCell;
-  if (name == "field") return UnitKind::kField;
-  return UnitKind::kText;
-}
-
 // Column order of kFindingsInOrder; keep the two in step.
 enum FindingColumn {
   kItemName, kSeq, kCategory, kDetector, kValueSealed, kNormalizedSealed,
-  kConfidence, kExplanation, kRole, kLocationText, kUnitKind, kRecord,
-  kColumn, kLabel, kPath, kTable, kOffset,
+  kConfidence, kExplanation, kRole, kUnitKind, kRecord, kColumn, kLabel,
+  kPath, kTable, kOffset,
 };
 
 // Items by their UNIQUE name index, findings by their (item_id, seq) key:
-// SQLite walks both indexes in order, so no sort and no buffering.
+// SQLite walks both in order, so no sort and no buffering. String ids are
+// resolved in memory (see ForEachFinding).
 constexpr std::string_view kFindingsInOrder =
-    "SELECT i.name, f.seq, f.category, f.detector, f.value_sealed, "
-    "f.normalized_sealed, f.confidence, f.explanation, f.role, "
-    "f.location_text, f.unit_kind, f.record, f.col, f.label, f.path, f.tbl, "
+    "SELECT i.name, f.seq, f.category_id, f.detector_id, f.value_sealed, "
+    "f.normalized_sealed, f.confidence, f.explanation_id, f.role, "
+    "f.unit_kind, f.record, f.col, f.label_id, f.path_id, f.tbl_id, "
     "f.offset_bytes FROM items AS i JOIN findings AS f ON f.item_id = i.id "
     "ORDER BY i.name, f.seq";
+
+// Counts per category: one pass over findings, names joined afterwards.
+constexpr std::string_view kCategoryCounts =
+    "SELECT coalesce(s.text, ''), c.n, c.items FROM (SELECT category_id, "
+    "count(*) AS n, count(DISTINCT item_id) AS items FROM findings "
+    "GROUP BY category_id) AS c LEFT JOIN strings AS s ON s.id = c.category_id";
 
 }  // namespace
 
@@ -113,15 +110,17 @@ Result<CaseSummary> SqliteCaseStore::Summary() {
       "SELECT error_code, count(*) FROM items WHERE status = 'skipped' "
       "GROUP BY error_code",
       &s.skipped_by_reason));
-  BS_RETURN_IF_ERROR(QueryCounts(
-      db, "SELECT category, count(*) FROM findings GROUP BY category",
-      &s.findings_by_category));
-  BS_RETURN_IF_ERROR(QueryCounts(
-      db,
-      "SELECT category, count(DISTINCT item_id) FROM findings "
-      "GROUP BY category",
-      &s.items_by_category));
-  return s;
+  Result<Statement> stmt = Statement::Prepare(db, kCategoryCounts);
+  if (!stmt.ok()) return stmt.status();
+  while (true) {
+    Result<bool> row = stmt.value().Next("summarise case");
+    if (!row.ok()) return row.status();
+    if (!row.value()) return s;
+    const Statement& r = stmt.value();
+    const std::string category(r.ColumnText(0));
+    s.findings_by_category[category] = static_cast<uint64_t>(r.ColumnInt(1));
+    s.items_by_category[category] = static_cast<uint64_t>(r.ColumnInt(2));
+  }
 }
 
 Result<std::vector<ErrorItem>> SqliteCaseStore::ErrorItems(size_t limit) {
@@ -150,7 +149,20 @@ Status SqliteCaseStore::ForEachFinding(
       Statement::Prepare(db_.get(), kFindingsInOrder);
   if (!prepared.ok()) return prepared.status();
   Statement& r = prepared.value();
+  // The interned strings are few (repeated labels, explanations, ...), so
+  // they are read once rather than joined into every row.
+  std::vector<std::string> strings;
+  BS_RETURN_IF_ERROR(sqlite::StringIds::LoadAll(db_.get(), &strings));
   StoredFinding out;  // reused: its strings keep their capacity
+  bool bad_id = false;
+  auto text_of = [&](int column) -> const std::string& {
+    const int64_t id = r.ColumnInt(column);
+    if (id >= 0 && static_cast<uint64_t>(id) < strings.size()) {
+      return strings[static_cast<size_t>(id)];
+    }
+    bad_id = true;
+    return strings[0];
+  };
   while (true) {
     Result<bool> row = r.Next("read findings");
     if (!row.ok()) return row.status();
@@ -169,19 +181,24 @@ Status SqliteCaseStore::ForEachFinding(
     }
     f.value = std::move(value).value();
     f.normalized = std::move(normalized).value();
-    f.category.assign(r.ColumnText(kCategory));
-    f.detector.assign(r.ColumnText(kDetector));
+    f.category = text_of(kCategory);
+    f.detector = text_of(kDetector);
     f.confidence = r.ColumnDouble(kConfidence);
-    f.explanation.assign(r.ColumnText(kExplanation));
-    f.role = RoleFromName(r.ColumnText(kRole));
-    f.location.kind = UnitKindFromName(r.ColumnText(kUnitKind));
+    f.explanation = text_of(kExplanation);
+    f.role = sqlite::RoleFromCode(r.ColumnInt(kRole));
+    f.location.kind = sqlite::UnitKindFromCode(r.ColumnInt(kUnitKind));
     f.location.record = r.ColumnInt(kRecord);
     f.location.column = static_cast<int32_t>(r.ColumnInt(kColumn));
-    f.location.label.assign(r.ColumnText(kLabel));
-    f.location.path.assign(r.ColumnText(kPath));
-    f.location.table.assign(r.ColumnText(kTable));
+    f.location.label = text_of(kLabel);
+    f.location.path = text_of(kPath);
+    f.location.table = text_of(kTable);
     f.location.offset = static_cast<uint64_t>(r.ColumnInt(kOffset));
-    out.location_text.assign(r.ColumnText(kLocationText));
+    if (bad_id) {
+      r.Reset();
+      return Corrupt("finding " + std::to_string(out.seq) + " of " +
+                     out.source + " names an unknown string");
+    }
+    out.location_text = f.location.ToString();
     visit(out);
   }
 }

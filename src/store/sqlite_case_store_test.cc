@@ -253,7 +253,8 @@ TEST(SqliteCaseStoreTest, FailedFindingUndoesItsItem) {
   ASSERT_EQ(sqlite3_open((tmp.case_dir() + "/case.db").c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
                          "CREATE TRIGGER fail_boom BEFORE INSERT ON findings "
-                         "WHEN NEW.category = 'boom' "
+                         "WHEN (SELECT text FROM strings "
+                         "WHERE id = NEW.category_id) = 'boom' "
                          "BEGIN SELECT RAISE(ABORT, 'refused'); END",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);

@@ -10,11 +10,22 @@ namespace breachscope::sqlite {
 namespace {
 
 // Only sealed forms of PHI are stored: value_sealed and normalized_sealed
-// come from Sealer::Seal, value_hash from Sealer::Hash. The other finding
-// columns are assumed free of PHI: label and path are column headers and
-// field paths, explanation is scoring text that detectors must never build
-// from the value itself, location_text is rendered from those fields.
-// unit_kind keeps Location::kind so a finding reads back exactly.
+// come from Sealer::Seal, value_hash (raw digest bytes) from Sealer::Hash.
+// The other finding columns are assumed free of PHI: label and path are
+// column headers and field paths, explanation is scoring text that
+// detectors must never build from the value itself.
+//
+// Findings are the bulk of a case (hundreds per item), so their rows are
+// kept small, which is what makes bulk inserts fast:
+// - category, detector, explanation, label, path and table are ids into
+//   `strings` (0 is the empty string, which has no row);
+// - role and unit_kind are small codes (see sqlite_case_store.cc);
+// - the location text is not stored: it is rendered from the location
+//   fields at read time (Location::ToString), so it always matches them;
+// - WITHOUT ROWID: the (item_id, seq) key is the table itself rather than a
+//   second b-tree next to a rowid table, and rows come back in that order.
+// No foreign key on the string ids: they are checked when a case is read,
+// and a check per id per row would cost an index probe each.
 constexpr std::string_view kCreateSchema = R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -52,35 +63,42 @@ CREATE TABLE items (
   depth         INTEGER NOT NULL
 );
 CREATE INDEX items_by_source ON items(source);
+CREATE TABLE strings (
+  id   INTEGER PRIMARY KEY,
+  text TEXT NOT NULL UNIQUE
+);
 CREATE TABLE findings (
   item_id           INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
   seq               INTEGER NOT NULL,
-  category          TEXT NOT NULL,
-  detector          TEXT NOT NULL,
+  category_id       INTEGER NOT NULL,
+  detector_id       INTEGER NOT NULL,
   value_sealed      BLOB NOT NULL,
   normalized_sealed BLOB NOT NULL,
-  value_hash        TEXT NOT NULL,
+  value_hash        BLOB NOT NULL,
+  value_key         INTEGER NOT NULL,
   confidence        REAL NOT NULL,
-  explanation       TEXT NOT NULL,
-  role              TEXT NOT NULL,
-  location_text     TEXT NOT NULL,
-  unit_kind         TEXT NOT NULL,
+  explanation_id    INTEGER NOT NULL,
+  role              INTEGER NOT NULL,
+  unit_kind         INTEGER NOT NULL,
   record            INTEGER NOT NULL,
   col               INTEGER NOT NULL,
-  label             TEXT NOT NULL,
-  path              TEXT NOT NULL,
-  tbl               TEXT NOT NULL,
+  label_id          INTEGER NOT NULL,
+  path_id           INTEGER NOT NULL,
+  tbl_id            INTEGER NOT NULL,
   offset_bytes      INTEGER NOT NULL,
   PRIMARY KEY (item_id, seq)
-);
-CREATE INDEX findings_by_category ON findings(category, item_id);
+) WITHOUT ROWID;
 )sql";
 
 // Built in bulk rather than row by row: value hashes are random, so keeping
 // this index up to date during inserts rewrites about one index page per
 // finding at every commit, which made bulk inserts 3-4 times slower.
+// It indexes value_key, the first 8 bytes of value_hash as an integer, not
+// the BLOB: SQLite's sorter compares integer keys on a fast path, which
+// halves the build, and the index gets smaller. A look-up matches
+// value_key and then value_hash, so a 64-bit collision costs nothing.
 constexpr std::string_view kCreateLookupIndexes =
-    "CREATE INDEX IF NOT EXISTS findings_by_hash ON findings(value_hash)";
+    "CREATE INDEX IF NOT EXISTS findings_by_hash ON findings(value_key)";
 
 // Runs a query returning one integer (0 when no row).
 Result<int64_t> QueryInt(sqlite3* db, std::string_view sql,

@@ -7,8 +7,11 @@
 
 #include <sqlite3.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
 
+#include "common/finding.h"
 #include "common/status.h"
 
 namespace breachscope::sqlite {
@@ -16,6 +19,53 @@ namespace breachscope::sqlite {
 // Version of the layout below. Bump it, and add a migration, whenever a
 // table or column changes; a build refuses cases newer than it knows.
 inline constexpr int kSchemaVersion = 1;
+
+// Stored codes of Role (findings.role) and UnitKind (findings.unit_kind).
+// Part of the case format, so spelled out rather than taken from the enums'
+// order; unknown codes read back as kUnknown / kText.
+inline int64_t RoleCode(Role role) {
+  switch (role) {
+    case Role::kPatient: return 1;
+    case Role::kStaff: return 2;
+    case Role::kRelated: return 3;
+    case Role::kUnknown: break;
+  }
+  return 0;
+}
+inline Role RoleFromCode(int64_t code) {
+  switch (code) {
+    case 1: return Role::kPatient;
+    case 2: return Role::kStaff;
+    case 3: return Role::kRelated;
+    default: return Role::kUnknown;
+  }
+}
+inline int64_t UnitKindCode(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::kTableCell: return 1;
+    case UnitKind::kField: return 2;
+    case UnitKind::kText: break;
+  }
+  return 0;
+}
+inline UnitKind UnitKindFromCode(int64_t code) {
+  switch (code) {
+    case 1: return UnitKind::kTableCell;
+    case 2: return UnitKind::kField;
+    default: return UnitKind::kText;
+  }
+}
+
+// findings.value_key of a Sealer::Hash digest: its first 8 bytes, big-endian,
+// as a signed integer (zero-padded when shorter). Look-ups by value compute
+// it the same way, then compare value_hash itself.
+inline int64_t ValueKey(std::string_view hash) {
+  uint64_t key = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    key = (key << 8) | (i < hash.size() ? static_cast<unsigned char>(hash[i]) : 0u);
+  }
+  return static_cast<int64_t>(key);
+}
 
 // Sets the per-connection pragmas (WAL, synchronous, foreign keys, busy
 // timeout, cache). Must run before any transaction.

@@ -1,0 +1,112 @@
+#include "store/sqlite_finding_writer.h"
+
+#include <string_view>
+#include <utility>
+
+#include "store/sqlite_schema.h"
+
+namespace breachscope::sqlite {
+namespace {
+
+constexpr int kColumns = 18;
+
+// INSERT of `rows` findings: (?1, ..., ?17), (?18, ...), ...
+std::string InsertSql(int rows) {
+  std::string sql =
+      "INSERT INTO findings(item_id, seq, category_id, detector_id, "
+      "value_sealed, normalized_sealed, value_hash, value_key, confidence, "
+      "explanation_id, role, unit_kind, record, col, label_id, path_id, "
+      "tbl_id, offset_bytes) VALUES ";
+  for (int r = 0; r < rows; ++r) {
+    sql += r == 0 ? "(" : ",(";
+    for (int c = 0; c < kColumns; ++c) {
+      if (c > 0) sql += ',';
+      sql += '?';
+      sql += std::to_string(r * kColumns + c + 1);
+    }
+    sql += ')';
+  }
+  return sql;
+}
+
+}  // namespace
+
+Status FindingWriter::Prepare(sqlite3* db, const Sealer* sealer) {
+  sealer_ = sealer;
+  Result<Statement> many = Statement::Prepare(db, InsertSql(kRowsPerInsert));
+  if (!many.ok()) return many.status();
+  Result<Statement> one = Statement::Prepare(db, InsertSql(1));
+  if (!one.ok()) return one.status();
+  insert_many_ = std::move(many).value();
+  insert_one_ = std::move(one).value();
+  sealed_.resize(3 * kRowsPerInsert);
+  return strings_.Prepare(db);
+}
+
+Status FindingWriter::Insert(int64_t item_id,
+                             const std::vector<Finding>& findings) {
+  const size_t n = findings.size();
+  size_t i = 0;
+  for (; i + kRowsPerInsert <= n; i += kRowsPerInsert) {
+    for (int r = 0; r < kRowsPerInsert; ++r) {
+      Status st = BindRow(insert_many_, r, item_id,
+                          static_cast<int64_t>(i + r), findings[i + r]);
+      if (!st.ok()) {
+        insert_many_.Reset();
+        return st;
+      }
+    }
+    BS_RETURN_IF_ERROR(insert_many_.Run("insert finding"));
+  }
+  for (; i < n; ++i) {
+    Status st =
+        BindRow(insert_one_, 0, item_id, static_cast<int64_t>(i), findings[i]);
+    if (!st.ok()) {
+      insert_one_.Reset();
+      return st;
+    }
+    BS_RETURN_IF_ERROR(insert_one_.Run("insert finding"));
+  }
+  return {};
+}
+
+Status FindingWriter::BindRow(Statement& stmt, int row, int64_t item_id,
+                              int64_t seq, const Finding& f) {
+  const Location& loc = f.location;
+  int64_t ids[6];
+  const std::string_view texts[6] = {f.category, f.detector, f.explanation,
+                                     loc.label,  loc.path,   loc.table};
+  for (int i = 0; i < 6; ++i) {
+    Result<int64_t> id = strings_.IdOf(texts[i]);
+    if (!id.ok()) return id.status();
+    ids[i] = id.value();
+  }
+  std::string* sealed = &sealed_[3 * row];
+  sealed[0] = sealer_->Seal(f.value);
+  sealed[1] = sealer_->Seal(f.normalized);
+  // Look-ups match on the canonical form; a finding without one falls back
+  // to its raw value rather than sharing the hash of "".
+  sealed[2] = sealer_->Hash(f.normalized.empty() ? f.value : f.normalized);
+  const int p = row * kColumns;
+  stmt.BindInt(p + 1, item_id)
+      .BindInt(p + 2, seq)
+      .BindInt(p + 3, ids[0])
+      .BindInt(p + 4, ids[1])
+      .BindBlob(p + 5, sealed[0])
+      .BindBlob(p + 6, sealed[1])
+      .BindBlob(p + 7, sealed[2])
+      .BindInt(p + 8, ValueKey(sealed[2]))
+      .BindDouble(p + 9, f.confidence)
+      .BindInt(p + 10, ids[2])
+      .BindInt(p + 11, RoleCode(f.role))
+      .BindInt(p + 12, UnitKindCode(loc.kind))
+      .BindInt(p + 13, loc.record)
+      .BindInt(p + 14, loc.column)
+      .BindInt(p + 15, ids[3])
+      .BindInt(p + 16, ids[4])
+      .BindInt(p + 17, ids[5])
+      .BindInt(p + 18, static_cast<int64_t>(loc.offset));
+  return {};
+}
+
+}  // namespace breachscope::sqlite

@@ -1,0 +1,58 @@
+// FindingWriter: the hot path of a scan, writing the findings of one item.
+//
+// Seals each PHI value through the Sealer, interns the repeated non-PHI
+// strings (StringIds) and inserts kRowsPerInsert rows per statement, since
+// a dense item has hundreds of findings and SQLite's fixed cost per
+// statement execution was a large part of the cost per row.
+//
+// Ownership: borrows the connection and the Sealer, which must outlive it.
+// Threading: one thread at a time, like the connection. Internal to
+// src/store.
+#ifndef BREACHSCOPE_STORE_SQLITE_FINDING_WRITER_H_
+#define BREACHSCOPE_STORE_SQLITE_FINDING_WRITER_H_
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/finding.h"
+#include "common/status.h"
+#include "store/sealer.h"
+#include "store/sqlite_statement.h"
+#include "store/sqlite_string_ids.h"
+
+namespace breachscope::sqlite {
+
+class FindingWriter {
+ public:
+  static constexpr int kRowsPerInsert = 32;
+
+  FindingWriter() = default;
+  Status Prepare(sqlite3* db, const Sealer* sealer);
+
+  // Inserts `findings` of item `item_id`, seq = index in `findings`. Must
+  // run inside a write transaction. On failure some rows (and interned
+  // strings) may already be written; the caller removes the item's rows.
+  Status Insert(int64_t item_id, const std::vector<Finding>& findings);
+
+  // To be called when SQLite drops the open transaction (see StringIds).
+  void Forget() { strings_.Forget(); }
+
+ private:
+  // Binds finding `f` as row `row` (0-based) of `stmt`. Its sealed values
+  // go to sealed_[3 * row ...], which must stay untouched until the step.
+  Status BindRow(Statement& stmt, int row, int64_t item_id, int64_t seq,
+                 const Finding& f);
+
+  const Sealer* sealer_ = nullptr;
+  StringIds strings_;
+  Statement insert_many_;  // kRowsPerInsert rows
+  Statement insert_one_;   // the tail of an item
+  std::vector<std::string> sealed_;  // reused: keeps its capacity
+};
+
+}  // namespace breachscope::sqlite
+
+#endif  // BREACHSCOPE_STORE_SQLITE_FINDING_WRITER_H_
