@@ -74,8 +74,9 @@ struct Street {
 
 class Analysis {
  public:
-  Analysis(const TextUnit& unit, std::span<const PriorFinding> prior)
-      : text_(unit.text), lex_(text::GetLexicon()) {
+  Analysis(const TextUnit& unit, std::span<const PriorFinding> prior,
+           std::vector<Token>* tokens)
+      : text_(unit.text), lex_(text::GetLexicon()), tokens_(*tokens) {
     text::Tokenize(text_, &tokens_);
     int words = 0, caps = 0;
     for (const Token& t : tokens_) {
@@ -256,7 +257,7 @@ class Analysis {
 
   std::string_view text_;
   const Lexicon& lex_;
-  std::vector<Token> tokens_;
+  std::vector<Token>& tokens_;  // the scratch's buffer
   bool lower_document_ = false;
   bool applies_ = false;
 };
@@ -315,9 +316,24 @@ std::vector<DetectorInfo> AddressTextAnalyzer::Describe() const {
 
 void AddressTextAnalyzer::Analyze(const TextUnit& unit,
                                   std::span<const PriorFinding> prior,
-                                  AnalyzerScratch* /*scratch*/,
+                                  AnalyzerScratch* scratch,
                                   std::vector<ProposedFinding>* out) const {
-  Analysis(unit, prior).Run(out);
+  if (!text::IsFreeTextUnit(unit)) return;
+  text::TokenScratch local;
+  auto* tokens = scratch != nullptr ? static_cast<text::TokenScratch*>(scratch) : &local;
+  Analysis(unit, prior, &tokens->tokens).Run(out);
+}
+
+std::unique_ptr<AnalyzerScratch> AddressTextAnalyzer::NewScratch() const {
+  return std::make_unique<text::TokenScratch>();
+}
+
+void AddressTextAnalyzer::AnalyzeCell(const TextUnit& unit, std::string_view column_category,
+                     std::span<const PriorFinding> prior,
+                     AnalyzerScratch* scratch,
+                     std::vector<ProposedFinding>* out) const {
+  if (column_category == "address") return;
+  Analyze(unit, prior, scratch, out);
 }
 
 const UnitAnalyzer& AddressTextAnalyzerInstance() {

@@ -22,9 +22,15 @@ class AddressTextAnalyzer final : public UnitAnalyzer {
   // Loads the dictionaries (once per process).
   AddressTextAnalyzer();
   std::vector<DetectorInfo> Describe() const override;
+  std::unique_ptr<AnalyzerScratch> NewScratch() const override;
   void Analyze(const TextUnit& unit, std::span<const PriorFinding> prior,
                AnalyzerScratch* scratch,
                std::vector<ProposedFinding>* out) const override;
+  // Skips cells of a column classified as address: the field analyzers read
+  // those whole.
+  void AnalyzeCell(const TextUnit& unit, std::string_view column_category,
+                   std::span<const PriorFinding> prior, AnalyzerScratch* scratch,
+                   std::vector<ProposedFinding>* out) const override;
 };
 
 // The shared instance, for the analyzer registry.

@@ -13,6 +13,15 @@ namespace {
 // with single spaces; periods and commas are dropped ("st. john's" ->
 // "st john's") because tokens never contain them.
 std::string Key(std::string_view entry) {
+  // Fast path for the name lists: plain lower-case ASCII letters.
+  bool plain = true;
+  for (char c : entry) {
+    if (!((c >= 'a' && c <= 'z') || c == '-' || c == '\'')) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return std::string(entry);
   std::string folded = FoldLower(entry);
   std::string key;
   for (char c : folded) {

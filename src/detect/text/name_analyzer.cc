@@ -37,36 +37,11 @@ std::string_view Base(std::string_view folded) {
   return folded;
 }
 
-// Street types that end a street name: "Grant Avenue", "Main St".
-bool IsStrongStreetType(std::string_view folded) {
-  std::string_view canonical =
-      Lexicon::Find(text::GetLexicon().street_types, folded);
-  static constexpr std::string_view kStrong[] = {
-      "street", "avenue", "road", "drive", "boulevard", "crescent", "lane",
-      "court", "place", "highway", "rue", "chemin", "terrace", "parkway",
-      "trail", "circle", "square", "route", "way", "bay"};
-  for (std::string_view s : kStrong) {
-    if (canonical == s) return true;
-  }
-  return false;
-}
-
-// Street types written before the name, French style: "rue Principale".
-bool IsLeadingStreetType(std::string_view folded) {
-  static constexpr std::string_view kLeading[] = {
-      "rue", "chemin", "ch", "boulevard", "boul", "bd", "blvd", "avenue", "av",
-      "route", "rte", "rang", "montee", "impasse", "allee", "promenade",
-      "terrasse", "cote", "ruelle", "croissant", "carre"};
-  for (std::string_view s : kLeading) {
-    if (folded == s) return true;
-  }
-  return false;
-}
-
 class Analysis {
  public:
-  Analysis(const TextUnit& unit, std::span<const PriorFinding> prior)
-      : text_(unit.text), prior_(prior), lex_(text::GetLexicon()) {
+  Analysis(const TextUnit& unit, std::span<const PriorFinding> prior,
+           std::vector<Token>* tokens)
+      : text_(unit.text), prior_(prior), lex_(text::GetLexicon()), tokens_(*tokens) {
     text::Tokenize(text_, &tokens_);
     int words = 0, caps = 0;
     for (const Token& t : tokens_) {
@@ -206,14 +181,14 @@ class Analysis {
     if (run.first > 0) {
       const Token& prev = tokens_[run.first - 1];
       if (prev.kind == TokenKind::kNumber || prev.kind == TokenKind::kMixed) return true;
-      if (IsLeadingStreetType(prev.folded)) return true;
+      if (text::IsLeadingStreetType(prev.folded)) return true;
     }
-    if (IsStrongStreetType(tokens_[run.last].folded) && run.words > 1) return true;
+    if (text::IsStrongStreetType(tokens_[run.last].folded) && run.words > 1) return true;
     size_t next = run.last + 1;
     if (next < tokens_.size() && tokens_[next].capitalised &&
         tokens_[next].newlines_before == 0) {
       std::string_view f = Base(tokens_[next].folded);
-      if (IsStrongStreetType(f) || lex_.Contains(lex_.not_names, f)) return true;
+      if (text::IsStrongStreetType(f) || lex_.Contains(lex_.not_names, f)) return true;
     }
     return false;
   }
@@ -237,7 +212,7 @@ class Analysis {
   std::string_view text_;
   std::span<const PriorFinding> prior_;
   const Lexicon& lex_;
-  std::vector<Token> tokens_;
+  std::vector<Token>& tokens_;  // the scratch's buffer
   bool caps_document_ = false;
   bool applies_ = false;
 };
@@ -280,6 +255,12 @@ double Analysis::Penalties(const std::vector<int>& words, const struct Run& run,
       !ctx.strong) {
     penalty += 0.4;
     *why += "; place name";
+  }
+  // "grew up in Monroe", "from Niger": one word after a place preposition.
+  if (words.size() == 1 && !ctx.strong && run.first > 0 &&
+      text::IsPlacePreposition(tokens_[run.first - 1].folded)) {
+    penalty += 0.15;
+    *why += "; after place preposition";
   }
   if (run.all_caps && !caps_document_ && !ctx.strong) {
     penalty += 0.1;
@@ -359,9 +340,24 @@ std::vector<DetectorInfo> NameTextAnalyzer::Describe() const {
 
 void NameTextAnalyzer::Analyze(const TextUnit& unit,
                                std::span<const PriorFinding> prior,
-                               AnalyzerScratch* /*scratch*/,
+                               AnalyzerScratch* scratch,
                                std::vector<ProposedFinding>* out) const {
-  Analysis(unit, prior).Run(out);
+  if (!text::IsFreeTextUnit(unit)) return;
+  text::TokenScratch local;
+  auto* tokens = scratch != nullptr ? static_cast<text::TokenScratch*>(scratch) : &local;
+  Analysis(unit, prior, &tokens->tokens).Run(out);
+}
+
+std::unique_ptr<AnalyzerScratch> NameTextAnalyzer::NewScratch() const {
+  return std::make_unique<text::TokenScratch>();
+}
+
+void NameTextAnalyzer::AnalyzeCell(const TextUnit& unit, std::string_view column_category,
+                     std::span<const PriorFinding> prior,
+                     AnalyzerScratch* scratch,
+                     std::vector<ProposedFinding>* out) const {
+  if (column_category == "name") return;
+  Analyze(unit, prior, scratch, out);
 }
 
 const UnitAnalyzer& NameTextAnalyzerInstance() {

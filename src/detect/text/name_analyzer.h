@@ -24,9 +24,15 @@ class NameTextAnalyzer final : public UnitAnalyzer {
   // Loads the dictionaries (once per process).
   NameTextAnalyzer();
   std::vector<DetectorInfo> Describe() const override;
+  std::unique_ptr<AnalyzerScratch> NewScratch() const override;
   void Analyze(const TextUnit& unit, std::span<const PriorFinding> prior,
                AnalyzerScratch* scratch,
                std::vector<ProposedFinding>* out) const override;
+  // Skips cells of a column classified as name: the field analyzers read
+  // those whole.
+  void AnalyzeCell(const TextUnit& unit, std::string_view column_category,
+                   std::span<const PriorFinding> prior, AnalyzerScratch* scratch,
+                   std::vector<ProposedFinding>* out) const override;
 };
 
 // The shared instance, for the analyzer registry.

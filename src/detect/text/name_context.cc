@@ -58,7 +58,8 @@ constexpr std::array kStaffWords = {
 constexpr std::array kMentionWords = {
     "spoke"sv, "called"sv, "seen"sv, "met"sv, "visited"sv, "informed"sv,
     "told"sv, "asked"sv, "accompanied"sv, "per"sv, "referred"sv,
-    "discussed"sv, "phoned"sv, "notified"sv, "advised"sv};
+    "discussed"sv, "phoned"sv, "notified"sv, "advised"sv, "says"sv,
+    "said"sv, "according"sv};
 constexpr std::array kPatientAfter = {
     "dob"sv, "ddn"sv, "born"sv, "nee"sv, "ne"sv, "age"sv, "aged"sv,
     "yo"sv, "presents"sv, "presented"sv, "reports"sv, "states"sv,
@@ -89,7 +90,9 @@ int TitleBefore(std::string_view text, const std::vector<Token>& tokens,
                 int first, TitleKind* kind) {
   int i = first - 1;
   if (i >= 0 && IsPunct(text, tokens[i], '.')) --i;
-  if (i < 0 || tokens[i].kind != TokenKind::kWord || !tokens[i].capitalised) {
+  // A lower-case title counts only with its period: "ms. Wijtze".
+  if (i < 0 || tokens[i].kind != TokenKind::kWord ||
+      (!tokens[i].capitalised && i + 1 == first)) {
     return -1;
   }
   *kind = ClassifyTitle(tokens[i].folded);
@@ -184,6 +187,41 @@ bool IsNameParticle(std::string_view folded) { return In(kParticles, folded); }
 
 bool IsStaffCredential(std::string_view folded) {
   return In(kCredentials, folded);
+}
+
+// Street types that end a street name: "Grant Avenue", "Main St".
+bool IsStrongStreetType(std::string_view folded) {
+  std::string_view canonical =
+      Lexicon::Find(GetLexicon().street_types, folded);
+  static constexpr std::string_view kStrong[] = {
+      "street", "avenue", "road", "drive", "boulevard", "crescent", "lane",
+      "court", "place", "highway", "rue", "chemin", "terrace", "parkway",
+      "trail", "circle", "square", "route", "way", "bay"};
+  for (std::string_view s : kStrong) {
+    if (canonical == s) return true;
+  }
+  return false;
+}
+
+// Street types written before the name, French style: "rue Principale".
+bool IsLeadingStreetType(std::string_view folded) {
+  static constexpr std::string_view kLeading[] = {
+      "rue", "chemin", "ch", "boulevard", "boul", "bd", "blvd", "avenue", "av",
+      "route", "rte", "rang", "montee", "impasse", "allee", "promenade",
+      "terrasse", "cote", "ruelle", "croissant", "carre"};
+  for (std::string_view s : kLeading) {
+    if (folded == s) return true;
+  }
+  return false;
+}
+
+bool IsPlacePreposition(std::string_view folded) {
+  static constexpr std::string_view kWords[] = {"in", "at", "from", "near", "to", "a", "en",
+                                                "vers", "dans"};
+  for (std::string_view w : kWords) {
+    if (folded == w) return true;
+  }
+  return false;
 }
 
 NameContext ReadNameContext(std::string_view text,

@@ -27,6 +27,13 @@ bool IsNameParticle(std::string_view folded);
 // Credentials that follow a clinician's name: md, rn, np, lpn, phd...
 bool IsStaffCredential(std::string_view folded);
 
+// Place words around a candidate: a street type that ends a street name
+// ("Grant Avenue"), one written before it ("rue Principale"), and
+// prepositions of place ("in Monroe").
+bool IsStrongStreetType(std::string_view folded);
+bool IsLeadingStreetType(std::string_view folded);
+bool IsPlacePreposition(std::string_view folded);
+
 struct NameContext {
   double boost = 0.0;
   bool strong = false;  // a title, label or credential: a name for sure

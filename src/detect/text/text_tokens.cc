@@ -220,6 +220,18 @@ std::string TitleCaseName(std::string_view token) {
   return out;
 }
 
+bool IsFreeTextUnit(const TextUnit& unit) {
+  if (unit.kind == UnitKind::kText) return true;
+  int words = 0;
+  bool in_word = false;
+  for (char c : unit.text) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in_word && ++words >= 4) return true;
+    in_word = !space;
+  }
+  return false;
+}
+
 int CountWords(const std::vector<Token>& tokens) {
   int n = 0;
   for (const Token& t : tokens) {

@@ -11,6 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "common/text_unit.h"
+#include "detect/unit_analyzer.h"
+
 namespace breachscope::text {
 
 enum class TokenKind : uint8_t {
@@ -42,6 +45,18 @@ void Tokenize(std::string_view text, std::vector<Token>* out);
 // "CÔTÉ-TREMBLAY" -> "Côté-Tremblay", "MCDONALD" -> "McDonald"). Tokens
 // already in mixed case are returned unchanged: their writer chose.
 std::string TitleCaseName(std::string_view token);
+
+// Per-thread token buffer of the free-text analyzers, reused unit after
+// unit so that tokenising allocates only while the buffer grows.
+class TokenScratch final : public AnalyzerScratch {
+ public:
+  std::vector<Token> tokens;
+};
+
+// Whether the free-text analyzers read `unit`: free text, or a cell or
+// field of at least 4 whitespace-separated words. A cheap byte scan, so
+// the many short cells of a table cost almost nothing.
+bool IsFreeTextUnit(const TextUnit& unit);
 
 // Number of word tokens (kWord or kMixed).
 int CountWords(const std::vector<Token>& tokens);
