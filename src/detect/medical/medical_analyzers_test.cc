@@ -1,0 +1,226 @@
+// Table-driven must-match / must-not-match cases for the medical analyzers,
+// run on each analyzer directly, and the data load time budget.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "detect/medical/medical_analyzers.h"
+#include "detect/medical/medical_data.h"
+
+namespace breachscope {
+namespace {
+
+enum class Which { kCondition, kMedication, kLab, kHistory };
+
+struct Case {
+  Which which;
+  std::string_view text;
+  std::string_view label = {};
+  UnitKind kind = UnitKind::kText;
+  std::string_view normalized = {};  // empty: must not match
+  std::string_view value = {};       // expected span text, when given
+};
+
+Case Yes(Which w, std::string_view text, std::string_view normalized,
+         std::string_view label = {}, std::string_view value = {}) {
+  UnitKind kind = label.empty() ? UnitKind::kText : UnitKind::kTableCell;
+  return {w, text, label, kind, normalized, value};
+}
+Case FieldYes(Which w, std::string_view text, std::string_view label,
+              std::string_view normalized) {
+  return {w, text, label, UnitKind::kField, normalized, {}};
+}
+Case No(Which w, std::string_view text, std::string_view label = {}) {
+  UnitKind kind = label.empty() ? UnitKind::kText : UnitKind::kTableCell;
+  return {w, text, label, kind, {}, {}};
+}
+
+constexpr Which C = Which::kCondition, M = Which::kMedication,
+                L = Which::kLab, H = Which::kHistory;
+
+const std::vector<Case>& Cases() {
+  static const auto* const kCases = new std::vector<Case>{
+      // diagnosis in words
+      Yes(C, "Known type 2 diabetes, on metformin", "type 2 diabetes"),
+      Yes(C, "hx of HYPERTENSION", "hypertension"),
+      Yes(C, "COPD exacerbation", "copd"),
+      Yes(C, "Patiente connue pour un diabète de type 2", "diabete de type 2"),
+      Yes(C, "Alzheimer's disease, early onset", "alzheimer s disease"),
+      Yes(C, "Asthma", "asthma", "Diagnosis"),
+      Yes(C, "Chronic sinusitis", "chronic sinusitis", "Problem List"),
+      FieldYes(C, "Major depressive disorder", "DG1-4",
+               "major depressive disorder"),
+      Yes(C, "insuffisance cardiaque", "insuffisance cardiaque"),
+      No(C, "Donation to Diabetes Canada"),
+      No(C, "Canadian Cancer Society newsletter"),
+      No(C, "a tropical depression formed offshore"),
+      No(C, "asthmatic"),
+      No(C, "none", "Diagnosis"),
+      No(C, "2021-03-04", "Diagnosis Date"),
+      No(C, "E11.9", "Diagnosis Code"),
+      No(C, "The pressure was high, blood test tomorrow"),
+      No(C, "Stroke Foundation run"),
+      // medication in words
+      Yes(M, "metformin 500 mg BID", "metformin", {}, "metformin 500 mg BID"),
+      Yes(M, "Started Lipitor 20mg daily", "lipitor", {}, "Lipitor 20mg daily"),
+      Yes(M, "takes ramipril", "ramipril"),
+      Yes(M, "Allegra 120 mg once daily", "allegra"),
+      Yes(M, "Lyrica", "lyrica", "Medication"),
+      Yes(M, "Acétaminophène 500 mg prn", "acetaminophene"),
+      Yes(M, "Synthroid 0.1 mg", "synthroid"),
+      FieldYes(M, "Atorvastatin", "entry.resource.medicationCodeableConcept.text",
+               "atorvastatin"),
+      Yes(M, "Custom compounded cream", "custom compounded cream",
+          "Current Medications"),
+      No(M, "Referred by Dr. Allegra Smith"),
+      No(M, "Lyrica Jones, RN"),
+      No(M, "Tums"),
+      No(M, "Potassium 4.1 mmol/L"),
+      No(M, "drink plenty of water"),
+      No(M, "Diane called the clinic"),
+      No(M, "none", "Medications"),
+      No(M, "02099233", "Drug DIN"),
+      No(M, "Apotex invoice 500 mg sample"),
+      // lab results
+      Yes(L, "HbA1c 7.2 %", "hba1c=7.2 %", {}, "HbA1c 7.2 %"),
+      Yes(L, "Glucose: 6.1 mmol/L (3.6-6.0) H", "glucose=6.1 mmol/L", {},
+          "Glucose: 6.1 mmol/L (3.6-6.0) H"),
+      Yes(L, "eGFR 54", "egfr=54"),
+      Yes(L, "ALT 45 U/L", "alt=45 U/L"),
+      Yes(L, "INR 2.3", "inr=2.3"),
+      Yes(L, "Hb: 128", "hemoglobin=128"),
+      Yes(L, "Creatinine was 88 umol/L", "creatinine=88 umol/L"),
+      Yes(L, "TSH <0.01 mIU/L", "tsh=<0.01 mIU/L"),
+      Yes(L, "hémoglobine glyquée 6,8 %", "hba1c=6,8 %"),
+      FieldYes(L, "7.2", "OBX-5", "7.2"),
+      FieldYes(L, "5.4", "entry.resource.valueQuantity.value", "5.4"),
+      No(L, "7.2"),
+      No(L, "Glucose 2021-03-04"),
+      No(L, "Glucose meter provided"),
+      No(L, "ALT 45"),
+      No(L, "alt 45 route"),
+      No(L, "TSH 2021"),
+      No(L, "Glucose 3.6-6.0"),
+      No(L, "Potassium supplement 20 mEq"),
+      No(L, "20210304", "OBX-5"),
+      No(L, "Positive", "OBX-5"),
+      No(L, "7.2", "entry.resource.code.coding.code"),
+      // medical history
+      Yes(H, "PMH: diabetes, hypertension", "pmh"),
+      Yes(H, "Past Medical History:\nAppendectomy 1998.\nAsthma.\n\nPlan: f/u",
+          "past medical history", {},
+          "Past Medical History:\nAppendectomy 1998.\nAsthma."),
+      Yes(H, "HPI: 54 yo M with chest pain x 2 days", "hpi"),
+      Yes(H, "Family history\nFather MI at 50", "family history"),
+      Yes(H, "Antécédents : diabète, HTA", "antecedents"),
+      Yes(H, "Histoire de la maladie : douleur thoracique", "histoire de la maladie"),
+      Yes(H, "Pt seen for follow-up of BP, doing well.", "notes", "Clinical Notes"),
+      FieldYes(H, "Patient reports improved sleep since last visit.", "NTE-3",
+               "notes"),
+      No(H, "History: "),
+      No(H, "Order history: 3 items shipped"),
+      No(H, "history of the building"),
+      No(H, "see notes", "Notes"),
+      No(H, "The family history section is below"),
+      No(H, "Social history"),
+      No(H, "Payment history: paid in full", "Billing"),
+      No(H, "12345678901234567890123", "Notes"),
+  };
+  return *kCases;
+}
+
+const UnitAnalyzer& AnalyzerFor(Which which) {
+  switch (which) {
+    case Which::kCondition: return MedicalConditionAnalyzer();
+    case Which::kMedication: return MedicalMedicationAnalyzer();
+    case Which::kLab: return MedicalLabResultAnalyzer();
+    case Which::kHistory: return MedicalHistoryAnalyzer();
+  }
+  return MedicalConditionAnalyzer();
+}
+
+std::vector<ProposedFinding> Analyze(const Case& c) {
+  TextUnit unit;
+  unit.kind = c.kind;
+  unit.text = c.text;
+  unit.label = c.label;
+  const UnitAnalyzer& analyzer = AnalyzerFor(c.which);
+  auto scratch = analyzer.NewScratch();
+  std::vector<ProposedFinding> out;
+  analyzer.Analyze(unit, {}, scratch.get(), &out);
+  return out;
+}
+
+std::string Describe(const Case& c, const std::vector<ProposedFinding>& got) {
+  std::string out = "'" + std::string(c.text) + "' label '" +
+                    std::string(c.label) + "' got:";
+  for (const ProposedFinding& f : got) {
+    out += " [" + std::string(f.detector) + " " + f.normalized + " " +
+           std::string(c.text.substr(f.start, f.end - f.start)) + "]";
+  }
+  return out;
+}
+
+TEST(MedicalAnalyzersTest, EnoughCasesPerAnalyzer) {
+  for (Which w : {C, M, L, H}) {
+    int yes = 0, no = 0;
+    for (const Case& c : Cases()) {
+      if (c.which == w) (c.normalized.empty() ? no : yes)++;
+    }
+    EXPECT_GE(yes, 8);
+    EXPECT_GE(no, 8);
+  }
+}
+
+TEST(MedicalAnalyzersTest, MustMatch) {
+  for (const Case& c : Cases()) {
+    if (c.normalized.empty()) continue;
+    std::vector<ProposedFinding> got = Analyze(c);
+    bool found = false;
+    for (const ProposedFinding& f : got) {
+      bool span_ok = c.value.empty() ||
+                     c.text.substr(f.start, f.end - f.start) == c.value;
+      found |= f.normalized == c.normalized && span_ok &&
+               f.confidence >= 0.5 && f.explanation.find(c.text) ==
+                                          std::string::npos;
+    }
+    EXPECT_TRUE(found) << "expected " << c.normalized << ": "
+                       << Describe(c, got);
+  }
+}
+
+TEST(MedicalAnalyzersTest, MustNotMatch) {
+  for (const Case& c : Cases()) {
+    if (!c.normalized.empty()) continue;
+    std::vector<ProposedFinding> got = Analyze(c);
+    EXPECT_TRUE(got.empty()) << Describe(c, got);
+  }
+}
+
+TEST(MedicalAnalyzersTest, DescribeNamesCategories) {
+  for (Which w : {C, M, L, H}) {
+    EXPECT_FALSE(AnalyzerFor(w).Describe().empty());
+  }
+}
+
+// All medical data loads in well under the startup budget (150 ms).
+TEST(MedicalDataTest, LoadsOnceAndFast) {
+  auto start = std::chrono::steady_clock::now();
+  size_t entries = medical::WarmUpMedicalData();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - start)
+                .count();
+  std::printf("medical data: %zu dictionary entries, loaded in %lld ms\n",
+              entries, static_cast<long long>(ms));
+  EXPECT_GT(entries, 3000u);
+  EXPECT_LT(ms, 150);
+  EXPECT_TRUE(medical::IsIcd10Code("E119"));
+  EXPECT_FALSE(medical::IsIcd10Code("E11.9"));
+  EXPECT_TRUE(medical::IsMarketedDin("02099233"));
+  EXPECT_FALSE(medical::IsMarketedDin("12345678"));
+}
+
+}  // namespace
+}  // namespace breachscope
