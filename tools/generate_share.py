@@ -7,12 +7,18 @@
 Everything is synthetic and deterministic: the same seed gives the same
 bytes. The truth file (JSON Lines) has one line per occurrence of a value:
 source (path relative to the share; archive members as outer.zip!inner),
-category (DESIGN.md id), kind, value (as written, after decoding), normalized
-and patient. Kinds email, phone, date_of_birth, service_date, postal_code and
-sin are exactly what the foundation detectors must find per
-src/detect/README.md; a kind ending in `_nocontext` is PHI the contract does
-not find (no context word, or a form it does not read); other kinds (name,
-street_address, health_number, mrn, diagnosis, ...) are for later detectors.
+category (DESIGN.md id), kind, value (as written, after decoding), normalized,
+patient, context ("field": a labelled unit such as a CSV/SQL column, an HL7
+field or a JSON/XML key; "text": free text) and role (patient, staff,
+related, or null for the clinic's own details). Kinds email, phone,
+date_of_birth, service_date, postal_code and sin are exactly what the
+foundation detectors must find per src/detect/README.md; a kind ending in
+`_nocontext` is PHI the contract does not find (no context word, or a form
+it does not read); the other kinds (name, staff_name, related_name,
+street_address, city, health_number, mrn, patient_number, diagnosis_code,
+diagnosis_text, medication, din, lab_test, lab_result, height, weight,
+signature, medical_history, payment_card, drivers_licence, passport,
+service_location, service_address) are for the other detectors.
 A summary of files per format goes to stdout.
 """
 

@@ -208,8 +208,15 @@ class GeneratorTest(unittest.TestCase):
     def test_truth_fields(self):
         for t in self.truth:
             self.assertEqual(set(t), {"source", "category", "kind", "value",
-                                      "normalized", "patient"})
+                                      "normalized", "patient", "context",
+                                      "role"})
             self.assertEqual(t["category"], C.category_of(t["kind"]))
+            self.assertIn(t["context"], ("field", "text"))
+            self.assertIn(t["role"], ("patient", "staff", "related", None))
+            if t["kind"] in ("name", "staff_name", "related_name"):
+                self.assertIsNotNone(t["role"], t)
+            if t["role"] == "staff":
+                self.assertIsNone(t["patient"], t)
             if t["kind"] == "phone":
                 self.assertRegex(t["normalized"],
                                  r"^\+1[2-9]\d{2}[2-9]\d{6}(;ext=\d+)?$")
@@ -250,10 +257,62 @@ class GeneratorTest(unittest.TestCase):
     def test_decoys_absent(self):
         found = {(t["source"], t["value"]) for t in self.truth
                  if t["kind"] in CONTRACT}
+        by_cat = collections.defaultdict(set)
+        for t in self.truth:
+            by_cat[(t["source"], t["category"])].add(t["value"].lower())
         self.assertTrue(self.truth_obj.decoys)
-        for src, value, why in self.truth_obj.decoys:
-            self.assertNotIn((src, value), found, why)
-            self.assertIn(value, decode(self.items[src]))
+        for src, value, why, cat in self.truth_obj.decoys:
+            self.assertIn(value, readable(src, decode(self.items[src])))
+            if cat is None:
+                self.assertNotIn((src, value), found, why)
+                continue
+            v = value.lower()
+            for t in by_cat[(src, cat)]:
+                self.assertFalse(v in t or t in v, (src, value, why))
+
+    def test_every_category_in_fields_and_text(self):
+        """Every DESIGN.md category has truth in labelled fields and in free
+        text, and decoys exist for the non-contract categories."""
+        seen = collections.defaultdict(set)
+        for t in self.truth:
+            seen[t["category"]].add(t["context"])
+        for cat in ("name", "address", "date_of_birth", "height", "weight",
+                    "phone", "email", "service_date", "service_location",
+                    "diagnosis", "medication", "medical_record_number",
+                    "patient_number", "health_insurance_number", "signature",
+                    "lab_result", "medical_history", "sin", "payment_card",
+                    "government_id"):
+            self.assertEqual(seen[cat], {"field", "text"}, cat)
+        roles = collections.Counter((t["kind"], t["role"], t["context"])
+                                    for t in self.truth)
+        for key in (("name", "patient", "field"), ("name", "patient", "text"),
+                    ("staff_name", "staff", "field"),
+                    ("staff_name", "staff", "text"),
+                    ("related_name", "related", "field"),
+                    ("related_name", "related", "text")):
+            self.assertGreater(roles[key], 0, key)
+        decoy_cats = {d[3] for d in self.truth_obj.decoys}
+        for cat in ("name", "health_insurance_number", "payment_card",
+                    "phone", "diagnosis", "weight", "government_id"):
+            self.assertIn(cat, decoy_cats)
+
+    def test_identifier_check_digits(self):
+        """Cards are Luhn-valid; health numbers pass their province's rule;
+        card and health-number decoys fail theirs."""
+        for t in self.truth:
+            if t["kind"] == "payment_card":
+                self.assertTrue(C.luhn_ok(t["normalized"]), t)
+                self.assertIn(len(t["normalized"]), (15, 16))
+        for src, value, why, cat in self.truth_obj.decoys:
+            digits = re.sub(r"[ -]", "", value)
+            if cat == "payment_card" and digits.isdigit():
+                self.assertFalse(C.luhn_ok(digits), value)
+            if cat == "health_insurance_number" and len(digits) == 10:
+                self.assertFalse(C.luhn_ok(digits) and digits[0] != "9",
+                                 value)
+                if digits[0] == "9":
+                    self.assertNotEqual(C.bc_phn_check(digits[:9]),
+                                        digits[9], value)
 
     def test_no_context_patterns(self):
         """Emails, formatted phones and upper-case postal codes are found

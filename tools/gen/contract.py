@@ -45,13 +45,24 @@ CONTRACT_KINDS = {
 
 # Categories (DESIGN.md ids) of the other kinds the truth file records.
 OTHER_KINDS = {
-    "name": "name", "street_address": "address", "city": "address",
+    "name": "name", "staff_name": "name", "related_name": "name",
+    "street_address": "address", "city": "address",
     "health_number": "health_insurance_number",
     "mrn": "medical_record_number", "patient_number": "patient_number",
-    "diagnosis": "diagnosis", "medication": "medication",
-    "lab_result": "lab_result", "height": "height", "weight": "weight",
+    "diagnosis_code": "diagnosis", "diagnosis_text": "diagnosis",
+    "medication": "medication", "din": "medication",
+    "lab_result": "lab_result", "lab_test": "lab_result",
+    "height": "height", "weight": "weight",
     "service_location": "service_location",
+    "service_address": "service_location",
+    "signature": "signature", "medical_history": "medical_history",
+    "payment_card": "payment_card",
+    "drivers_licence": "government_id", "passport": "government_id",
 }
+
+# Role of the person a value belongs to, by kind (other kinds: the patient
+# when the value has one, else none, e.g. the clinic's own phone).
+ROLE_OF_KIND = {"staff_name": "staff", "related_name": "related"}
 
 # A value of a contract kind that the contract says is NOT found (no context,
 # or a form the detectors do not read) keeps its category but gets this

@@ -85,13 +85,27 @@ def pid_segment(ctx, src, p):
         v = P.fmt_sin(p.sin, r.choice(["bare", "dash"]))
         tr.field(src, "PID-19", "sin", v, p.sin, p.pid, hl7=True)
         f[19] = v
+    if p.dl and r.random() < 0.5:
+        tr.field(src, "PID-20", "drivers_licence", p.dl, p.dl, p.pid,
+                 hl7=True)
+        f[20] = f"{esc(p.dl)}^{p.prov}"
     return _fields("PID", 30, f)
+
+
+def staff_xcn(tr, src, field, r, ident=True):
+    """An XCN (id^family^given^^^Dr) naming a clinician; truth per part."""
+    first, last, _full = P.staff_parts(r.choice(P.PROVIDERS))
+    for n in (last, first):
+        tr.field(src, field, "staff_name", n, n, None, hl7=True, role="staff")
+    return f"{r.randint(1000, 9999)}^{esc(last)}^{esc(first)}^^^Dr"
 
 
 def pv1_segment(ctx, src, p, visit):
     tr, r = ctx.truth, ctx.rng
-    f = {1: "1", 2: "O", 3: "WFC^^^^^^^^Wascana Family Clinic",
-         7: f"{r.randint(1000, 9999)}^{r.choice(['Sharma', 'Okafor', 'Cho'])}",
+    site = r.choice(P.SITES)[0]
+    tr.field(src, "PV1-3", "service_location", site, site, p.pid, hl7=True)
+    f = {1: "1", 2: "O", 3: f"WFC^^^^^^^^{esc(site)}",
+         7: staff_xcn(tr, src, "PV1-7", r),
          19: f"V{r.randint(100000, 999999)}"}
     ts = _ts(visit, r)
     tr.field(src, "PV1-44", "date_label", ts, visit.isoformat(), p.pid,
@@ -118,7 +132,7 @@ def oru_message(ctx, src, p, visit, stamp, ctrl):
     obr7 = _ts(visit, r, secs=True)
     obr = {1: "1", 2: placer, 3: f"LAB{r.randint(100000, 999999)}",
            4: "24331-1^Lab panel^LN", 7: obr7,
-           16: "1234^Sharma^Anita", 25: "F"}
+           16: staff_xcn(tr, src, "OBR-16", r), 25: "F"}
     tr.field(src, "OBR-7", "date_label", obr7, visit.isoformat(), p.pid,
              C.SERVICE, hl7=True)
     if r.random() < 0.5:
@@ -131,9 +145,20 @@ def oru_message(ctx, src, p, visit, stamp, ctrl):
         tr.field(src, "OBR-22", "date_label", obr[22], rep.isoformat(),
                  p.pid, C.SERVICE, hl7=True)
     segs.append(_fields("OBR", 25, obr))
-    for i, (d, name, loinc, val, unit) in enumerate(labs, 1):
-        tr.field(src, "OBX-3", "lab_result", name, name, p.pid, hl7=True)
-        tr.field(src, "OBX-5", "lab_result", val, val, p.pid, hl7=True)
+    vitals = []
+    if r.random() < 0.4:
+        vitals = [(visit, "Body height", "8302-2", str(p.height), "cm",
+                   "height"),
+                  (visit, "Body weight", "29463-7", str(p.weight), "kg",
+                   "weight")]
+    rows = [l + ("lab_result",) for l in labs] + vitals
+    for i, (d, name, loinc, val, unit, kind) in enumerate(rows, 1):
+        if kind == "lab_result":
+            tr.field(src, "OBX-3", "lab_test", name, name, p.pid, hl7=True)
+            tr.field(src, "OBX-5", "lab_result", val, val, p.pid, hl7=True)
+        else:
+            tr.field(src, "OBX-5", kind, val, f"{val} {unit}", p.pid,
+                     hl7=True)
         obx = {1: str(i), 2: "NM", 3: f"{loinc}^{name}^LN", 5: val, 6: unit,
                8: r.choice(["N", "H", "L", ""]), 11: "F"}
         if r.random() < 0.5:
@@ -149,7 +174,9 @@ def oru_message(ctx, src, p, visit, stamp, ctrl):
               lambda: ["Specimen received ",
                        V("date", P.fmt_date(visit, "iso"), visit.isoformat(),
                          p.pid, C.SERVICE), " | hemolysed & recollected"],
-              lambda: ["Critical value: Dr. Sharma & team notified, "
+              lambda: ["Critical value: Dr. ",
+                       V("staff_name", "Sharma", "Anita Sharma", None,
+                         role="staff"), " & team notified, "
                        "lab line ", V("phone", P.fmt_phone(clinic_ph, "dash"),
                                       C.phone_e164(clinic_ph), None, "phone")],
               lambda: ["Result verified ^ repeat & confirmed"])
@@ -168,9 +195,11 @@ def adt_message(ctx, src, p, kin, visit, stamp, ctrl):
         kp, kname, kphone = kin
         kpid = kp.pid if kp else None
         for part in reversed(kname.split(" ")):
-            tr.field(src, "NK1-2", "name", part, part, kpid, hl7=True)
+            tr.field(src, "NK1-2", "related_name", part, part, kpid,
+                     hl7=True, role="related")
+        rel = r.choice(P.KIN_RELATIONS)
         f = {1: "1", 2: esc(kname.split(" ")[-1]) + "^" +
-             esc(kname.split(" ")[0]), 3: "SPO^Spouse^HL70063"}
+             esc(kname.split(" ")[0]), 3: f"{rel[1]}^{rel[2]}^HL70063"}
         if kp:
             tr.field(src, "NK1-4", "postal", kp.postal, kp.postal, kpid,
                      hl7=True)

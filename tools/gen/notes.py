@@ -36,11 +36,39 @@ def vo(kind, value, p, norm=None):
     return V(kind, value, norm or value, _pid(p))
 
 
+def vstaff(provider, with_title=True):
+    """A clinician's name (`Dr. ` stays outside the value)."""
+    first, last, full = P.staff_parts(provider)
+    return V("staff_name", full, full, None, role="staff")
+
+
+def vdecoy(value, cat, why):
+    return V("decoy", value, None, None, "none", why, cat=cat)
+
+
+def staff_signature(u, ctx, provider, lead="Electronically signed by Dr. "):
+    """A signature line; the signature and the clinician's name in it."""
+    first, last, full = P.staff_parts(provider)
+    sig = V("signature", lead + full, full, None, role="staff")
+    if u.line(sig):
+        ctx.truth.add(u.source, "staff_name", full, full, None, "text",
+                      "staff")
+
+
 def letterhead(u, ctx, r, fr=False):
     c = ctx.clinic
-    u.line(c["name"].upper() if not fr else c["name_fr"])
-    u.line(c["street"], ", ", c["city"], " ", c["prov"], "  ",
-           vpostal(c["postal"], None))
+    name, street, city, postal, decoy_name = r.choice(P.SITES)
+    if fr and name == P.SITES[0][0]:
+        name = c["name_fr"]
+    shown = name if fr else name.upper()
+    u.line(V("service_location", shown, name, None))
+    u.line(V("service_address", f"{street}, {city} {c['prov']}",
+             f"{street}, {city} {c['prov']}", None), "  ",
+           vpostal(postal, None))
+    if decoy_name:
+        ctx.truth.decoy(u.source, decoy_name, "street name in a clinic "
+                        "address", "name")
+    ctx.truth.decoy(u.source, city, "city in a clinic address", "name")
     tel = "Téléphone" if fr else "Tel"
     u.add(r, lambda: [f"{tel} ", vphone(c["phone"], "paren", None),
                       "   Fax ", vphone(c["fax"], "paren", None)],
@@ -80,6 +108,40 @@ def decoys(u, ctx, r, fr=False):
     for mk in r.sample(rx, r.randint(2, 4)):
         u.line(RULE)
         u.add(r, mk)
+    other_decoys(u, ctx, r)
+
+
+def other_decoys(u, ctx, r):
+    """Values shaped like the other categories that are none of them."""
+    d = lambda n: "".join(r.choice("0123456789") for _ in range(n))
+    on_bad = P.bad_luhn(r.choice("12345678") + d(9), r)
+    bc_body = "9" + d(8)
+    bc_bad = bc_body + str((int(C.bc_phn_check(bc_body) or 0) + 1) % 10)
+    card = P.rand_card(r)[1]
+    card_bad = P.fmt_card(P.bad_luhn(card, r), "space")
+    rx = [
+        lambda: [vdecoy("Will", "name", "auxiliary verb"),
+                 " call back with the results."],
+        lambda: [vdecoy("May", "name", "modal verb"),
+                 " repeat the test in three months if needed."],
+        lambda: ["Use the ", vdecoy("Grant Avenue", "name", "street name"),
+                 " entrance after hours."],
+        lambda: ["Claim no. ", vdecoy(on_bad, "health_insurance_number",
+                                      "fails the Ontario check digit")],
+        lambda: ["Batch ", vdecoy(bc_bad, "health_insurance_number",
+                                  "BC shape, wrong check digit")],
+        lambda: ["Courier waybill ", vdecoy(card_bad, "payment_card",
+                                            "card shape, fails Luhn")],
+        lambda: ["Specimen rack ", vdecoy("Bay E11", "diagnosis",
+                                          "ICD-10 shape, a room")],
+        lambda: ["Shipping box weight ", vdecoy("12 kg", "weight",
+                                                "a parcel, not a person")],
+        lambda: ["Form ", vdecoy("AB123456", "government_id",
+                                 "passport shape, a form number")],
+    ]
+    for mk in r.sample(rx, r.randint(2, 4)):
+        u.line(RULE)
+        u.add(r, mk)
 
 
 def visit_note(ctx, src, p, visit):
@@ -96,7 +158,8 @@ def visit_note(ctx, src, p, visit):
                    vdate(p.dob, r.choice(EN_DATE), p, C.DOB)],
           lambda: ["Patient ", vo("name", p.name, p), ", born ",
                    vdate(p.dob, "month_d_y", p, C.DOB)])
-    u.add(r, lambda: ["MRN: ", vo("mrn", p.mrn, p), "   Health card: ",
+    u.add(r, lambda: ["MRN: ", vo("mrn", p.mrn, p), "   Patient no.: ",
+                      vo("patient_number", p.pid, p), "   Health card: ",
                       vo("health_number", p.hn, p, p.hn.replace(" ", ""))])
     u.line("Address: ", vo("street_address", p.address, p), ", ",
            vo("city", p.city, p), " ", p.prov, "  ",
@@ -122,32 +185,47 @@ def visit_note(ctx, src, p, visit):
                                             C.SERVICE)],
           lambda: ["Date of service: ", vdate(visit, "iso", p, C.SERVICE)],
           lambda: ["Seen on ", vdate(visit, r.choice(EN_DATE), p, C.SERVICE)])
-    u.line(f"Provider: {r.choice(P.PROVIDERS)}")
+    u.line("Provider: Dr. ", vstaff(r.choice(P.PROVIDERS)))
+    kin = ctx.kin_of(p)
+    if kin:
+        rel = r.choice(P.KIN_RELATIONS)[0]
+        u.line(f"Emergency contact: {'her' if p.sex == 'F' else 'his'} "
+               f"{rel} ", V("related_name", kin[1], kin[1],
+                            kin[0].pid if kin[0] else None, role="related"))
     u.line("")
+    u.line("Past medical history: ",
+           vo("medical_history", "; ".join(p.history), p), ".")
     u.line("Subjective:")
     u.line(f"{p.first} reports feeling generally well, some fatigue in the "
            "afternoons. No chest pain, no shortness of breath.")
     u.line("Objective:")
+    wf, hf = r.choice([("kg", "cm"), ("kg", "m"), ("lb", "ft")])
     u.line(f"BP {r.randint(105, 165)}/{r.randint(60, 99)}, HR "
-           f"{r.randint(55, 105)}, weight ", vo("weight", f"{p.weight} kg", p),
-           ", height ", vo("height", f"{p.height} cm", p), ".")
+           f"{r.randint(55, 105)}, weight ",
+           vo("weight", P.fmt_weight(p.weight, wf), p, f"{p.weight} kg"),
+           ", height ",
+           vo("height", P.fmt_height(p.height, hf), p, f"{p.height} cm"), ".")
     if p.diagnoses:
         u.line("Assessment:")
         for code, text in p.diagnoses:
-            u.line("- ", vo("diagnosis", text, p, code), " (",
-                   vo("diagnosis", code, p), ")")
+            u.line("- ", vo("diagnosis_text", text, p, code), " (",
+                   vo("diagnosis_code", code, p), ")")
     if p.meds:
         u.line("Plan:")
-        for name, strength, sig in p.meds:
-            u.line("- Continue ", vo("medication", name, p),
-                   f" {strength}, {sig}.")
+        for name, strength, sig, din in p.meds:
+            if r.random() < 0.4:
+                u.line("- Continue ", vo("medication", f"{name} {strength}",
+                                         p, name),
+                       f", {sig} (DIN ", vo("din", din, p), ").")
+            else:
+                u.line("- Continue ", vo("medication", f"{name} {strength}",
+                                         p, name), f", {sig}.")
     for (d, name, loinc, val, unit) in [l for l in p.labs if l[0] == visit]:
-        u.add(r, lambda: [f"{name}: ", vo("lab_result", val, p), f" {unit},"
-                          " collected ", vdate(d, r.choice(EN_DATE), p,
-                                               C.SERVICE)],
-              lambda: [f"{name} ", vo("lab_result", val, p),
-                       f" {unit} (specimen ",
-                       vdate(d, "iso", p, C.SERVICE), ")"])
+        u.add(r, lambda: [vo("lab_result", f"{name}: {val} {unit}", p, val),
+                          ", collected ", vdate(d, r.choice(EN_DATE), p,
+                                                C.SERVICE)],
+              lambda: [vo("lab_result", f"{name} {val} {unit}", p, val),
+                       " (specimen ", vdate(d, "iso", p, C.SERVICE), ")"])
     fu = visit + datetime.timedelta(days=r.choice([14, 28, 42, 90]))
     u.line("")
     u.add(r, lambda: ["Follow-up appointment on ",
@@ -166,7 +244,7 @@ def visit_note(ctx, src, p, visit):
                                              C.SERVICE)])
     decoys(u, ctx, r)
     u.line(RULE)
-    u.line(f"Electronically signed by {r.choice(P.PROVIDERS)}")
+    staff_signature(u, ctx, r.choice(P.PROVIDERS))
     return u.text().encode("utf-8")
 
 
@@ -182,7 +260,7 @@ def referral_en(ctx, src, p, visit):
                       vo("health_number", p.hn, p, p.hn.replace(" ", ""))])
     u.line("")
     doc = r.choice(P.PROVIDERS)
-    u.line(f"Dear {doc},")
+    u.line("Dear Dr. ", vstaff(doc), ",")
     u.line("")
     title = "Mrs." if p.sex == "F" else "Mr."
     pron, obj = ("She", "her") if p.sex == "F" else ("He", "him")
@@ -195,8 +273,14 @@ def referral_en(ctx, src, p, visit):
                    ") for assessment."])
     if p.diagnoses:
         code, text = p.diagnoses[0]
-        u.line(f"{pron} has a history of ", vo("diagnosis", text.lower(), p,
-                                                code), ".")
+        u.line(f"{pron} has a history of ", vo("diagnosis_text", text.lower(),
+                                                p, code), ".")
+    if p.meds:
+        items = []
+        for name, strength, _sig, _din in p.meds:
+            items += [", " if items else "",
+                      vo("medication", f"{name} {strength}", p, name)]
+        u.line("Current medications: ", *[x for x in items if x != ""], ".")
     u.add(r, lambda: [f"{pron} was last seen in our clinic on ",
                       vdate(visit, r.choice(EN_DATE), p, C.SERVICE), "."],
           lambda: [f"At the visit of ", vdate(visit, "month_d_y", p,
@@ -220,7 +304,7 @@ def referral_en(ctx, src, p, visit):
     u.line("")
     u.line("Sincerely,")
     u.line("")
-    u.line(r.choice(P.PROVIDERS))
+    staff_signature(u, ctx, r.choice(P.PROVIDERS), "/s/ Dr. ")
     decoys(u, ctx, r)
     return u.text().encode("utf-8")
 
@@ -265,11 +349,84 @@ def referral_fr(ctx, src, p, visit):
     u.add(r, lambda: ["Visite du ", vdate(visit, "fr", p, None, C.SERVICE)])
     if p.diagnoses:
         code, _t = p.diagnoses[0]
-        u.line("Diagnostic principal : ", vo("diagnosis", code, p))
+        u.line("Diagnostic principal : ", vo("diagnosis_code", code, p))
     if p.meds:
-        u.line("Médication : " + ", ".join(f"{m[0]} {m[1]}" for m in p.meds))
+        items = []
+        for name, strength, _sig, _din in p.meds:
+            items += [", " if items else "",
+                      vo("medication", f"{name} {strength}", p, name)]
+        u.line("Médication : ", *[x for x in items if x != ""])
     u.line("")
     u.line("Veuillez agréer mes salutations distinguées.")
-    u.line("Dr Marc Lapointe")
+    u.line("Dr ", vstaff("Dr. Marc Lapointe"))
     decoys(u, ctx, r, fr=True)
+    return u.text().encode("utf-8")
+
+
+def intake_form(ctx, src, p, visit):
+    """A registration form as text: government ids, measurements, history,
+    next of kin, the patient's signature."""
+    r = ctx.rng
+    u = TextUnit(ctx.truth, src)
+    letterhead(u, ctx, r)
+    u.line("PATIENT INTAKE FORM")
+    u.line("")
+    u.line("Name: ", vo("name", p.name, p))
+    u.add(r, lambda: ["Date of birth: ", vdate(p.dob, "iso", p, C.DOB)],
+          lambda: ["DOB: ", vdate(p.dob, r.choice(EN_DATE), p, C.DOB)])
+    u.add(r, lambda: ["Health card: ", vo("health_number", p.hn, p,
+                                          p.hn.replace(" ", ""))])
+    if p.dl:
+        u.line("Photo ID checked: driver's licence ", vo("drivers_licence",
+                                                         p.dl, p))
+    if p.passport:
+        u.line("Passport: ", vo("passport", p.passport, p))
+    hf, wf = r.choice([("cm", "kg"), ("ft", "lb")])
+    u.line("Height: ", vo("height", P.fmt_height(p.height, hf), p,
+                          f"{p.height} cm"),
+           "   Weight: ", vo("weight", P.fmt_weight(p.weight, wf), p,
+                             f"{p.weight} kg"))
+    u.line("History of surgery or other: ",
+           vo("medical_history", ", ".join(p.history), p))
+    kin = ctx.kin_of(p)
+    if kin:
+        rel = r.choice(P.KIN_RELATIONS)[0]
+        u.line("Next of kin: ", V("related_name", kin[1], kin[1],
+                                  kin[0].pid if kin[0] else None,
+                                  role="related"), f" ({rel})")
+    u.line("Family doctor: Dr. ", vstaff(p.gp))
+    u.line("")
+    u.line("I consent to the collection of my health information.")
+    sig = f"/s/ {p.first} {p.last}"
+    if u.line("Patient signature: ", V("signature", sig, p.name, p.pid)):
+        ctx.truth.add(src, "name", p.name, p.name, p.pid, "text")
+    other_decoys(u, ctx, r)
+    return u.text().encode("utf-8")
+
+
+def statement(ctx, src, p, visit):
+    """A patient's billing statement: card payment, patient number."""
+    r = ctx.rng
+    u = TextUnit(ctx.truth, src)
+    letterhead(u, ctx, r)
+    u.line("STATEMENT OF ACCOUNT")
+    u.line("")
+    u.line(vo("name", p.name, p))
+    u.line(vo("street_address", p.address, p))
+    u.line(vo("city", p.city, p), " ", p.prov, "  ", vpostal(p.postal, p))
+    u.line("")
+    u.line("Patient no. ", vo("patient_number", p.pid, p))
+    u.add(r, lambda: ["Date of service: ", vdate(visit, "iso", p,
+                                                 C.SERVICE)])
+    u.line("Uninsured service: medical note for employer   $35.00")
+    if p.card:
+        brand, digits = p.card
+        u.line(f"Paid by {brand} ", vo("payment_card",
+                                       P.fmt_card(digits, r.choice(
+                                           ["space", "dash", "bare"])),
+                                       p, digits), ".")
+        u.line(RULE)
+        u.line("Card on file: ", vdecoy("**** " + digits[-4:],
+                                        "payment_card", "masked number"))
+    other_decoys(u, ctx, r)
     return u.text().encode("utf-8")

@@ -92,26 +92,67 @@ LABS = [
 ]
 
 MEDS = [
-    # name, strength, sig (no digits that could look like anything)
-    ("Metformin", "500 mg", "one tablet twice daily"),
-    ("Atorvastatin", "20 mg", "one tablet at bedtime"),
-    ("Ramipril", "5 mg", "one capsule daily"),
-    ("Amlodipine", "5 mg", "one tablet daily"),
-    ("Levothyroxine", "75 mcg", "one tablet before breakfast"),
-    ("Salbutamol HFA", "100 mcg", "two puffs as needed"),
-    ("Sertraline", "50 mg", "one tablet daily"),
-    ("Pantoprazole", "40 mg", "one tablet daily"),
-    ("Hydrochlorothiazide", "25 mg", "one tablet daily"),
-    ("Apixaban", "5 mg", "one tablet twice daily"),
-    ("Insulin glargine", "100 units/mL", "eighteen units at bedtime"),
-    ("Amoxicillin", "500 mg", "one capsule three times daily"),
-    ("Gabapentin", "300 mg", "one capsule at bedtime"),
-    ("Rosuvastatin", "10 mg", "one tablet daily"),
+    # name, strength, sig (no digits that could look like anything), DIN
+    # (8 digits, synthetic: shaped like a Drug Identification Number)
+    ("Metformin", "500 mg", "one tablet twice daily", "02438070"),
+    ("Atorvastatin", "20 mg", "one tablet at bedtime", "02391058"),
+    ("Ramipril", "5 mg", "one capsule daily", "02420473"),
+    ("Amlodipine", "5 mg", "one tablet daily", "02357194"),
+    ("Levothyroxine", "75 mcg", "one tablet before breakfast", "02172089"),
+    ("Salbutamol HFA", "100 mcg", "two puffs as needed", "02245671"),
+    ("Sertraline", "50 mg", "one tablet daily", "02402386"),
+    ("Pantoprazole", "40 mg", "one tablet daily", "02318695"),
+    ("Hydrochlorothiazide", "25 mg", "one tablet daily", "02327864"),
+    ("Apixaban", "5 mg", "one tablet twice daily", "02397730"),
+    ("Insulin glargine", "100 units/mL", "eighteen units at bedtime",
+     "02245693"),
+    ("Amoxicillin", "500 mg", "one capsule three times daily", "02401509"),
+    ("Gabapentin", "300 mg", "one capsule at bedtime", "02361493"),
+    ("Rosuvastatin", "10 mg", "one tablet daily", "02337971"),
+    # Brand names that are also given names: decoys for name detectors.
+    ("Allegra", "120 mg", "one tablet daily", "02242862"),
+    ("Lyrica", "75 mg", "one capsule twice daily", "02268434"),
 ]
+NAME_LIKE_DRUGS = {"Allegra", "Lyrica"}
+
+# Past medical history items: procedures and social history, no condition
+# words (those are diagnoses).
+HISTORY = ["appendectomy", "cholecystectomy", "tonsillectomy as a child",
+           "right knee arthroscopy", "caesarean section",
+           "inguinal hernia repair", "cataract surgery, left eye",
+           "fractured left wrist, casted", "non-smoker", "former smoker",
+           "drinks alcohol socially", "works night shifts"]
+
+KIN_RELATIONS = [("mother", "MTH", "Mother"), ("father", "FTH", "Father"),
+                 ("spouse", "SPO", "Spouse"), ("daughter", "DAU", "Daughter"),
+                 ("son", "SON", "Son"), ("sister", "SIS", "Sister"),
+                 ("brother", "BRO", "Brother")]
 
 PROVIDERS = ["Dr. Anita Sharma", "Dr. Paul Kowalski", "Dr. Grace Okafor",
              "Dr. Marc Lapointe", "Dr. Susan Reimer", "Dr. Daniel Cho",
              "Dr. Emily Bartlett", "Dr. Omar Haddad"]
+
+
+
+def staff_parts(provider):
+    """`Dr. Anita Sharma` -> ("Anita", "Sharma", "Anita Sharma")."""
+    first, last = provider.split(" ", 1)[1].split(" ")
+    return first, last, f"{first} {last}"
+
+
+# Other sites of the clinic group: streets named like people and months
+# (decoys for name detectors) next to the real service locations.
+SITES = [
+    ("Wascana Family Clinic", "2160 Broad St", "Regina", "S4P 1Y5", None),
+    ("Wascana Family Clinic - East", "45 Grant Avenue", "Regina", "S4V 2J5",
+     "Grant"),
+    ("Prairie Lab Services", "1880 Albert St", "Regina", "S4P 2S9",
+     "Albert"),
+    ("Riverside Medical Centre", "415 Spadina Cres E", "Saskatoon",
+     "S7K 3G9", None),
+    ("North Battleford Health Clinic", "1192 May St", "North Battleford",
+     "S9A 2Y4", "May"),
+]
 
 CLINICS = [
     # name, short, city, street
@@ -171,6 +212,71 @@ def rand_health_number(rng, shape):
                 return body + c
 
 
+def rand_drivers_licence(rng, p):
+    """Driver's licence shaped like the province's (synthetic)."""
+    d = lambda n: "".join(rng.choice("0123456789") for _ in range(n))
+    init = (_ascii(p.last).upper() or "X")[0]
+    if p.prov == "ON":
+        return f"{init}{d(4)}-{d(5)}-{d(5)}"
+    if p.prov == "QC":
+        return f"{init}{d(4)}-{d(6)}-{d(2)}"
+    if p.prov == "AB":
+        return f"{d(6)}-{d(3)}"
+    if p.prov == "BC":
+        return d(7)
+    if p.prov == "MB":
+        return (_ascii(p.last).upper() + "XXXX")[:5] + init + d(4) + "MB"
+    return d(8)
+
+
+def rand_passport(rng):
+    return "".join(rng.choice("ABCGHJKLMNPRSTWXYZ") for _ in range(2)) + \
+        "".join(rng.choice("0123456789") for _ in range(6))
+
+
+# Issuer test ranges (Luhn-valid numbers in published test IINs).
+CARD_IINS = [("Visa", "411111", 16), ("Visa", "401288", 16),
+             ("Mastercard", "555555", 16), ("Mastercard", "510510", 16),
+             ("Amex", "378282", 15), ("Discover", "601111", 16)]
+
+
+def rand_card(rng):
+    """(brand, digits) of a Luhn-valid payment card in a test range."""
+    brand, iin, n = rng.choice(CARD_IINS)
+    body = iin + "".join(rng.choice("0123456789") for _ in range(n - 7))
+    return brand, C.luhn_complete(body)
+
+
+def bad_luhn(digits, rng):
+    """`digits` with its last digit changed so that Luhn fails."""
+    good = int(C.luhn_complete(digits[:-1])[-1])
+    return digits[:-1] + str((good + rng.randint(1, 9)) % 10)
+
+
+def fmt_card(digits, form):
+    if form == "bare":
+        return digits
+    sep = " " if form == "space" else "-"
+    if len(digits) == 15:
+        return sep.join([digits[:4], digits[4:10], digits[10:]])
+    return sep.join(digits[i:i + 4] for i in range(0, len(digits), 4))
+
+
+def fmt_height(cm, form):
+    if form == "cm":
+        return f"{cm} cm"
+    if form == "m":
+        return f"{cm / 100:.2f} m"
+    inches = round(cm / 2.54)
+    return f"{inches // 12}'{inches % 12}\""
+
+
+def fmt_weight(kg, form):
+    if form == "kg":
+        return f"{kg} kg"
+    return f"{round(kg * 2.20462)} lb"
+
+
 def health_number_ok(value, prov):
     shape = PROVINCES[prov][4]
     v = value.replace(" ", "")
@@ -195,7 +301,8 @@ class Patient:
     __slots__ = ("pid", "first", "middle", "last", "sex", "dob", "prov",
                  "city", "street_no", "street", "unit", "postal", "phones",
                  "email", "sin", "hn", "mrn", "visits", "labs", "diagnoses",
-                 "meds", "height", "weight", "household", "nick", "lang")
+                 "meds", "height", "weight", "household", "nick", "lang",
+                 "dl", "passport", "card", "history", "gp")
 
     @property
     def name(self):
@@ -303,6 +410,11 @@ def make_patients(rng, n, start_id=1, visit_years=(2019, 2024)):
                 val = round(rng.uniform(low, high), dec)
                 val = f"{val:.{dec}f}" if dec else str(int(val))
                 p.labs.append((v, name, loinc, val, unit))
+        p.dl = rand_drivers_licence(rng, p) if rng.random() < 0.75 else None
+        p.passport = rand_passport(rng) if rng.random() < 0.3 else None
+        p.card = rand_card(rng) if rng.random() < 0.6 else None
+        p.history = rng.sample(HISTORY, rng.randint(1, 3))
+        p.gp = rng.choice(PROVIDERS)
         pats.append(p)
     return pats
 

@@ -39,6 +39,17 @@ def _patient_resource(ctx, src, p, base):
     f("address.city", "city", p.city, p.city)
     pc = p.postal if r.random() < 0.8 else p.postal.replace(" ", "")
     f("address.postalCode", "postal", pc, p.postal)
+    gp_first, gp_last, gp = P.staff_parts(p.gp)
+    tr.field(src, f"{base}.generalPractitioner.display", "staff_name", p.gp,
+             gp, None, role="staff")
+    extra = {"generalPractitioner": [{"display": p.gp}]}
+    kin = ctx.kin_of(p)
+    if kin:
+        rel = r.choice(P.KIN_RELATIONS)
+        tr.field(src, f"{base}.contact.name.text", "related_name", kin[1],
+                 kin[1], kin[0].pid if kin[0] else None, role="related")
+        extra["contact"] = [{"relationship": [{"text": rel[2]}],
+                             "name": {"text": kin[1]}}]
     return {"resourceType": "Patient", "id": p.pid.lower(),
             "meta": {"lastUpdated": "2024-03-01T10:15:00Z"},
             "identifier": ident,
@@ -48,7 +59,8 @@ def _patient_resource(ctx, src, p, base):
             "gender": {"F": "female", "M": "male"}[p.sex],
             "birthDate": p.dob.isoformat(),
             "address": [{"line": [p.address], "city": p.city,
-                         "state": p.prov, "postalCode": pc, "country": "CA"}]}
+                         "state": p.prov, "postalCode": pc, "country": "CA"}],
+            **extra}
 
 
 def _care_resources(ctx, src, p, base, what=None):
@@ -65,39 +77,65 @@ def _care_resources(ctx, src, p, base, what=None):
         # clean boundary: the contract finds nothing here.
         tr.field(src, f"{base}.period.start", "date_never", start,
                  v.isoformat(), p.pid, C.SERVICE)
+        site = r.choice(P.SITES)[0]
+        tr.field(src, f"{base}.serviceProvider.display", "service_location",
+                 site, site, p.pid)
         out.append({"resourceType": "Encounter", "id": f"enc-{p.pid[1:]}-{i}",
                     "status": "finished",
                     "class": {"system": "http://terminology.hl7.org/"
                               "CodeSystem/v3-ActCode", "code": "AMB"},
-                    "subject": ref, "period": {"start": start}})
+                    "subject": ref, "period": {"start": start},
+                    "serviceProvider": {"display": site}})
     for j, (d, name, loinc, val, unit) in enumerate(
             p.labs if want("Observation") else []):
         tr.field(src, f"{base}.effectiveDateTime", "date", d.isoformat(),
                  d.isoformat(), p.pid, C.SERVICE)
-        tr.field(src, f"{base}.code.coding.display", "lab_result", name,
+        tr.field(src, f"{base}.code.coding.display", "lab_test", name,
                  name, p.pid)
+        num = float(val) if "." in val else int(val)
+        tr.field(src, f"{base}.valueQuantity.value", "lab_result",
+                 json.dumps(num), val, p.pid)
         out.append({"resourceType": "Observation",
                     "id": f"obs-{p.pid[1:]}-{j}", "status": "final",
                     "code": {"coding": [{"system": "http://loinc.org",
                                          "code": loinc, "display": name}]},
                     "subject": ref, "effectiveDateTime": d.isoformat(),
-                    "valueQuantity": {"value": float(val) if "." in val
-                                      else int(val), "unit": unit}})
+                    "valueQuantity": {"value": num, "unit": unit}})
+    if want("Observation") and p.visits:
+        for kind, name, loinc, num, unit in (
+                ("height", "Body height", "8302-2", p.height, "cm"),
+                ("weight", "Body weight", "29463-7", p.weight, "kg")):
+            tr.field(src, f"{base}.valueQuantity.value", kind, str(num),
+                     f"{num} {unit}", p.pid)
+            out.append({"resourceType": "Observation",
+                        "id": f"obs-{p.pid[1:]}-{kind}", "status": "final",
+                        "category": [{"text": "vital-signs"}],
+                        "code": {"coding": [{"system": "http://loinc.org",
+                                             "code": loinc,
+                                             "display": name}]},
+                        "subject": ref,
+                        "valueQuantity": {"value": num, "unit": unit}})
     for code, text in p.diagnoses if want("Condition") else []:
-        tr.field(src, f"{base}.code.coding.code", "diagnosis", code, code,
+        tr.field(src, f"{base}.code.coding.code", "diagnosis_code", code, code,
                  p.pid)
+        tr.field(src, f"{base}.code.coding.display", "diagnosis_text", text,
+                 code, p.pid)
         out.append({"resourceType": "Condition", "subject": ref,
                     "code": {"coding": [{"system": "http://hl7.org/fhir/sid/"
                                          "icd-10", "code": code,
                                          "display": text}]}})
-    for name, strength, sig in p.meds if want("MedicationStatement") \
-            else []:
+    for name, strength, sig, din in p.meds \
+            if want("MedicationStatement") else []:
         tr.field(src, f"{base}.medicationCodeableConcept.text", "medication",
                  f"{name} {strength}", name, p.pid)
+        tr.field(src, f"{base}.medicationCodeableConcept.coding.code", "din",
+                 din, din, p.pid)
         out.append({"resourceType": "MedicationStatement", "subject": ref,
                     "status": "active",
-                    "medicationCodeableConcept": {"text":
-                                                  f"{name} {strength}"},
+                    "medicationCodeableConcept": {
+                        "coding": [{"system": "https://health-products."
+                                    "canada.ca/dpd-bdpp/din", "code": din}],
+                        "text": f"{name} {strength}"},
                     "dosage": [{"text": sig}]})
     return out
 
@@ -181,11 +219,20 @@ def xml_export(ctx, src, pats):
             dv = P.fmt_date(v, form)
             fld("visits/visit/visitDate", "date", dv, v.isoformat(),
                 C.SERVICE)
+            doc = r.choice(P.PROVIDERS)
+            tr.field(src, "patients/patient/visits/visit/provider",
+                     "staff_name", doc, P.staff_parts(doc)[2], None,
+                     role="staff")
+            site = r.choice(P.SITES)[0]
+            fld("visits/visit/location", "service_location", site, site)
             o.append(f"      <visit><visitDate>{dv}</visitDate>"
-                     f"<provider>{r.choice(P.PROVIDERS)}</provider>")
+                     f"<provider>{doc}</provider>"
+                     f"<location>{xesc(site)}</location>")
             if p.diagnoses:
                 code, text = r.choice(p.diagnoses)
-                fld("visits/visit/diagnosis", "diagnosis", text, code)
+                fld("visits/visit/diagnosis/@code", "diagnosis_code", code,
+                    code)
+                fld("visits/visit/diagnosis", "diagnosis_text", text, code)
                 o.append(f'<diagnosis code="{code}">{xesc(text)}</diagnosis>')
             o.append("</visit>\n")
         o.append("    </visits>\n  </patient>\n")

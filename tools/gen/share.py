@@ -99,7 +99,8 @@ def visits_tsv(ctx, src):
     cols = [T.Col("MRN", T.MRN), T.Col("Patient Name", T.NAME),
             T.Col("Patient DOB", T.dob("iso")),
             T.Col("Visit Date", T.visit_date(form)),
-            T.Col("Provider", T.provider), T.Col("ICD10", T.diag_code),
+            T.Col("Provider", T.provider), T.Col("Clinic", T.site),
+            T.Col("ICD10", T.diag_code),
             T.Col("Diagnosis", T.diag_text),
             T.Col("Notes", T.note_cell(ctx.truth, src, "Notes"))]
     return T.csv_file(ctx, src, cols, _rows(ctx.some(len(ctx.pats) // 2),
@@ -128,7 +129,8 @@ def labs_csv(ctx, src):
             T.Col("Test", name), T.Col("Result", val), T.Col("Units", unit),
             T.Col("Collection Date", T.visit_date("iso", time=True)),
             T.Col("Date Received", T.visit_date("dmy_slash")),
-            T.Col("Report Printed", T.plain(lambda p, x, r: printed))]
+            T.Col("Report Printed", T.plain(lambda p, x, r: printed)),
+            T.Col("Ordering Physician", T.staff_plain)]
     ctx.truth.decoy(src, printed, "Report Printed column, no context")
     return T.csv_file(ctx, src, cols, _rows(ctx.some(len(ctx.pats) // 2),
                                             "lab"), quoting="all", eol="\r\n")
@@ -200,6 +202,8 @@ def mysql_dump(ctx, src):
              T.Col("email", T.email), T.Col("sin", T.sin(["bare"]),
                                            "char(9)"),
              T.Col("health_card_no", T.HN),
+             T.Col("height_cm", T.height_cm, "smallint"),
+             T.Col("weight_kg", T.weight_kg, "smallint"),
              T.Col("created_at", T.created(), "datetime")]
     vcols = [T.Col("patient_mrn", T.MRN),
              T.Col("visit_date", T.visit_date("iso"), "date"),
@@ -245,6 +249,100 @@ def pg_dump(ctx, src):
             T.PG_TAIL).encode("utf-8")
 
 
+def registration_csv(ctx, src):
+    """Registration export: government ids, body measurements, history,
+    emergency contact (a related person), family physician, signature."""
+    def kin(i):
+        return lambda p, x, r: x[i] if x else None
+    cols = [T.Col("MRN", T.MRN), T.Col("Last Name", T.LAST),
+            T.Col("First Name", T.FIRST), T.Col("DOB", T.dob("iso")),
+            T.Col("Driver's Licence", T.drivers_licence),
+            T.Col("DL Province", T.PROV), T.Col("Passport No", T.passport),
+            T.Col("Height (cm)", T.height_cm),
+            T.Col("Weight (kg)", T.weight_kg),
+            T.Col("Medical History", T.history),
+            T.Col("Emergency Contact", kin(0)),
+            T.Col("Relationship", kin(1)),
+            T.Col("Emergency Phone", kin(2)),
+            T.Col("Family Physician", T.provider),
+            T.Col("Patient Signature", T.signature)]
+    rows = []
+    for p in ctx.some(len(ctx.pats) // 2):
+        k = ctx.kin_of(p)
+        x = None
+        if k:
+            _kp, kname, kphone = k
+            rel = ctx.rng.choice(P.KIN_RELATIONS)[2]
+            x = (("related_name", kname, kname, None, "related"), rel,
+                 ("phone", P.fmt_phone(kphone, "dash"), C.phone_e164(kphone),
+                  None, "related"))
+        rows.append((p, x))
+    return T.csv_file(ctx, src, cols, rows)
+
+
+def payments_csv(ctx, src):
+    """Billing export: payment cards, with invoice and claim numbers shaped
+    like health numbers and order numbers shaped like phones (decoys)."""
+    r, tr = ctx.rng, ctx.truth
+
+    def invoice(p, x, r):
+        v = P.bad_luhn(r.choice("12345678") + "".join(
+            r.choice("0123456789") for _ in range(9)), r)
+        tr.decoy(src, v, "10 digits, fails the Ontario check digit",
+                 "health_insurance_number")
+        return v
+
+    def claim(p, x, r):
+        while True:
+            v = r.choice("123456789") + "".join(r.choice("0123456789")
+                                                for _ in range(8))
+            if not C.luhn_ok(v):
+                break
+        tr.decoy(src, v, "nine digits under a claim label",
+                 "health_insurance_number")
+        return v
+
+    def order(p, x, r):
+        v = P.rand_phone_digits(r, ["306", "639"])
+        tr.decoy(src, v, "order number shaped like a phone", "phone")
+        return v
+
+    def masked(p, x, r):
+        v = "************" + p.card[1][-4:]
+        tr.decoy(src, v, "masked card number", "payment_card")
+        return v
+
+    cols = [T.Col("Invoice No", T.plain(invoice)),
+            T.Col("Claim No", T.plain(claim)),
+            T.Col("Order Ref", T.plain(order)),
+            T.Col("Patient No", T.PID), T.Col("Cardholder", T.NAME),
+            T.Col("Date of Service", T.visit_date("iso")),
+            T.Col("Location", T.site),
+            T.Col("Amount", T.plain(lambda p, x, r:
+                                    f"{r.randint(20, 400)}.{r.choice(['00', '50'])}")),
+            T.Col("Card Type", T.plain(lambda p, x, r: p.card[0])),
+            T.Col("Card Number", T.card),
+            T.Col("Card on File", T.plain(masked)),
+            T.Col("Expiry", T.plain(lambda p, x, r:
+                                    f"{r.randint(1, 12):02d}/{r.randint(25, 30)}"))]
+    pats = [p for p in ctx.some(len(ctx.pats) * 2 // 3) if p.card]
+    return T.csv_file(ctx, src, cols, _rows(pats, "visit"))
+
+
+def prescriptions_csv(ctx, src):
+    """Pharmacy export: DINs, drug names, prescribers."""
+    cols = [T.Col("Rx No", T.plain(lambda p, x, r:
+                                   f"RX{r.randint(100000, 999999)}")),
+            T.Col("MRN", T.MRN), T.Col("Patient", T.NAME),
+            T.Col("DIN", T.other("din", lambda p, x: x[3])),
+            T.Col("Drug", T.other("medication", lambda p, x: x[0])),
+            T.Col("Strength", T.plain(lambda p, x, r: x[1])),
+            T.Col("Directions", T.plain(lambda p, x, r: x[2])),
+            T.Col("Prescriber", T.provider)]
+    rows = [(p, m) for p in ctx.some(len(ctx.pats) * 2 // 3) for m in p.meds]
+    return T.csv_file(ctx, src, cols, rows)
+
+
 def note_files(ctx, prefix, n, start, kinds=("visit", "ref_en", "ref_fr")):
     out = []
     for i in range(n):
@@ -257,6 +355,12 @@ def note_files(ctx, prefix, n, start, kinds=("visit", "ref_en", "ref_fr")):
         elif kind == "ref_en":
             name, fn = f"letters/referral_{start + i:04d}.txt", \
                 notes.referral_en
+        elif kind == "intake":
+            name, fn = f"intake/intake_form_{start + i:04d}.txt", \
+                notes.intake_form
+        elif kind == "statement":
+            name, fn = f"billing/statements/statement_{start + i:04d}.txt", \
+                notes.statement
         else:
             name, fn = f"letters/lettre_reference_{start + i:04d}.txt", \
                 notes.referral_fr
@@ -363,6 +467,15 @@ def build(ctx, prefix=""):
     n_notes = min(40, max(6, len(ctx.pats) // 5))
     for rel, mk in note_files(ctx, prefix, n_notes, 1):
         add(rel, "text", mk)
+    add("clinic_a/exports/registration.csv", "csv",
+        lambda s: registration_csv(ctx, s))
+    add("billing/payments_2024-02.csv", "csv", lambda s: payments_csv(ctx, s))
+    add("pharmacy/prescriptions.csv", "csv",
+        lambda s: prescriptions_csv(ctx, s))
+    n_forms = min(20, max(3, len(ctx.pats) // 10))
+    for rel, mk in note_files(ctx, prefix, n_forms, 401,
+                              ("intake", "statement")):
+        add(rel, "text", mk)
 
     # Archives: members are named outer!inner, nested outer!inner!member.
     def members(outer, items):
@@ -434,6 +547,7 @@ def generate(out, seed, n_patients=40, size_mb=0, truth_path=None,
         else None
     if truth_file:
         truth_file.writelines(truth.lines)
+    truth.clean_decoys()
     truth.lines = []
     truth.enabled = truth_file is not None
     site = 0
@@ -450,6 +564,7 @@ def generate(out, seed, n_patients=40, size_mb=0, truth_path=None,
             truth_file.writelines(truth.lines)
         truth.lines = []
         truth.decoys = []
+        truth._seen = {}
     if truth_file:
         truth_file.close()
     return summary, truth

@@ -10,8 +10,10 @@ from .truth import TextUnit, V
 
 class Col:
     """A column: header and a function (patient, row extra, rng) -> cell.
-    A cell is None (empty), a plain str (no truth), or a tuple
-    (family, value, normalized, intent) recorded through Truth.field."""
+    A cell is None (empty), a plain str (no truth), a tuple
+    (family, value, normalized, intent[, role]) recorded through
+    Truth.field, or a list of such tuples (several values in one cell, the
+    first one's value written)."""
     __slots__ = ("header", "fn", "sql_type")
 
     def __init__(self, header, fn, sql_type="varchar(64)"):
@@ -111,22 +113,72 @@ def diag_code(p, x, r):
     if not p.diagnoses:
         return None
     code, text = _LAST_DIAG[p.pid] = r.choice(p.diagnoses)
-    return ("diagnosis", code, code, None)
+    return ("diagnosis_code", code, code, None)
 
 
 def diag_text(p, x, r):
     if not p.diagnoses:
         return None
     code, text = _LAST_DIAG.pop(p.pid, None) or r.choice(p.diagnoses)
-    return ("diagnosis", text, code, None)
+    return ("diagnosis_text", text, code, None)
 
 
 def provider(p, x, r):
-    return r.choice(P.PROVIDERS)
+    """A clinician's name as written (`Dr. Anita Sharma`); the truth value
+    is the name without the title."""
+    doc = r.choice(P.PROVIDERS)
+    return [("staff_name", doc, P.staff_parts(doc)[2], None, "staff")]
+
+
+def staff_plain(p, x, r):
+    """A clinician's name without title, `Sharma, Anita`."""
+    first, last, full = P.staff_parts(r.choice(P.PROVIDERS))
+    return ("staff_name", f"{last}, {first}", full, None, "staff")
+
+
+def site(p, x, r):
+    name = r.choice(P.SITES)[0]
+    return ("service_location", name, name, None)
+
+
+def card(p, x, r):
+    if not p.card:
+        return None
+    brand, digits = p.card
+    return ("payment_card", P.fmt_card(digits, r.choice(["space", "dash",
+                                                         "bare"])),
+            digits, None)
+
+
+def drivers_licence(p, x, r):
+    return ("drivers_licence", p.dl, p.dl, None) if p.dl else None
+
+
+def passport(p, x, r):
+    return ("passport", p.passport, p.passport, None) if p.passport else None
+
+
+def height_cm(p, x, r):
+    return ("height", str(p.height), f"{p.height} cm", None)
+
+
+def weight_kg(p, x, r):
+    return ("weight", str(p.weight), f"{p.weight} kg", None)
+
+
+def history(p, x, r):
+    v = "; ".join(p.history)
+    return ("medical_history", v, v, None)
+
+
+def signature(p, x, r):
+    """`/s/ First Last`: a signature, and the name in it."""
+    v = f"/s/ {p.first} {p.last}"
+    return [("signature", v, p.name, None), ("name", p.name, p.name, None)]
 
 
 def lab_cols():
-    return (other("lab_result", lambda p, x: x[1]),
+    return (other("lab_test", lambda p, x: x[1]),
             plain(lambda p, x, r: x[2]),
             other("lab_result", lambda p, x: x[3]),
             plain(lambda p, x, r: x[4]))
@@ -167,9 +219,13 @@ def build_rows(ctx, source, cols, rows):
             elif isinstance(cell, str):
                 row.append(cell)
             else:
-                fam, val, norm, intent = cell
-                tr.field(source, c.header, fam, val, norm, p.pid, intent)
-                row.append(val)
+                cells = cell if isinstance(cell, list) else [cell]
+                for fam, val, norm, intent, *role in cells:
+                    role = role[0] if role else None
+                    pid = None if role in ("staff", "related") else p.pid
+                    tr.field(source, c.header, fam, val, norm, pid, intent,
+                             role=role)
+                row.append(cells[0][1])
         out.append(row)
     return out
 

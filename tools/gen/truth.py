@@ -1,8 +1,11 @@
 """Truth recording: one JSON line per occurrence of a value in a file.
 
 `Truth.field()` records a value written into a labelled unit (CSV/SQL column,
-JSON key, XML element, HL7 field); `TextUnit` builds free text line by line and
-decides every value's kind from its nearby words, per the contract.
+JSON key, XML element, HL7 field: context "field"); `TextUnit` builds free
+text line by line (context "text") and decides every value's kind from its
+nearby words, per the contract. Every line also has the role of the person
+the value belongs to (patient, staff, related; null for the clinic's own
+details). Decoys are values that must not be found as a given category.
 """
 
 import json
@@ -15,32 +18,56 @@ class Truth:
         self.enabled = enabled
         self.lines = []
         self.counts = {}
-        self.decoys = []          # (source, value, why): must not be found
+        # (source, value, why, category): must not be found as `category`
+        # (None: as any of the contract kinds' categories).
+        self.decoys = []
+        self._seen = {}           # (source, category) -> folded truth values
 
-    def add(self, source, kind, value, normalized, patient):
+    def add(self, source, kind, value, normalized, patient, context="field",
+            role=None):
         self.counts[kind] = self.counts.get(kind, 0) + 1
         if not self.enabled:
             return
+        if role is None:
+            role = C.ROLE_OF_KIND.get(kind) or ("patient" if patient
+                                                else None)
+        cat = C.category_of(kind)
+        self._seen.setdefault((source, cat), set()).add(value.lower())
         self.lines.append(
             '{"source":%s,"category":"%s","kind":"%s","value":%s,'
-            '"normalized":%s,"patient":%s}\n' % (
-                json.dumps(source, ensure_ascii=False), C.category_of(kind),
+            '"normalized":%s,"patient":%s,"context":"%s","role":%s}\n' % (
+                json.dumps(source, ensure_ascii=False), cat,
                 kind, json.dumps(value, ensure_ascii=False),
                 json.dumps(normalized, ensure_ascii=False),
-                '"%s"' % patient if patient else "null"))
+                '"%s"' % patient if patient else "null", context,
+                '"%s"' % role if role else "null"))
 
-    def decoy(self, source, value, why):
+    def decoy(self, source, value, why, category=None):
         if self.enabled:
-            self.decoys.append((source, value, why))
+            self.decoys.append((source, value, why, category))
+
+    def clean_decoys(self):
+        """Drops decoys that equal or overlap a true value of their
+        category in their source (a patient named May, a street that is
+        also the patient's)."""
+        keep = []
+        for src, value, why, cat in self.decoys:
+            if cat is not None:
+                seen = self._seen.get((src, cat), ())
+                v = value.lower()
+                if any(v in t or t in v for t in seen):
+                    continue
+            keep.append((src, value, why, cat))
+        self.decoys = keep
 
     def field(self, source, label, family, value, normalized, patient,
-              intent=None, hl7=False):
+              intent=None, hl7=False, role=None):
         """Records `value` written as the whole text of a unit labelled
         `label`. family: email, phone, phone_bare, postal, date, date_label
         (YYYYMMDD / HL7 timestamp, label only), date_never (a form no
         detector reads, e.g. 2024-01-05T10:30), sin, or another kind.
         intent: for dates, the kind the value is (date_of_birth or
-        service_date)."""
+        service_date). role: as in add()."""
         if not self.enabled:
             return
         kinds = C.label_kinds(label, hl7)
@@ -66,7 +93,7 @@ class Truth:
         else:
             _check_digits_safe(value, kinds)
             kind = family
-        self.add(source, kind, value, normalized, patient)
+        self.add(source, kind, value, normalized, patient, "field", role)
 
     def write(self, path):
         with open(path, "w", encoding="utf-8") as f:
@@ -87,15 +114,20 @@ class V:
     """A value placed in free text. family as in Truth.field (date, phone,
     phone_bare, sin, postal, email, or another kind); intent: the contract
     kind it must be found as, "none" for a decoy (must not be found), or
-    None for PHI the contract does not find (recorded as *_nocontext)."""
-    __slots__ = ("family", "value", "norm", "pid", "intent", "why")
+    None for PHI the contract does not find (recorded as *_nocontext).
+    family "decoy": a value that must not be found as category `cat`.
+    role: as in Truth.add."""
+    __slots__ = ("family", "value", "norm", "pid", "intent", "why", "role",
+                 "cat")
 
     def __init__(self, family, value, norm=None, pid=None, intent=None,
-                 why=""):
+                 why="", role=None, cat=None):
         self.family, self.value, self.norm, self.pid = family, value, norm, pid
         if intent is None and family in _ALWAYS:
             intent = _ALWAYS[family]      # found without context
-        self.intent, self.why = intent, why
+        if family == "decoy":
+            intent = "none"
+        self.intent, self.why, self.role, self.cat = intent, why, role, cat
 
 
 _ALWAYS = {"email": "email", "phone": "phone", "postal_upper": C.POSTAL}
@@ -147,9 +179,10 @@ class TextUnit:
         self.tail = (self.tail + line_b + b"\n")[-200:]
         for it, kind in recs:
             if kind == "decoy":
-                self.truth.decoy(self.source, it.value, it.why)
+                self.truth.decoy(self.source, it.value, it.why, it.cat)
             elif kind:
-                self.truth.add(self.source, kind, it.value, it.norm, it.pid)
+                self.truth.add(self.source, kind, it.value, it.norm, it.pid,
+                               "text", it.role)
         return True
 
     def _contexts(self, line_b):
@@ -186,6 +219,14 @@ class TextUnit:
                 return False
         elif fam in ("date_invalid", "plain_decoy"):
             found = None
+        elif fam == "decoy":
+            v = it.value.replace(" ", "").replace("-", "")
+            if v.isdigit() and len(v) == 9 and C.sin_ok(v) and \
+                    C.decide("sin", lk, near):
+                return False
+            if v.isdigit() and len(v) == 10 and C.decide("phone", lk, near):
+                return False
+            return "decoy"
         else:                       # another kind: must stay unfound
             v = it.value.replace(" ", "").replace("-", "")
             if v.isdigit() and len(v) == 9 and C.sin_ok(v) and \
