@@ -4,6 +4,7 @@
 
 #include "detect/text/address_analyzer.h"
 #include "detect/text/name_analyzer.h"
+#include "detect/medical/medical_analyzers.h"
 // Add one include per analyzer above this line.
 
 namespace breachscope {
@@ -15,6 +16,10 @@ std::span<const UnitAnalyzer* const> RegisteredAnalyzers() {
       // dictionaries over free text
       &NameTextAnalyzerInstance(),
       &AddressTextAnalyzerInstance(),
+      &MedicalConditionAnalyzer(),
+      &MedicalMedicationAnalyzer(),
+      &MedicalLabResultAnalyzer(),
+      &MedicalHistoryAnalyzer(),
   };
   return *kAnalyzers;
 }

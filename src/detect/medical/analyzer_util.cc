@@ -2,7 +2,6 @@
 
 #include <array>
 
-#include "detect/medical/folded_text.h"
 
 namespace breachscope::medical {
 namespace {
@@ -62,29 +61,9 @@ Span Trimmed(std::string_view text) {
   return {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
 }
 
-bool OverlapsPrior(std::span<const PriorFinding> prior, uint32_t start,
-                   uint32_t end) {
-  for (const PriorFinding& p : prior) {
-    if (p.start < end && start < p.end) return true;
-  }
-  return false;
-}
-
-bool IsPlaceholder(std::string_view text) {
-  std::string folded = FoldPhrase(text);
-  return folded.empty() || folded == "n a" || folded == "na" ||
-         folded == "none" || folded == "nil" || folded == "unknown" ||
-         folded == "null" || folded == "no" || folded == "yes" ||
-         folded == "aucun" || folded == "aucune" || folded == "inconnu";
-}
-
-bool HasWord(std::string_view text, size_t min_run) {
-  size_t run = 0;
-  for (char c : text) {
-    run = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? run + 1 : 0;
-    if (run >= min_run) return true;
-  }
-  return false;
+bool IsWholeValue(std::string_view text, uint32_t start, uint32_t end) {
+  Span whole = Trimmed(text);
+  return whole.start == start && whole.end == end;
 }
 
 size_t FrequencyEnd(std::string_view text, size_t pos) {

@@ -19,17 +19,10 @@ struct Span {
 // `text` without leading and trailing ASCII whitespace, as a span.
 Span Trimmed(std::string_view text);
 
-// True when a prior finding overlaps [start, end).
-bool OverlapsPrior(std::span<const PriorFinding> prior, uint32_t start,
-                   uint32_t end);
-
-// True when the text says there is no value: "", "n/a", "none", "nil",
-// "unknown", "null", "-", "no", "yes" (any case).
-bool IsPlaceholder(std::string_view text);
-
-// True when the text has a run of at least `min_run` ASCII letters: tells
-// words from codes and numbers.
-bool HasWord(std::string_view text, size_t min_run);
+// True when [start, end) is the whole value of `text` but for surrounding
+// whitespace. In a labelled field such a span is the field analyzer's
+// whole-value finding; proposing it again would report it twice.
+bool IsWholeValue(std::string_view text, uint32_t start, uint32_t end);
 
 // End of the frequency or route words ("BID", "daily", "prn", "po",
 // "twice daily") that start at text[pos] after spaces, or pos when none.

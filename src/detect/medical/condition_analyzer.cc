@@ -11,14 +11,10 @@ namespace {
 constexpr double kTextConfidence = 0.60;
 constexpr double kLabelConfidence = 0.85;
 constexpr double kFieldConfidence = 0.90;
-constexpr double kWholeValueConfidence = 0.70;
 
 constexpr std::string_view kLabelWords[] = {"diagnos", "dx", "condition", "problem",
                                "impression", "assessment", "icd", "maladie"};
 constexpr std::string_view kFields[] = {"DG1-3", "DG1-4", "PRB-3", "PRB-4"};
-// Labels that name something about a diagnosis other than the diagnosis.
-constexpr std::string_view kNotTheValue[] = {"date", "time", "status", "type", "by",
-                                "id", "code", "rank", "priority"};
 
 // Words after a condition that make it a name: "Diabetes Canada",
 // "Cancer Society", "Stroke Foundation", "Asthma Clinic".
@@ -60,29 +56,6 @@ double LabelConfidence(const TextUnit& unit, std::string* why) {
   return kLabelConfidence;
 }
 
-bool IsValueLabel(std::string_view raw_label) {
-  std::string label = NormalizeLabel(raw_label);
-  for (std::string_view word : kNotTheValue) {
-    if (LabelHasToken(label, word)) return false;
-  }
-  return true;
-}
-
-void ProposeWholeValue(const TextUnit& unit, std::span<const PriorFinding> prior,
-                       const std::string& why,
-                       std::vector<ProposedFinding>* out) {
-  Span span = Trimmed(unit.text);
-  std::string_view value = unit.text.substr(span.start, span.end - span.start);
-  if (span.empty() || value.size() > 200 || !HasWord(value, 3) ||
-      IsPlaceholder(value) || !IsValueLabel(unit.label) ||
-      OverlapsPrior(prior, span.start, span.end)) {
-    return;
-  }
-  out->push_back({span.start, span.end, "condition_field", "diagnosis",
-                  FoldPhrase(value), kWholeValueConfidence,
-                  "diagnosis field value; " + why});
-}
-
 }  // namespace
 
 bool IsDiagnosisLabel(std::string_view raw_label) {
@@ -95,8 +68,7 @@ bool IsDiagnosisLabel(std::string_view raw_label) {
 std::vector<DetectorInfo> ConditionAnalyzer::Describe() const {
   return {{"condition_text", "diagnosis",
            "Condition words and phrases (English, French) in text and fields"},
-          {"condition_field", "diagnosis",
-           "The value of a diagnosis-labelled field"}};
+};
 }
 
 std::unique_ptr<AnalyzerScratch> ConditionAnalyzer::NewScratch() const {
@@ -107,6 +79,7 @@ void ConditionAnalyzer::Analyze(const TextUnit& unit,
                                 std::span<const PriorFinding> prior,
                                 AnalyzerScratch* scratch,
                                 std::vector<ProposedFinding>* out) const {
+  (void)prior;
   Scratch local;
   auto* s = scratch != nullptr ? static_cast<Scratch*>(scratch) : &local;
   const PhraseDictionary& dictionary = ConditionDictionary();
@@ -114,7 +87,6 @@ void ConditionAnalyzer::Analyze(const TextUnit& unit,
   text.Reset(unit.text);
   std::string why;
   double label_confidence = LabelConfidence(unit, &why);
-  size_t before = out->size();
   for (size_t i = 0; i < text.size();) {
     PhraseDictionary::Hit hit = dictionary.LongestAt(text, i);
     if (hit.tokens == 0) {
@@ -125,7 +97,9 @@ void ConditionAnalyzer::Analyze(const TextUnit& unit,
     bool named = last + 1 < text.size() &&
                  IsOrganisationWord(text.Phrase(last + 1, last + 1));
     bool figurative = i > 0 && IsFigurativeWord(text.Phrase(i - 1, i - 1));
-    if (!named && !figurative) {
+    bool field_value = label_confidence > 0 &&
+                       IsWholeValue(unit.text, text.Start(i), text.End(last));
+    if (!named && !figurative && !field_value) {
       double confidence = label_confidence > 0 ? label_confidence
                                                : kTextConfidence;
       out->push_back({text.Start(i), text.End(last), "condition_text",
@@ -134,9 +108,6 @@ void ConditionAnalyzer::Analyze(const TextUnit& unit,
                                            : "condition word in text"});
     }
     i = last + 1;
-  }
-  if (out->size() == before && label_confidence > 0) {
-    ProposeWholeValue(unit, prior, why, out);
   }
 }
 

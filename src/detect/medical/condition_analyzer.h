@@ -7,11 +7,9 @@
 //     organisation or place word follows ("Diabetes Canada", "Cancer
 //     Society") or a word before makes it figurative ("tropical
 //     depression").
-//   - condition_field: a diagnosis-labelled cell or field whose value is not
-//     in the dictionary but has a word of 3+ letters (not a placeholder like
-//     "none"), and no prior finding: the whole trimmed value at 0.70.
 // Normalised: the folded dictionary phrase ("type 2 diabetes",
-// "diabete de type 2"), or the folded value for condition_field.
+// "diabete de type 2"). The whole value of a diagnosis-labelled field is the
+// field analyzer's (diagnosis_field); this one finds the words inside.
 #ifndef BREACHSCOPE_DETECT_MEDICAL_CONDITION_ANALYZER_H_
 #define BREACHSCOPE_DETECT_MEDICAL_CONDITION_ANALYZER_H_
 

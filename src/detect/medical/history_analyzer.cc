@@ -8,8 +8,6 @@ namespace breachscope::medical {
 namespace {
 
 constexpr double kSectionConfidence = 0.75;
-constexpr double kFieldConfidence = 0.70;
-constexpr size_t kMinFieldText = 21;
 constexpr size_t kMaxHeading = 48;
 
 // Folded headings; the whole text before the ':' must be one of them, so
@@ -94,18 +92,11 @@ size_t TrySection(std::string_view text, size_t start,
   return close;
 }
 
-bool IsNotesLabel(const TextUnit& unit, std::string* why) {
+bool IsNotesLabel(const TextUnit& unit) {
   if (unit.label.empty()) return false;
   static constexpr std::string_view kFields[] = {"NTE-3"};
-  if (!LabelField(unit.label, kFields).empty()) {
-    *why = "label NTE-3";
-    return true;
-  }
-  std::string label = NormalizeLabel(unit.label);
-  std::string_view word = LabelWord(label, kLabelWords);
-  if (word.empty()) return false;
-  *why = "label '" + std::string(word) + "'";
-  return true;
+  if (!LabelField(unit.label, kFields).empty()) return true;
+  return !LabelWord(NormalizeLabel(unit.label), kLabelWords).empty();
 }
 
 }  // namespace
@@ -113,8 +104,7 @@ bool IsNotesLabel(const TextUnit& unit, std::string* why) {
 std::vector<DetectorInfo> MedicalHistoryAnalyzer::Describe() const {
   return {{"history_section", "medical_history",
            "Clinical history sections: PMH, HPI, family/social history"},
-          {"history_field", "medical_history",
-           "Text of notes / history / narrative fields"}};
+};
 }
 
 void MedicalHistoryAnalyzer::Analyze(const TextUnit& unit,
@@ -123,16 +113,9 @@ void MedicalHistoryAnalyzer::Analyze(const TextUnit& unit,
                                      std::vector<ProposedFinding>* out) const {
   (void)prior;
   (void)scratch;
-  std::string why;
-  if (IsNotesLabel(unit, &why)) {
-    Span span = Trimmed(unit.text);
-    if (span.end - span.start >= kMinFieldText && HasWord(unit.text, 3)) {
-      out->push_back({span.start, span.end, "history_field",
-                      "medical_history", "notes", kFieldConfidence,
-                      "clinical text field; " + why});
-    }
-    return;
-  }
+  // A notes field as a whole is the field analyzer's (history_field);
+  // sections inside it would repeat that finding.
+  if (IsNotesLabel(unit)) return;
   size_t pos = 0;
   while (pos < unit.text.size()) {
     size_t start = pos;

@@ -10,10 +10,8 @@
 //     (up to a blank line or the end of the unit) and needs 3+ characters of
 //     content. 0.75. Normalised: the folded heading ("past medical
 //     history").
-//   - history_field: a unit labelled notes, clinical notes, progress note,
-//     history, HPI, PMH, narrative or antécédents (HL7 NTE-3), with more
-//     than 20 characters of text containing a word: the whole trimmed text
-//     at 0.70 (no section findings inside it). Normalised: "notes".
+// A unit labelled notes, history, HPI, narrative, antécédents (HL7 NTE-3)
+// is left alone: the field analyzer's history_field takes its whole text.
 #ifndef BREACHSCOPE_DETECT_MEDICAL_HISTORY_ANALYZER_H_
 #define BREACHSCOPE_DETECT_MEDICAL_HISTORY_ANALYZER_H_
 

@@ -11,7 +11,6 @@ namespace {
 
 constexpr double kPlainConfidence = 0.60;
 constexpr double kUnitConfidence = 0.75;
-constexpr double kObservationConfidence = 0.60;
 
 struct Scratch : AnalyzerScratch {
   FoldedText folded;
@@ -39,26 +38,15 @@ std::string Normalized(const LabTest& test, const LabValue& value) {
   return out;
 }
 
-// HL7 OBX-5, or a FHIR valueQuantity value.
-bool IsObservationValueLabel(const TextUnit& unit) {
+// Labels under which the field analyzer reports the whole value as a lab
+// result (lab_result_field).
+bool IsResultLabel(const TextUnit& unit) {
+  static constexpr std::string_view kWords[] = {"result", "value",
+                                                "observation", "resultat"};
   static constexpr std::string_view kFields[] = {"OBX-5"};
-  if (!LabelField(unit.label, kFields).empty()) return true;
-  if (unit.kind != UnitKind::kField) return false;
-  std::string label = NormalizeLabel(unit.label);
-  return label.ends_with("valuequantity_value") ||
-         label.ends_with("valuequantity_value_value");
-}
-
-void ProposeObservationValue(const TextUnit& unit,
-                             std::span<const PriorFinding> prior,
-                             std::vector<ProposedFinding>* out) {
-  LabValue value;
-  if (!ParseStandaloneValue(unit.text, &value)) return;
-  Span span = Trimmed(unit.text);
-  if (OverlapsPrior(prior, span.start, span.end)) return;
-  out->push_back({span.start, span.end, "lab_observation_value", "lab_result",
-                  std::string(value.number), kObservationConfidence,
-                  "numeric observation value; test code not in this unit"});
+  if (unit.label.empty()) return false;
+  return !LabelField(unit.label, kFields).empty() ||
+         !LabelWord(NormalizeLabel(unit.label), kWords).empty();
 }
 
 }  // namespace
@@ -66,8 +54,7 @@ void ProposeObservationValue(const TextUnit& unit,
 std::vector<DetectorInfo> LabResultAnalyzer::Describe() const {
   return {{"lab_value", "lab_result",
            "A lab test name followed by its value, unit, range and flag"},
-          {"lab_observation_value", "lab_result",
-           "A numeric HL7 OBX-5 or FHIR valueQuantity value"}};
+};
 }
 
 std::unique_ptr<AnalyzerScratch> LabResultAnalyzer::NewScratch() const {
@@ -78,12 +65,13 @@ void LabResultAnalyzer::Analyze(const TextUnit& unit,
                                 std::span<const PriorFinding> prior,
                                 AnalyzerScratch* scratch,
                                 std::vector<ProposedFinding>* out) const {
+  (void)prior;
   Scratch local;
   auto* s = scratch != nullptr ? static_cast<Scratch*>(scratch) : &local;
   const LabCatalog& catalog = LabTests();
   FoldedText& text = s->folded;
   text.Reset(unit.text);
-  size_t before = out->size();
+  bool result_label = IsResultLabel(unit);
   for (size_t i = 0; i < text.size();) {
     PhraseDictionary::Hit hit = catalog.names.LongestAt(text, i);
     size_t last = i + (hit.tokens > 0 ? hit.tokens - 1 : 0);
@@ -102,15 +90,17 @@ void LabResultAnalyzer::Analyze(const TextUnit& unit,
       ++i;
       continue;
     }
+    if (result_label &&
+        IsWholeValue(unit.text, text.Start(i),
+                     static_cast<uint32_t>(value.end))) {
+      break;  // the field analyzer reports the whole result field
+    }
     out->push_back({text.Start(i), static_cast<uint32_t>(value.end),
                     "lab_value", "lab_result", Normalized(lab, value),
                     qualified ? kUnitConfidence : kPlainConfidence,
                     qualified ? "lab test with value and unit"
                               : "lab test with value"});
     while (i < text.size() && text.Start(i) < value.end) ++i;
-  }
-  if (out->size() == before && IsObservationValueLabel(unit)) {
-    ProposeObservationValue(unit, prior, out);
   }
 }
 

@@ -13,11 +13,9 @@
 //     range. Normalised "hba1c=7.2 %" (canonical name, '=', the value as
 //     written with any '<'/'>', a space and the unit as the catalogue
 //     writes it).
-//   - lab_observation_value: a number alone (optional '<'/'>' and unit) in
-//     HL7 OBX-5 or in a FHIR `valueQuantity.value` path. The test's code is
-//     in another unit (OBX-3, `code`) that an analyzer does not see, so this
-//     is moderate confidence, 0.60. Normalised: the value as written
-//     ("7.2", "<0.5").
+// A bare number in HL7 OBX-5 or a FHIR `valueQuantity.value` is the field
+// analyzer's (lab_result_field): the test's code sits in another unit
+// (OBX-3, `code`) that no analyzer sees, so it is moderate confidence there.
 #ifndef BREACHSCOPE_DETECT_MEDICAL_LAB_RESULT_ANALYZER_H_
 #define BREACHSCOPE_DETECT_MEDICAL_LAB_RESULT_ANALYZER_H_
 

@@ -182,22 +182,4 @@ bool ParseLabValue(std::string_view text, size_t pos,
          value->end > i;
 }
 
-bool ParseStandaloneValue(std::string_view text, LabValue* value) {
-  *value = LabValue{};
-  size_t i = SkipSpaces(text, 0);
-  if (!ReadNumber(text, &i, &value->number)) return false;
-  bool integer = value->number.find_first_of(".,") == std::string_view::npos;
-  if (integer && value->number.size() >= 7) return false;  // ids, timestamps
-  value->end = i;
-  size_t at = SkipSpaces(text, i);
-  if (at < text.size()) {
-    std::string unit;
-    size_t n = ReadUnit(text, at, {}, &unit);
-    if (n == 0) return false;
-    value->unit = std::move(unit);
-    value->end = at + n;
-  }
-  return SkipSpaces(text, value->end) == text.size();
-}
-
 }  // namespace breachscope::medical

@@ -23,11 +23,6 @@ struct LabValue {
 bool ParseLabValue(std::string_view text, size_t pos,
                    const std::vector<std::string>& units, LabValue* value);
 
-// Parses a value standing alone (OBX-5, FHIR valueQuantity.value): the
-// number with an optional comparator and an optional general unit, nothing
-// else.
-bool ParseStandaloneValue(std::string_view text, LabValue* value);
-
 }  // namespace breachscope::medical
 
 #endif  // BREACHSCOPE_DETECT_MEDICAL_LAB_VALUE_PARSER_H_

@@ -12,14 +12,10 @@ constexpr double kTextConfidence = 0.60;
 constexpr double kDoseConfidence = 0.75;
 constexpr double kLabelConfidence = 0.85;
 constexpr double kLabelDoseConfidence = 0.90;
-constexpr double kWholeValueConfidence = 0.70;
 
 constexpr std::string_view kLabelWords[] = {"medication", "medicament", "drug",
                                "prescription", "meds", "rx"};
 constexpr std::string_view kFields[] = {"RXE-2", "RXO-1", "RXD-2", "RXA-5", "RXG-4"};
-constexpr std::string_view kNotTheValue[] = {"date", "time", "status", "by", "id",
-                                "code", "din", "number", "no", "quantity",
-                                "qty", "refills", "allergy", "allergies"};
 
 struct Scratch : AnalyzerScratch {
   FoldedText folded;
@@ -36,29 +32,6 @@ std::string LabelReason(const TextUnit& unit) {
   return "label '" + std::string(word) + "'";
 }
 
-bool IsValueLabel(std::string_view raw_label) {
-  std::string label = NormalizeLabel(raw_label);
-  for (std::string_view word : kNotTheValue) {
-    if (LabelHasToken(label, word)) return false;
-  }
-  return true;
-}
-
-void ProposeWholeValue(const TextUnit& unit, std::span<const PriorFinding> prior,
-                       const std::string& why,
-                       std::vector<ProposedFinding>* out) {
-  Span span = Trimmed(unit.text);
-  std::string_view value = unit.text.substr(span.start, span.end - span.start);
-  if (span.empty() || value.size() > 200 || !HasWord(value, 4) ||
-      IsPlaceholder(value) || !IsValueLabel(unit.label) ||
-      OverlapsPrior(prior, span.start, span.end)) {
-    return;
-  }
-  out->push_back({span.start, span.end, "medication_field", "medication",
-                  FoldPhrase(value), kWholeValueConfidence,
-                  "medication field value; " + why});
-}
-
 double Confidence(bool labelled, bool dosed) {
   if (labelled) return dosed ? kLabelDoseConfidence : kLabelConfidence;
   return dosed ? kDoseConfidence : kTextConfidence;
@@ -69,8 +42,7 @@ double Confidence(bool labelled, bool dosed) {
 std::vector<DetectorInfo> MedicationAnalyzer::Describe() const {
   return {{"drug_name", "medication",
            "Drug ingredient and brand names (Health Canada DPD), with dose"},
-          {"medication_field", "medication",
-           "The value of a medication-labelled field"}};
+};
 }
 
 std::unique_ptr<AnalyzerScratch> MedicationAnalyzer::NewScratch() const {
@@ -81,6 +53,7 @@ void MedicationAnalyzer::Analyze(const TextUnit& unit,
                                  std::span<const PriorFinding> prior,
                                  AnalyzerScratch* scratch,
                                  std::vector<ProposedFinding>* out) const {
+  (void)prior;
   Scratch local;
   auto* s = scratch != nullptr ? static_cast<Scratch*>(scratch) : &local;
   const PhraseDictionary& dictionary = DrugDictionary();
@@ -88,7 +61,6 @@ void MedicationAnalyzer::Analyze(const TextUnit& unit,
   text.Reset(unit.text);
   std::string why = LabelReason(unit);
   bool labelled = !why.empty();
-  size_t before = out->size();
   for (size_t i = 0; i < text.size();) {
     PhraseDictionary::Hit hit = dictionary.LongestAt(text, i);
     if (hit.tokens == 0) {
@@ -99,7 +71,9 @@ void MedicationAnalyzer::Analyze(const TextUnit& unit,
     uint32_t end = text.End(last);
     uint32_t dose_end = static_cast<uint32_t>(DoseEnd(unit.text, end));
     bool dosed = dose_end > end;
-    if (dosed || labelled || !IsAmbiguousDrug(hit.key)) {
+    bool field_value =
+        labelled && IsWholeValue(unit.text, text.Start(i), dose_end);
+    if (!field_value && (dosed || labelled || !IsAmbiguousDrug(hit.key))) {
       std::string reason = dosed ? "drug name with dose" : "drug name";
       if (labelled) reason += "; " + why;
       out->push_back({text.Start(i), dose_end, "drug_name", "medication",
@@ -109,9 +83,6 @@ void MedicationAnalyzer::Analyze(const TextUnit& unit,
     // Skip the tokens the dose took, so "500 mg" is not read again.
     i = last + 1;
     while (i < text.size() && text.Start(i) < dose_end) ++i;
-  }
-  if (out->size() == before && labelled) {
-    ProposeWholeValue(unit, prior, why, out);
   }
 }
 

@@ -8,14 +8,12 @@
 //     0.85 under a medication label (0.90 with a dose). Names that are also
 //     people's names or plain words (drug_names_ambiguous.txt: Allegra,
 //     Lyrica, Senna...) count only with a dose or a label.
-//   - medication_field: a medication-labelled cell or field whose value is
-//     not in the dictionary but has a word of 4+ letters (not a placeholder):
-//     the whole trimmed value at 0.70.
 // Labels: medication, medicament, drug, rx, prescription, meds, FHIR
 // MedicationRequest / medicationCodeableConcept paths; HL7 RXE-2, RXO-1,
 // RXD-2, RXA-5, RXG-4.
-// Normalised: the folded drug name without the dose ("metformin"), or the
-// folded value for medication_field.
+// Normalised: the folded drug name without the dose ("metformin"). The
+// whole value of a medication-labelled field is the field analyzer's
+// (medication_field); this one finds the drug names inside.
 #ifndef BREACHSCOPE_DETECT_MEDICAL_MEDICATION_ANALYZER_H_
 #define BREACHSCOPE_DETECT_MEDICAL_MEDICATION_ANALYZER_H_
 
