@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "detect/fields/field_analyzer.h"
 #include "detect/text/address_analyzer.h"
 #include "detect/text/name_analyzer.h"
 #include "detect/medical/medical_analyzers.h"
@@ -13,6 +14,7 @@ namespace breachscope {
 std::span<const UnitAnalyzer* const> RegisteredAnalyzers() {
   static const auto* const kAnalyzers = new std::vector<const UnitAnalyzer*>{
       // label-driven whole values
+      &FieldAnalyzer(),
       // dictionaries over free text
       &NameTextAnalyzerInstance(),
       &AddressTextAnalyzerInstance(),

@@ -224,6 +224,7 @@ Result<std::unique_ptr<const DetectorEngine>> DetectorEngine::Create(
   for (const UnitAnalyzer* analyzer : impl->analyzers) {
     for (DetectorInfo& info : analyzer->Describe()) {
       BS_RETURN_IF_ERROR(CheckAnalyzerInfo(info, &analyzer_ids));
+      info.analyzer = true;
       impl->infos.push_back(std::move(info));
     }
   }

@@ -46,6 +46,9 @@ struct DetectorInfo {
   std::string id;           // "email", "phone_nanp", "sin", ...
   std::string category;     // DESIGN.md category id it emits by default
   std::string description;  // one line
+  // Set by the engine for entries of UnitAnalyzers (label, dictionary and
+  // column rules); false for pattern detectors.
+  bool analyzer = false;
 };
 
 class DetectorEngine {

@@ -29,6 +29,13 @@ std::vector<Finding> Scan(const DetectorEngine& engine, const TextUnit& unit) {
   return out;
 }
 
+bool IsPattern(const DetectorEngine& engine, std::string_view id) {
+  for (const DetectorInfo& info : engine.detectors()) {
+    if (info.id == id) return !info.analyzer;
+  }
+  return false;
+}
+
 class DetectorEngineTest : public ::testing::Test {
  protected:
   std::unique_ptr<const DetectorEngine> engine_ = MakeEngine();
@@ -93,6 +100,7 @@ TEST_F(DetectorEngineTest, FreeTextFindingsInPositionalOrder) {
   std::vector<Finding> found = Scan(*engine_, unit);
   std::vector<std::string> got;
   for (const Finding& f : found) {
+    if (!IsPattern(*engine_, f.detector)) continue;  // analyzers' extras
     got.push_back(f.detector + " " + f.category + " " + f.normalized);
     EXPECT_EQ(text.substr(f.location.offset - 1000, f.value.size()), f.value);
     EXPECT_EQ(f.explanation.find(f.value), std::string::npos);
@@ -142,7 +150,7 @@ TEST_F(DetectorEngineTest, DeterministicAndScratchReusable) {
   auto scratch = engine_->NewScratch();
   std::vector<Finding> first;
   engine_->ScanUnit(unit, *scratch, &first);
-  ASSERT_EQ(first.size(), 3u);
+  ASSERT_GE(first.size(), 3u);  // three patterns, plus analyzers' notes
   for (int i = 0; i < 50; ++i) {
     std::vector<Finding> again;
     engine_->ScanUnit(Unit(UnitKind::kText, "nothing here", "x"), *scratch,

@@ -1,0 +1,277 @@
+#include "detect/fields/field_analyzer.h"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "detect/context.h"
+#include "detect/fields/field_rules.h"
+#include "detect/fields/label_match.h"
+#include "detect/fields/record_state.h"
+#include "detect/fields/value_shape.h"
+
+namespace breachscope {
+namespace {
+
+enum class Via : uint8_t { kWords, kHl7, kPath };
+
+// A rule a label matched, and how (components and resources are checked
+// per unit: they depend on the path and the record, not the label).
+struct Candidate {
+  uint16_t rule;
+  Via via;
+  uint8_t first_component = 1;
+  uint8_t last_component = 255;
+  std::string_view matched;  // the word, field or path suffix, for the why
+};
+using Candidates = std::vector<Candidate>;
+
+// Words for phrase matching: the whole header for tables, the last two
+// path segments for structured fields ("patient.firstName").
+std::string WordsOf(std::string_view label, UnitKind kind) {
+  if (kind == UnitKind::kField) {
+    for (std::string_view tail : {"/@value", ".@value", "/#text", ".#text"}) {
+      if (label.ends_with(tail)) label.remove_suffix(tail.size());
+    }
+    // Case is kept until FramedLabelWords has split camelCase words.
+    size_t cut = label.find_last_of("./");
+    if (cut != std::string_view::npos && cut > 0) {
+      cut = label.find_last_of("./", cut - 1);
+      if (cut != std::string_view::npos) label.remove_prefix(cut + 1);
+    }
+  }
+  return FramedLabelWords(label);
+}
+
+bool Vetoed(std::string_view framed) {
+  for (std::string_view word : VetoedLabelWords()) {
+    if (HasPhrase(framed, word)) return true;
+  }
+  return false;
+}
+
+void MatchWords(const FieldRule& rule, uint16_t index, std::string_view framed,
+                Candidates* out) {
+  for (std::string_view word : rule.words) {
+    if (!HasPhrase(framed, word)) continue;
+    for (std::string_view veto : rule.unless) {
+      if (HasPhrase(framed, veto)) return;
+    }
+    out->push_back({index, Via::kWords, 1, 255, word});
+    return;
+  }
+}
+
+Candidates MatchLabel(std::string_view label, UnitKind kind) {
+  Candidates out;
+  if (label.empty() || kind == UnitKind::kText) return out;
+  std::span<const FieldRule> rules = FieldRules();
+  if (IsHl7Label(label)) {
+    for (uint16_t r = 0; r < rules.size(); ++r) {
+      for (const Hl7Field& f : rules[r].hl7) {
+        if (label.size() == f.field.size() && LabelIsHl7Field(label, f.field)) {
+          out.push_back({r, Via::kHl7, f.first_component, f.last_component,
+                         f.field});
+        }
+      }
+    }
+    return out;
+  }
+  std::string dotted = kind == UnitKind::kField ? DottedLabel(label) : "";
+  std::string framed = WordsOf(label, kind);
+  bool vetoed = Vetoed(framed);
+  for (uint16_t r = 0; r < rules.size(); ++r) {
+    for (std::string_view suffix : rules[r].paths) {
+      if (!dotted.empty() && PathEndsWith(dotted, suffix)) {
+        out.push_back({r, Via::kPath, 1, 255, suffix});
+        break;
+      }
+    }
+    if (!vetoed) MatchWords(rules[r], r, framed, &out);
+  }
+  return out;
+}
+
+class FieldScratch : public AnalyzerScratch {
+ public:
+  const Candidates& Get(std::string_view label, UnitKind kind) {
+    key_.assign(1, static_cast<char>(kind));
+    key_.append(label);
+    auto it = cache_.find(key_);
+    if (it != cache_.end()) return it->second;
+    if (cache_.size() >= kMaxEntries) {
+      spare_ = MatchLabel(label, kind);  // odd input: do not grow further
+      return spare_;
+    }
+    return cache_.emplace(key_, MatchLabel(label, kind)).first->second;
+  }
+  RecordState record;
+
+ private:
+  static constexpr size_t kMaxEntries = 4096;
+  std::map<std::string, Candidates, std::less<>> cache_;
+  std::string key_;
+  Candidates spare_;
+};
+
+bool Covered(std::span<const PriorFinding> prior, std::string_view category,
+             Span span) {
+  for (const PriorFinding& p : prior) {
+    if (p.category == category && p.start <= span.start && p.end >= span.end) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Applies(const FieldRule& rule, const Candidate& c, const TextUnit& unit,
+             std::string_view resource) {
+  if (c.via == Via::kHl7) {
+    int component = Hl7Component(unit.path);
+    return component >= c.first_component && component <= c.last_component;
+  }
+  if (c.via != Via::kPath || rule.resources.empty()) return true;
+  for (std::string_view r : rule.resources) {
+    if (r == resource) return true;
+  }
+  return false;
+}
+
+// What a proposal is made of before the value is known to fit.
+struct Choice {
+  const FieldRule* rule = nullptr;
+  std::string_view category;  // rule's, unless record state overrides
+  std::string_view detector;
+  std::string_view jurisdiction;
+  Role role = Role::kUnknown;
+  double confidence = 0.0;
+  std::string why;
+};
+
+class FieldAnalyzerImpl : public UnitAnalyzer {
+ public:
+  std::vector<DetectorInfo> Describe() const override;
+  std::unique_ptr<AnalyzerScratch> NewScratch() const override {
+    return std::make_unique<FieldScratch>();
+  }
+  void Analyze(const TextUnit& unit, std::span<const PriorFinding> prior,
+               AnalyzerScratch* scratch,
+               std::vector<ProposedFinding>* out) const override {
+    AnalyzeCell(unit, {}, prior, scratch, out);
+  }
+  void AnalyzeCell(const TextUnit& unit, std::string_view column_category,
+                   std::span<const PriorFinding> prior,
+                   AnalyzerScratch* scratch,
+                   std::vector<ProposedFinding>* out) const override;
+
+ private:
+  bool Propose(const TextUnit& unit, Span span, Choice choice,
+               std::span<const PriorFinding> prior,
+               std::vector<ProposedFinding>* out) const;
+};
+
+std::vector<DetectorInfo> FieldAnalyzerImpl::Describe() const {
+  std::vector<DetectorInfo> infos;
+  auto add = [&](const FieldRule& rule) {
+    for (const DetectorInfo& i : infos) {
+      if (i.id == rule.detector) return;
+    }
+    infos.push_back({std::string(rule.detector), std::string(rule.category),
+                     "labelled field whose whole value is a " +
+                         std::string(rule.category)});
+  };
+  for (const FieldRule& rule : FieldRules()) add(rule);
+  add(*ColumnRule("date_of_birth"));
+  return infos;
+}
+
+bool FieldAnalyzerImpl::Propose(const TextUnit& unit, Span span,
+                                Choice choice,
+                                std::span<const PriorFinding> prior,
+                                std::vector<ProposedFinding>* out) const {
+  std::string_view value =
+      unit.text.substr(span.start, span.end - span.start);
+  if (!FitsShape(choice.rule->shape, value, choice.rule->min_chars)) {
+    return false;
+  }
+  // Claimed already, by a pattern finding of the same category: done.
+  if (Covered(prior, choice.category, span)) return true;
+  ProposedFinding& f = out->emplace_back();
+  f.start = span.start;
+  f.end = span.end;
+  f.detector = choice.detector;
+  f.category = choice.category;
+  f.normalized = NormalizeFieldValue(choice.category, value,
+                                     choice.jurisdiction);
+  f.confidence = choice.confidence;
+  f.explanation = std::move(choice.why);
+  f.role = choice.role;
+  return true;
+}
+
+void FieldAnalyzerImpl::AnalyzeCell(const TextUnit& unit,
+                                    std::string_view column_category,
+                                    std::span<const PriorFinding> prior,
+                                    AnalyzerScratch* base,
+                                    std::vector<ProposedFinding>* out) const {
+  if (unit.kind == UnitKind::kText || base == nullptr) return;
+  auto& scratch = static_cast<FieldScratch&>(*base);
+  if (unit.kind == UnitKind::kField) scratch.record.Observe(unit);
+  Span span = TrimmedSpan(unit.text);
+  std::string_view value =
+      unit.text.substr(span.start, span.end - span.start);
+  if (value.empty() || IsPlaceholder(value)) return;
+  RecordVerdict verdict;
+  if (unit.kind == UnitKind::kField && scratch.record.Classify(unit, &verdict)) {
+    // The record's context decides: the category's own rule gives the shape.
+    const FieldRule* rule = ColumnRule(verdict.category);
+    Choice choice{rule, verdict.category, rule->detector,
+                  verdict.jurisdiction, verdict.role, verdict.confidence,
+                  std::move(verdict.why)};
+    if (Propose(unit, span, std::move(choice), prior, out)) return;
+  }
+  const std::string_view resource = scratch.record.resource();
+  for (const Candidate& c : scratch.Get(unit.label, unit.kind)) {
+    const FieldRule& rule = FieldRules()[c.rule];
+    if (!Applies(rule, c, unit, resource)) continue;
+    Choice choice{&rule, rule.category, rule.detector, {}, rule.role,
+                  rule.confidence, {}};
+    if (rule.category == "health_insurance_number") {
+      choice.jurisdiction = JurisdictionIn(FramedLabelWords(unit.label));
+    }
+    choice.why = "field rule " + std::string(rule.detector) + ": " +
+                 (c.via == Via::kWords ? "label word '" : "field '") +
+                 std::string(c.matched) + "' " +
+                 std::to_string(rule.confidence).substr(0, 4);
+    if (Propose(unit, span, std::move(choice), prior, out)) return;
+  }
+  if (column_category.empty()) return;
+  const FieldRule* rule = ColumnRule(column_category);
+  if (rule == nullptr) return;
+  Choice choice{rule, rule->category, rule->detector, {}, Role::kUnknown,
+                rule->confidence,
+                "column class " + std::string(column_category) + " " +
+                    std::to_string(rule->confidence).substr(0, 4)};
+  if (rule->category == "health_insurance_number") {
+    choice.jurisdiction = JurisdictionIn(FramedLabelWords(unit.label));
+  }
+  Propose(unit, span, std::move(choice), prior, out);
+}
+
+}  // namespace
+
+const UnitAnalyzer& FieldAnalyzer() {
+  static const auto* const kAnalyzer = new FieldAnalyzerImpl();
+  return *kAnalyzer;
+}
+
+std::string_view LabelCategory(std::string_view label, UnitKind kind) {
+  for (const Candidate& c : MatchLabel(label, kind)) {
+    if (c.via != Via::kPath) return FieldRules()[c.rule].category;
+  }
+  return {};
+}
+
+}  // namespace breachscope

@@ -1,0 +1,266 @@
+#include "detect/fields/field_analyzer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "detect/detector_engine.h"
+#include "detect/fields/label_match.h"
+
+namespace breachscope {
+namespace {
+
+struct FieldCase {
+  UnitKind kind;
+  const char* label;
+  const char* path;
+  const char* text;
+  const char* category;  // nullptr: no field finding
+  Role role = Role::kUnknown;
+  const char* normalized = nullptr;  // checked when set
+};
+
+constexpr UnitKind kCell = UnitKind::kTableCell;
+constexpr UnitKind kField = UnitKind::kField;
+
+// Findings of the field analyzer only (its ids end in _field / _column).
+std::vector<Finding> FieldFindings(const std::vector<Finding>& all) {
+  std::vector<Finding> out;
+  for (const Finding& f : all) {
+    if (f.detector.ends_with("_field") || f.detector.ends_with("_column")) {
+      out.push_back(f);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Detectors(const std::vector<Finding>& all) {
+  std::vector<std::string> out;
+  for (const Finding& f : all) out.push_back(f.detector);
+  return out;
+}
+
+const Finding* Find(const std::vector<Finding>& all, std::string_view id) {
+  for (const Finding& f : all) {
+    if (f.detector == id) return &f;
+  }
+  return nullptr;
+}
+
+class FieldAnalyzerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto engine = DetectorEngine::Create({});
+    ASSERT_TRUE(engine.ok());
+    engine_ = std::move(engine).value();
+    scratch_ = engine_->NewScratch();
+  }
+  std::vector<Finding> Scan(const TextUnit& unit,
+                            std::string_view column = {}) {
+    std::vector<Finding> out;
+    engine_->ScanCell(unit, column, *scratch_, &out);
+    return out;
+  }
+  // The whole value must be one finding of the expected category: the
+  // field analyzer's, or a pattern detector's that made it step aside.
+  void Check(const FieldCase& c, int64_t record = 0) {
+    TextUnit unit{c.kind, c.text, c.label, c.path, {}, record, 0, 0};
+    std::vector<Finding> all = Scan(unit);
+    std::vector<Finding> fields = FieldFindings(all);
+    std::string what = std::string(c.label) + " / " + c.path;
+    if (c.category == nullptr) {
+      EXPECT_TRUE(fields.empty()) << what << " got " << fields[0].category;
+      return;
+    }
+    std::vector<Finding> whole;
+    for (const Finding& f : all) {
+      if (f.category == c.category && f.value == c.text) whole.push_back(f);
+    }
+    ASSERT_EQ(whole.size(), 1u) << what;
+    if (fields.empty()) return;  // a pattern detector covered it
+    ASSERT_EQ(fields.size(), 1u) << what;
+    EXPECT_EQ(fields[0].role, c.role) << what;
+    if (c.normalized != nullptr) {
+      EXPECT_EQ(fields[0].normalized, c.normalized) << what;
+    }
+    EXPECT_EQ(fields[0].explanation.find(c.text), std::string::npos) << what;
+  }
+  std::unique_ptr<const DetectorEngine> engine_;
+  std::unique_ptr<DetectorEngine::Scratch> scratch_;
+};
+
+TEST_F(FieldAnalyzerTest, CsvLabels) {
+  const FieldCase cases[] = {
+      {kCell, "first_name", "", "Marie-Ève", "name"},
+      {kCell, "Last Name", "", "O'Connor", "name"},
+      {kCell, "lastName", "", "de la Cruz", "name"},
+      {kCell, "Patient Name", "", "Jane Q. Doe", "name", Role::kPatient},
+      {kCell, "Attending Physician", "", "Dr Amir Patel", "name",
+       Role::kStaff},
+      {kCell, "Emergency Contact", "", "Paul Doe", "name", Role::kRelated},
+      {kCell, "prénom", "", "Héloïse", "name"},
+      {kCell, "first_name", "", "12345", nullptr},
+      {kCell, "file_name", "", "report", nullptr},
+      {kCell, "Street", "", "12 Main St", "address"},
+      {kCell, "ville", "", "Regina", "address"},
+      {kCell, "MRN", "", "AB123456", "medical_record_number",
+       Role::kPatient, "AB123456"},
+      {kCell, "Patient ID", "", "P-00042", "patient_number", Role::kPatient,
+       "P00042"},
+      {kCell, "HSN", "", "123456789", "health_insurance_number",
+       Role::kUnknown, "??:123456789"},
+      {kCell, "OHIP number", "", "1234-567-890", "health_insurance_number",
+       Role::kUnknown, "ON:1234567890"},
+      {kCell, "Clinic", "", "Regina North Clinic", "service_location"},
+      {kCell, "Diagnosis", "", "E11.9", "diagnosis"},
+      {kCell, "Diagnosis Date", "", "2021-03-04", nullptr},
+      {kCell, "Medication", "", "metformin 500 mg", "medication"},
+      {kCell, "Height", "", "172 cm", "height"},
+      {kCell, "poids", "", "80kg", "weight"},
+      {kCell, "Weight", "", "heavy", nullptr},
+      {kCell, "Notes", "", "Patient reports chest pain since Monday.",
+       "medical_history"},
+      {kCell, "Notes", "", "ok", nullptr},
+      {kCell, "Signature", "", "/s/ J. Doe", "signature"},
+      {kCell, "Driver's Licence", "", "D1234-56789", "government_id"},
+      {kCell, "Card Number", "", "4111 1111 1111 1111", "payment_card"},
+      {kCell, "Health Card", "", "n/a", nullptr},
+  };
+  for (const FieldCase& c : cases) Check(c);
+}
+
+TEST_F(FieldAnalyzerTest, TokenAwareLabelDecoys) {
+  const FieldCase cases[] = {
+      {kCell, "cancelled", "", "Yes Indeed", nullptr},
+      {kCell, "hotel", "", "Chateau Frontenac", nullptr},
+      {kCell, "business", "", "Acme Widgets", nullptr},
+      {kCell, "année", "", "1975", nullptr},
+      {kCell, "rename", "", "Jane Doe", nullptr},
+      {kCell, "Business Name", "", "Acme Widgets", nullptr},
+  };
+  for (const FieldCase& c : cases) Check(c);
+  std::string framed = FramedLabelWords("cancelled");
+  EXPECT_FALSE(HasPhrase(framed, "cell"));
+  EXPECT_TRUE(HasPhrase(FramedLabelWords("Medical Record #"),
+                        "medical_record"));
+}
+
+TEST_F(FieldAnalyzerTest, Hl7Fields) {
+  const FieldCase cases[] = {
+      {kField, "PID-5", "PID-5[1].1", "DOE", "name", Role::kPatient},
+      {kField, "PID-5", "PID-5[1].2", "JANE", "name", Role::kPatient},
+      {kField, "NK1-2", "NK1-2[1].1", "DOE", "name", Role::kRelated},
+      {kField, "IN1-16", "IN1-16[1].1", "DOE", "name", Role::kRelated},
+      {kField, "GT1-3", "GT1-3[1].2", "PAUL", "name", Role::kRelated},
+      {kField, "PV1-7", "PV1-7[1].2", "PATEL", "name", Role::kStaff},
+      {kField, "PV1-7", "PV1-7[1].1", "12345", nullptr},
+      {kField, "ORC-12", "ORC-12[1].3", "AMIR", "name", Role::kStaff},
+      {kField, "PID-11", "PID-11[1].3", "REGINA", "address"},
+      {kField, "PID-3", "PID-3[1].1", "MR55555", "medical_record_number",
+       Role::kPatient},
+      {kField, "PID-18", "PID-18[1].1", "AC998877", "patient_number",
+       Role::kPatient},
+      {kField, "PV1-19", "PV1-19[1].1", "V123", "patient_number",
+       Role::kPatient},
+      {kField, "IN1-36", "IN1-36[1].1", "987654321", "health_insurance_number"},
+      {kField, "PV1-3", "PV1-3[1].4", "Regina Lab", "service_location"},
+      {kField, "MSH-4", "MSH-4[1].1", "CLINIC A", "service_location"},
+      {kField, "DG1-3", "DG1-3[1].2", "Type 2 diabetes", "diagnosis"},
+      {kField, "RXE-2", "RXE-2[1].2", "Metformin", "medication"},
+      {kField, "OBX-5", "OBX-5[1].1", "5.4", "lab_result"},
+      {kField, "NTE-3", "NTE-3[1].1", "Fasting sample, patient anxious.",
+       "medical_history"},
+      {kField, "PID-51", "PID-51[1].1", "DOE", nullptr},
+  };
+  for (const FieldCase& c : cases) Check(c);
+}
+
+TEST_F(FieldAnalyzerTest, Hl7ObxHeightFromObx3) {
+  Check({kField, "OBX-3", "OBX(2)-3[1].2", "Body height", nullptr}, 7);
+  Check({kField, "OBX-5", "OBX(2)-5[1].1", "172", "height", Role::kPatient},
+        7);
+  Check({kField, "OBX-5", "OBX(3)-5[1].1", "5.4", "lab_result"}, 7);
+}
+
+TEST_F(FieldAnalyzerTest, FhirJsonAndXmlPaths) {
+  const FieldCase cases[] = {
+      {kField, "entry.resource.resourceType", "entry[0].resource.resourceType",
+       "Patient", nullptr},
+      {kField, "entry.resource.name.family", "entry[0].resource.name[0].family",
+       "Doe", "name", Role::kPatient},
+      {kField, "entry.resource.address.city",
+       "entry[0].resource.address[0].city", "Regina", "address"},
+      {kField, "entry.resource.contact.name.family",
+       "entry[0].resource.contact[0].name.family", "Doe", "name",
+       Role::kRelated},
+      {kField, "entry.resource.identifier.system",
+       "entry[0].resource.identifier[0].system",
+       "https://fhir.infoway-inforoute.ca/NamingSystem/ca-on-patient-hcn",
+       nullptr},
+      {kField, "entry.resource.identifier.value",
+       "entry[0].resource.identifier[0].value", "9876543217",
+       "health_insurance_number", Role::kPatient, "ON:9876543217"},
+      {kField, "entry.resource.identifier.value",
+       "entry[0].resource.identifier[1].value", "X-77", "patient_number",
+       Role::kPatient},
+  };
+  for (const FieldCase& c : cases) Check(c, 0);
+  Check({kField, "entry.resource.resourceType", "entry[1].resource.resourceType",
+         "Practitioner", nullptr}, 1);
+  Check({kField, "entry.resource.name.family", "entry[1].resource.name[0].family",
+         "Patel", "name", Role::kStaff}, 1);
+  Check({kField, "entry.resource.resourceType", "entry[2].resource.resourceType",
+         "Organization", nullptr}, 2);
+  Check({kField, "entry.resource.name", "entry[2].resource.name",
+         "Regina North Clinic", "service_location"}, 2);
+  Check({kField, "/Bundle/entry/resource/Patient/name/given/@value",
+         "/Bundle/entry[1]/resource/Patient/name[1]/given/@value", "Jane",
+         "name", Role::kPatient}, 3);
+  Check({kField, "patient.firstName", "patient.firstName", "Jane", "name",
+         Role::kPatient}, 4);
+}
+
+TEST_F(FieldAnalyzerTest, PatternFindingOfSameCategoryIsNotRepeated) {
+  TextUnit phone{kCell, "(306) 555-1234", "Home", "", {}, 0, 0, 0};
+  TextUnit labelled = phone;
+  labelled.label = "Emergency contact";  // a related-name label
+  EXPECT_EQ(Detectors(Scan(labelled)), Detectors(Scan(phone)));
+  // A postal code inside an address: both stay (different families).
+  TextUnit address{kCell, "12 Main St, Regina SK S4P 3Y2", "Address", "",
+                   {}, 0, 0, 0};
+  std::vector<Finding> found = Scan(address);
+  const Finding* field = Find(found, "address_field");
+  ASSERT_NE(field, nullptr);
+  EXPECT_EQ(field->value, "12 Main St, Regina SK S4P 3Y2");
+  EXPECT_NE(Find(found, "postal_code_ca"), nullptr);
+  // Postal code alone under a postal label: the pattern finding covers it.
+  TextUnit postal{kCell, "S4P 3Y2", "Postal Code", "", {}, 0, 0, 0};
+  found = Scan(postal);
+  EXPECT_NE(Find(found, "postal_code_ca"), nullptr);
+  EXPECT_EQ(Find(found, "address_field"), nullptr);
+}
+
+TEST_F(FieldAnalyzerTest, ColumnClassAppliesWhenLabelSaysNothing) {
+  TextUnit cell{kCell, "123456789", "", "", {}, 0, 0, 0};
+  EXPECT_TRUE(FieldFindings(Scan(cell)).empty());
+  std::vector<Finding> found =
+      FieldFindings(Scan(cell, "health_insurance_number"));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].normalized, "??:123456789");
+  TextUnit dob{kCell, "14/03/1975", "", "", {}, 0, 0, 0};
+  found = FieldFindings(Scan(dob, "date_of_birth"));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].detector, "dob_column");
+  EXPECT_EQ(found[0].normalized, "1975-03-14");
+}
+
+TEST(LabelCategoryTest, HeadersSayTheirCategory) {
+  EXPECT_EQ(LabelCategory("HSN", kCell), "health_insurance_number");
+  EXPECT_EQ(LabelCategory("Surname", kCell), "name");
+  EXPECT_EQ(LabelCategory("Visit Date", kCell), "");
+  EXPECT_EQ(LabelCategory("", kCell), "");
+}
+
+}  // namespace
+}  // namespace breachscope

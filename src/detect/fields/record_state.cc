@@ -1,0 +1,160 @@
+#include "detect/fields/record_state.h"
+
+#include "detect/context.h"
+#include "detect/fields/label_match.h"
+#include "detect/fields/value_shape.h"
+
+namespace breachscope {
+namespace {
+
+// The identifier a path belongs to: up to "identifier" and its index
+// ("entry[0].resource.identifier[1].system" -> "...identifier[1]").
+std::string_view IdentifierPrefix(std::string_view path) {
+  size_t at = path.rfind("identifier");
+  if (at == std::string_view::npos) return {};
+  size_t end = at + 10;
+  if (end < path.size() && path[end] == '[') {
+    size_t close = path.find(']', end);
+    if (close != std::string_view::npos) end = close + 1;
+  }
+  return path.substr(0, end);
+}
+
+// The last element name of a JSON or XML label, ignoring @value / #text.
+bool LabelEndsWith(std::string_view label, std::string_view tail) {
+  for (std::string_view skip : {"/@value", ".@value", "/#text", ".#text"}) {
+    if (label.ends_with(skip)) {
+      label.remove_suffix(skip.size());
+      break;
+    }
+  }
+  if (!label.ends_with(tail)) return false;
+  if (label.size() == tail.size()) return true;
+  char before = label[label.size() - tail.size() - 1];
+  return before == '.' || before == '/';
+}
+
+bool MentionsAny(std::string_view framed,
+                 std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (HasPhrase(framed, w)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void RecordState::Reset(int64_t record) {
+  record_ = record;
+  resource_.clear();
+  id_prefix_.clear();
+  id_system_.clear();
+  type_prefix_.clear();
+  id_type_.clear();
+  obx_segment_.clear();
+  measure_ = Measure::kNone;
+}
+
+void RecordState::Observe(const TextUnit& unit) {
+  if (unit.record != record_) Reset(unit.record);
+  std::string_view label = unit.label;
+  xml_resource_ = label.find('/') == std::string_view::npos
+                      ? std::string_view()
+                      : XmlResourceType(label);
+  if (IsHl7Label(label)) {
+    if (label.size() != 5 || !LabelIsHl7Field(label, "OBX-3")) return;
+    std::string_view segment = Hl7Segment(unit.path);
+    if (segment != obx_segment_) {
+      obx_segment_.assign(segment);
+      measure_ = Measure::kNone;
+    }
+    std::string framed = FramedLabelWords(unit.text);
+    if (MentionsAny(framed, {"height", "8302", "8306", "3137", "taille"})) {
+      measure_ = Measure::kHeight;
+    } else if (MentionsAny(framed, {"weight", "29463", "3141", "poids"})) {
+      measure_ = Measure::kWeight;
+    }
+    return;
+  }
+  if (LabelEndsWith(label, "resourceType")) {
+    resource_.assign(unit.text);
+    return;
+  }
+  if (label.find("identifier") == std::string_view::npos) return;
+  std::string_view prefix = IdentifierPrefix(unit.path);
+  if (LabelEndsWith(label, "identifier.system") ||
+      LabelEndsWith(label, "identifier/system")) {
+    id_prefix_.assign(prefix);
+    id_system_.assign(unit.text);
+  } else if (LabelEndsWith(label, "code") || LabelEndsWith(label, "text")) {
+    if (type_prefix_ != prefix) id_type_.clear();
+    type_prefix_.assign(prefix);
+    id_type_.append(unit.text).push_back(' ');
+  }
+}
+
+Role RecordState::ResourceRole() const {
+  std::string_view r = resource();
+  if (r == "Patient") return Role::kPatient;
+  if (r == "Practitioner" || r == "PractitionerRole") return Role::kStaff;
+  if (r == "RelatedPerson") return Role::kRelated;
+  return Role::kUnknown;
+}
+
+bool RecordState::ClassifyIdentifier(const TextUnit& unit,
+                                     RecordVerdict* v) const {
+  std::string_view prefix = IdentifierPrefix(unit.path);
+  std::string context;
+  if (!prefix.empty() && prefix == id_prefix_) context += id_system_;
+  if (!prefix.empty() && prefix == type_prefix_) context += " " + id_type_;
+  std::string framed = FramedLabelWords(context);
+  v->role = ResourceRole();
+  if (MentionsAny(framed, {"hcn", "health_card", "healthcard", "phn", "hsn",
+                           "jhn", "ramq", "ohip", "health_number", "hin",
+                           "health_insurance", "insurance", "medicare",
+                           "nam", "ahcip", "msp", "phin"})) {
+    v->category = "health_insurance_number";
+    v->jurisdiction = JurisdictionIn(framed);
+    v->confidence = 0.85;
+    v->why = "identifier system or type names a health card 0.85";
+    return true;
+  }
+  if (MentionsAny(framed, {"mr", "mrn", "medical_record", "chart"})) {
+    v->category = "medical_record_number";
+    v->confidence = 0.8;
+    v->why = "identifier system or type names a medical record 0.80";
+    return true;
+  }
+  if (v->role == Role::kPatient ||
+      MentionsAny(framed, {"pi", "pt", "an", "vn", "patient", "account",
+                           "visit"})) {
+    v->category = "patient_number";
+    v->confidence = 0.65;
+    v->why = "identifier of a patient 0.65";
+    return true;
+  }
+  return false;
+}
+
+bool RecordState::Classify(const TextUnit& unit, RecordVerdict* v) const {
+  std::string_view label = unit.label;
+  if (IsHl7Label(label)) {
+    if (measure_ == Measure::kNone || label.size() != 5 ||
+        !LabelIsHl7Field(label, "OBX-5") ||
+        Hl7Segment(unit.path) != obx_segment_) {
+      return false;
+    }
+    v->category = measure_ == Measure::kHeight ? "height" : "weight";
+    v->confidence = 0.8;
+    v->why = "OBX-3 names the measurement 0.80";
+    v->role = Role::kPatient;
+    return true;
+  }
+  if (!LabelEndsWith(label, "identifier.value") &&
+      !LabelEndsWith(label, "identifier/value")) {
+    return false;
+  }
+  return ClassifyIdentifier(unit, v);
+}
+
+}  // namespace breachscope
