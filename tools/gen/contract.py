@@ -46,7 +46,7 @@ CONTRACT_KINDS = {
 # Categories (DESIGN.md ids) of the other kinds the truth file records.
 OTHER_KINDS = {
     "name": "name", "staff_name": "name", "related_name": "name",
-    "street_address": "address", "city": "address",
+    "street_address": "address", "city": "address", "province": "address",
     "health_number": "health_insurance_number",
     "mrn": "medical_record_number", "patient_number": "patient_number",
     "diagnosis_code": "diagnosis", "diagnosis_text": "diagnosis",

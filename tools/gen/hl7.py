@@ -40,8 +40,9 @@ def pid_segment(ctx, src, p):
                  p.pid, hl7=True)
         pid3 += f"~{esc(p.hn)}^^^{p.prov}^JHN"
     f[3] = pid3
-    for n in (p.last, p.first):
-        tr.field(src, "PID-5", "name", n, n, p.pid, hl7=True)
+    for n in (p.last, p.first, p.middle):
+        if n:
+            tr.field(src, "PID-5", "name", n, n, p.pid, hl7=True)
     f[5] = f"{esc(p.last)}^{esc(p.first)}^{esc(p.middle)}"
     dob = _compact(p.dob)
     tr.field(src, "PID-7", "date_label", dob, p.dob.isoformat(), p.pid,
@@ -52,6 +53,8 @@ def pid_segment(ctx, src, p):
              hl7=True)
     pc = r.choices([p.postal, p.postal.replace(" ", ""), p.postal.lower()],
                    [80, 15, 5])[0]
+    tr.field(src, "PID-11", "city", p.city, p.city, p.pid, hl7=True)
+    tr.field(src, "PID-11", "province", p.prov, p.prov, p.pid, hl7=True)
     tr.field(src, "PID-11", "postal", pc, p.postal, p.pid, hl7=True)
     f[11] = f"{esc(p.address)}^^{esc(p.city)}^{p.prov}^{pc}^CAN^H"
     reps = []
@@ -180,7 +183,9 @@ def oru_message(ctx, src, p, visit, stamp, ctrl):
                        "lab line ", V("phone", P.fmt_phone(clinic_ph, "dash"),
                                       C.phone_e164(clinic_ph), None, "phone")],
               lambda: ["Result verified ^ repeat & confirmed"])
-        segs.append("NTE|1|L|" + esc(u.text().rstrip("\n")))
+        text = u.text().rstrip("\n")
+        tr.add(src, "medical_history", text, text, p.pid, "text")
+        segs.append("NTE|1|L|" + esc(text))
     return segs
 
 
@@ -201,8 +206,12 @@ def adt_message(ctx, src, p, kin, visit, stamp, ctrl):
         f = {1: "1", 2: esc(kname.split(" ")[-1]) + "^" +
              esc(kname.split(" ")[0]), 3: f"{rel[1]}^{rel[2]}^HL70063"}
         if kp:
+            for kind, v in (("street_address", kp.address),
+                            ("city", kp.city), ("province", kp.prov)):
+                tr.field(src, "NK1-4", kind, v, v, kpid, hl7=True,
+                         role="related")
             tr.field(src, "NK1-4", "postal", kp.postal, kp.postal, kpid,
-                     hl7=True)
+                     hl7=True, role="related")
             f[4] = f"{esc(kp.address)}^^{esc(kp.city)}^{kp.prov}^{kp.postal}"
         form = r.choice(["dash", "paren", "bare"])
         v = P.fmt_phone(kphone, form)

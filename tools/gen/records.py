@@ -20,6 +20,8 @@ def _patient_resource(ctx, src, p, base):
                       "value": p.hn})
     f("name.family", "name", p.last, p.last)
     f("name.given", "name", p.first, p.first)
+    if p.middle:
+        f("name.given", "name", p.middle, p.middle)
     telecom = []
     for kind, d, ext in p.phones:
         form = r.choice(["dash", "paren", "plus1", "dot", "space", "bare"])
@@ -37,6 +39,7 @@ def _patient_resource(ctx, src, p, base):
     f("birthDate", "date", p.dob.isoformat(), p.dob.isoformat(), C.DOB)
     f("address.line", "street_address", p.address, p.address)
     f("address.city", "city", p.city, p.city)
+    f("address.state", "province", p.prov, p.prov)
     pc = p.postal if r.random() < 0.8 else p.postal.replace(" ", "")
     f("address.postalCode", "postal", pc, p.postal)
     gp_first, gp_last, gp = P.staff_parts(p.gp)
@@ -187,6 +190,8 @@ def xml_export(ctx, src, pats):
         o.append(f"    <{dob_tag}>{dv}</{dob_tag}>\n")
         o.append(f"    <sex>{p.sex}</sex>\n")
         fld("address/street", "street_address", p.address, p.address)
+        fld("address/city", "city", p.city, p.city)
+        fld("address/province", "province", p.prov, p.prov)
         fld("address/postalCode", "postal", p.postal, p.postal)
         o.append(f"    <address><street>{xesc(p.address)}</street>"
                  f"<city>{xesc(p.city)}</city><province>{p.prov}</province>"

@@ -257,7 +257,8 @@ def registration_csv(ctx, src):
     cols = [T.Col("MRN", T.MRN), T.Col("Last Name", T.LAST),
             T.Col("First Name", T.FIRST), T.Col("DOB", T.dob("iso")),
             T.Col("Driver's Licence", T.drivers_licence),
-            T.Col("DL Province", T.PROV), T.Col("Passport No", T.passport),
+            T.Col("DL Province", T.plain(lambda p, x, r: p.prov)),
+            T.Col("Passport No", T.passport),
             T.Col("Height (cm)", T.height_cm),
             T.Col("Weight (kg)", T.weight_kg),
             T.Col("Medical History", T.history),
@@ -472,7 +473,7 @@ def build(ctx, prefix=""):
     add("billing/payments_2024-02.csv", "csv", lambda s: payments_csv(ctx, s))
     add("pharmacy/prescriptions.csv", "csv",
         lambda s: prescriptions_csv(ctx, s))
-    n_forms = min(20, max(3, len(ctx.pats) // 10))
+    n_forms = min(40, max(6, len(ctx.pats) // 5))
     for rel, mk in note_files(ctx, prefix, n_forms, 401,
                               ("intake", "statement")):
         add(rel, "text", mk)

@@ -98,7 +98,7 @@ FIRST = other("name", lambda p, x: p.first)
 LAST = other("name", lambda p, x: p.last)
 STREET = other("street_address", lambda p, x: p.address)
 CITY = other("city", lambda p, x: p.city)
-PROV = plain(lambda p, x, r: p.prov)
+PROV = other("province", lambda p, x: p.prov)
 SEX = plain(lambda p, x, r: p.sex)
 MRN = other("mrn", lambda p, x: p.mrn)
 HN = other("health_number", lambda p, x: p.hn)
@@ -198,7 +198,10 @@ def note_cell(truth, source, label):
                        " if worse"],
               lambda: ["Stable, no change"],
               lambda: ["Refill given, \"see\" chart, reviewed"])
-        return u.text().rstrip("\n")
+        text = u.text().rstrip("\n")
+        # The note itself is clinical narrative.
+        truth.add(source, "medical_history", text, text, p.pid, "text")
+        return text
     return f
 
 
