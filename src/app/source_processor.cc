@@ -1,5 +1,7 @@
 #include "app/source_processor.h"
 
+#include "app/table_sampler.h"
+
 #include "ingest/archive/archive_reader.h"
 #include "ingest/extract/binary_strings_reader.h"
 #include "ingest/extract/extractor.h"
@@ -18,19 +20,23 @@ constexpr size_t kSniffBytes = 64 * 1024;
 constexpr uint64_t kReleaseStep = 8ull << 20;
 
 // Runs the detectors on every unit and counts what extraction reports.
+// Table cells go through a TableSampler, which classifies each table's
+// columns from its first rows; Finish() must follow the last unit.
 class DetectingSink : public UnitSink {
  public:
   DetectingSink(const DetectorEngine& engine, DetectorEngine::Scratch& scratch,
                 std::vector<Finding>* findings, MappedFile* mapping,
                 uint64_t mapping_base)
-      : engine_(engine), scratch_(scratch), findings_(findings),
-        mapping_(mapping), mapping_base_(mapping_base) {}
+      : sampler_(engine, scratch, findings), mapping_(mapping),
+        mapping_base_(mapping_base) {}
 
   void OnUnit(const TextUnit& unit) override {
     ++units_;
-    engine_.ScanUnit(unit, scratch_, findings_);
+    sampler_.OnUnit(unit);
+    // Held sample cells are copies, so pages behind them may go.
     MaybeRelease(unit.offset);
   }
+  void Finish() { sampler_.Finish(); }
   void OnWarning(std::string_view) override { ++warnings_; }
 
   uint64_t units() const { return units_; }
@@ -46,9 +52,7 @@ class DetectingSink : public UnitSink {
     released_ = until;
   }
 
-  const DetectorEngine& engine_;
-  DetectorEngine::Scratch& scratch_;
-  std::vector<Finding>* findings_;
+  TableSampler sampler_;
   MappedFile* mapping_;
   uint64_t mapping_base_;
   uint64_t released_ = 0;
@@ -185,6 +189,7 @@ void SourceProcessor::ProcessContent(const std::string& name,
   if (sniff.format == Format::kBinary) {
     DetectingSink sink(engine_, *scratch_, &result.findings, mapping, 0);
     status = ReadBinaryStrings(bytes, sink);
+    sink.Finish();
     units = sink.units();
   } else if (sniff.format != Format::kEmpty) {
     std::string storage;
@@ -204,6 +209,7 @@ void SourceProcessor::ProcessContent(const std::string& name,
     DetectingSink sink(engine_, *scratch_, &result.findings,
                        is_view ? mapping : nullptr, base);
     status = ExtractUnits(sniff, decoded.text, sink);
+    sink.Finish();
     units = sink.units();
     warnings = sink.warnings() + decoded.replacements;
   }

@@ -1,0 +1,157 @@
+#include "app/table_sampler.h"
+
+#include <set>
+#include <utility>
+
+#include "detect/fields/column_profile.h"
+#include "detect/validators/dates.h"
+
+namespace breachscope {
+namespace {
+
+const std::string_view kNoClass;
+
+// Trimmed length of a cell, to tell a whole-value finding from a word in it.
+size_t TrimmedSize(std::string_view text) {
+  size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return 0;
+  size_t end = text.find_last_not_of(" \t\r\n");
+  return end - start + 1;
+}
+
+}  // namespace
+
+TableSampler::TableSampler(const DetectorEngine& engine,
+                           DetectorEngine::Scratch& scratch,
+                           std::vector<Finding>* findings)
+    : engine_(engine), scratch_(scratch), findings_(findings) {}
+
+void TableSampler::OnUnit(const TextUnit& unit) {
+  if (unit.kind != UnitKind::kTableCell) {
+    FlushSample();
+    engine_.ScanUnit(unit, scratch_, findings_);
+    return;
+  }
+  if (sampling_ && unit.table == sample_table_ && unit.record < kSampleRows &&
+      arena_.size() < kSampleBytes) {
+    Hold(unit);
+    return;
+  }
+  FlushSample();
+  auto it = classes_.find(unit.table);
+  if (it != classes_.end()) {
+    ScanClassified(unit, it->second);
+    return;
+  }
+  if (classes_.size() >= kMaxClassifiedTables || unit.record >= kSampleRows) {
+    engine_.ScanUnit(unit, scratch_, findings_);
+    return;
+  }
+  sampling_ = true;
+  sample_table_.assign(unit.table);
+  Hold(unit);
+}
+
+void TableSampler::Finish() { FlushSample(); }
+
+void TableSampler::Hold(const TextUnit& unit) {
+  Held held{unit, arena_.size(), unit.text.size(), 0, 0, 0, 0};
+  arena_.append(unit.text);
+  held.label = arena_.size();
+  held.label_size = unit.label.size();
+  arena_.append(unit.label);
+  held.path = arena_.size();
+  held.path_size = unit.path.size();
+  arena_.append(unit.path);
+  held.unit.text = held.unit.label = held.unit.path = {};
+  held.unit.table = {};  // always sample_table_
+  held_.push_back(held);
+}
+
+TextUnit TableSampler::Rebuild(const Held& held) const {
+  std::string_view arena(arena_);
+  TextUnit unit = held.unit;
+  unit.text = arena.substr(held.text, held.text_size);
+  unit.label = arena.substr(held.label, held.label_size);
+  unit.path = arena.substr(held.path, held.path_size);
+  unit.table = sample_table_;
+  return unit;
+}
+
+void TableSampler::FlushSample() {
+  if (!sampling_) return;
+  Classes classes = Classify();
+  for (const Held& held : held_) ScanClassified(Rebuild(held), classes);
+  classes_.emplace(sample_table_, std::move(classes));
+  sampling_ = false;
+  held_.clear();
+  arena_.clear();
+  if (arena_.capacity() > kSampleBytes * 2) arena_.shrink_to_fit();
+}
+
+TableSampler::Classes TableSampler::Classify() {
+  std::set<std::string, std::less<>> patterns;
+  for (const DetectorInfo& info : engine_.detectors()) {
+    if (!info.analyzer) patterns.insert(info.id);
+  }
+  std::vector<ColumnEvidence> columns;
+  std::span<const ProbeLabel> probes = ProbeLabels();
+  for (const Held& held : held_) {
+    TextUnit unit = Rebuild(held);
+    if (unit.column < 0 || unit.column >= kMaxClassifiedColumns) continue;
+    size_t size = TrimmedSize(unit.text);
+    if (size == 0) continue;
+    if (columns.size() <= static_cast<size_t>(unit.column)) {
+      columns.resize(unit.column + 1);
+    }
+    ColumnEvidence& column = columns[unit.column];
+    if (column.values == 0) column.header.assign(unit.label);
+    ++column.values;
+    probe_findings_.clear();
+    engine_.ScanUnit(unit, scratch_, &probe_findings_);
+    std::set<std::string_view> seen;
+    for (const Finding& f : probe_findings_) {
+      if (2 * f.value.size() >= size && seen.insert(f.category).second) {
+        column.CountFound(f.category);
+      }
+    }
+    if (!unit.label.empty()) continue;
+    // Headerless: what would the pattern detectors say with a label?
+    column.probe_hits.resize(probes.size());
+    for (size_t p = 0; p < probes.size(); ++p) {
+      TextUnit probe = unit;
+      probe.label = probes[p].label;
+      probe_findings_.clear();
+      engine_.ScanUnit(probe, scratch_, &probe_findings_);
+      for (const Finding& f : probe_findings_) {
+        if (f.category != probes[p].category || !patterns.contains(f.detector) ||
+            2 * f.value.size() < size) {
+          continue;
+        }
+        ++column.probe_hits[p];
+        if (auto date = ParseDate(f.value); date && f.category ==
+                                                        "date_of_birth") {
+          column.min_year = std::min(column.min_year, date->date.year);
+          column.max_year = std::max(column.max_year, date->date.year);
+        }
+        break;
+      }
+    }
+  }
+  Classes classes(columns.size());
+  for (size_t c = 0; c < columns.size(); ++c) {
+    classes[c] = ClassifyColumn(columns[c]);
+  }
+  return classes;
+}
+
+void TableSampler::ScanClassified(const TextUnit& unit,
+                                  const Classes& classes) {
+  std::string_view category = kNoClass;
+  if (unit.column >= 0 && static_cast<size_t>(unit.column) < classes.size()) {
+    category = classes[unit.column];
+  }
+  engine_.ScanCell(unit, category, scratch_, findings_);
+}
+
+}  // namespace breachscope
