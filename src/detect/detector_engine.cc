@@ -33,6 +33,11 @@ struct Pending {
   std::string explanation;
   std::string_view detector_id;
   Role role = Role::kUnknown;
+  // Overlaps are resolved within a family: all pattern findings form one;
+  // analyzer findings form one per category, so two analyzers proposing the
+  // same drug in a medication cell give one finding, while a full address
+  // (analyzer) and its postal code (pattern) both stay.
+  std::string_view family;
 };
 
 // Longer wins, then higher confidence, then the detector registered first.
@@ -43,14 +48,12 @@ bool Better(const Pending& a, const Pending& b) {
   return a.detector < b.detector;
 }
 
-// Of overlapping findings in one family only the best stays. Pattern
-// findings are one family (one span of text is one shape); each analyzer
-// detector id is a family of its own. Leaves them grouped by family, each
-// group by position.
+// Of overlapping findings in one family (see Pending::family) only the best
+// stays. Leaves them grouped by family, each group by position.
 void ResolveOverlaps(std::vector<Pending>* pending, size_t from) {
   auto first = pending->begin() + from;
   std::sort(first, pending->end(), [](const Pending& a, const Pending& b) {
-    if (a.detector_id != b.detector_id) return a.detector_id < b.detector_id;
+    if (a.family != b.family) return a.family < b.family;
     if (a.start != b.start) return a.start < b.start;
     return Better(a, b);
   });
@@ -58,7 +61,7 @@ void ResolveOverlaps(std::vector<Pending>* pending, size_t from) {
   for (size_t i = from; i < pending->size(); ++i) {
     Pending& p = (*pending)[i];
     if (kept > from && p.start < (*pending)[kept - 1].end &&
-        p.detector_id == (*pending)[kept - 1].detector_id) {
+        p.family == (*pending)[kept - 1].family) {
       if (Better(p, (*pending)[kept - 1])) (*pending)[kept - 1] = std::move(p);
       continue;
     }
@@ -162,7 +165,8 @@ void DetectorEngine::Impl::Evaluate(const TextUnit& unit,
   scratch.pending.push_back({match.start, match.end, ref.detector,
                              score.confidence, score.category,
                              std::move(validation.normalized),
-                             std::move(score.explanation), kPatternFamily});
+                             std::move(score.explanation), {}, Role::kUnknown,
+                             kPatternFamily});
 }
 
 // Hands the resolved pattern findings to each analyzer and queues its
@@ -193,7 +197,7 @@ void DetectorEngine::Impl::RunAnalyzers(
       scratch.pending.push_back({f.start, f.end, first_id + a, f.confidence,
                                  f.category, std::move(f.normalized),
                                  std::move(f.explanation), f.detector,
-                                 f.role});
+                                 f.role, f.category});
     }
   }
 }

@@ -230,9 +230,14 @@ TEST_F(FieldAnalyzerTest, PatternFindingOfSameCategoryIsNotRepeated) {
   TextUnit address{kCell, "12 Main St, Regina SK S4P 3Y2", "Address", "",
                    {}, 0, 0, 0};
   std::vector<Finding> found = Scan(address);
+  // The field rule and the free-text address analyzer propose the same span;
+  // analyzer findings of one category merge, so exactly one of them stays.
   const Finding* field = Find(found, "address_field");
+  if (field == nullptr) field = Find(found, "address_text");
   ASSERT_NE(field, nullptr);
   EXPECT_EQ(field->value, "12 Main St, Regina SK S4P 3Y2");
+  EXPECT_EQ(Find(found, "address_field") == nullptr,
+            Find(found, "address_text") != nullptr);
   EXPECT_NE(Find(found, "postal_code_ca"), nullptr);
   // Postal code alone under a postal label: the pattern finding covers it.
   TextUnit postal{kCell, "S4P 3Y2", "Postal Code", "", {}, 0, 0, 0};
