@@ -30,6 +30,7 @@ struct ScanArgs {
   bool follow_symlinks = false;
   int max_depth = IngestOptions().max_archive_depth;
   double min_confidence = DetectOptions().min_confidence;
+  std::vector<std::string> detectors;
 };
 
 ProgressMode ChooseProgress(const ScanArgs& args) {
@@ -54,19 +55,24 @@ void PrintOutcome(const ScanOutcome& o, const std::string& case_dir) {
 }
 
 int RunScanCommand(const ScanArgs& args) {
+  // The engine first: a bad detector selection is a usage error and must
+  // not leave a new, empty case folder behind.
+  DetectOptions detect;
+  detect.min_confidence = args.min_confidence;
+  detect.only_detectors = args.detectors;
+  Result<std::unique_ptr<const DetectorEngine>> engine =
+      DetectorEngine::Create(detect);
+  if (!engine.ok()) {
+    std::cerr << "breachscope: " << engine.status().ToString() << "\n";
+    return engine.status().code() == StatusCode::kInvalidArgument
+               ? kExitUsage
+               : kExitFailure;
+  }
   Result<std::unique_ptr<CaseStore>> store =
       OpenSqliteCaseStore(args.case_dir, NewPlainSealer());
   if (!store.ok()) {
     std::cerr << "breachscope: cannot open case " << args.case_dir << ": "
               << store.status().ToString() << "\n";
-    return kExitFailure;
-  }
-  DetectOptions detect;
-  detect.min_confidence = args.min_confidence;
-  Result<std::unique_ptr<const DetectorEngine>> engine =
-      DetectorEngine::Create(detect);
-  if (!engine.ok()) {
-    std::cerr << "breachscope: " << engine.status().ToString() << "\n";
     return kExitFailure;
   }
   ScanOptions options;
@@ -127,6 +133,10 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--min-confidence", args->min_confidence,
                   "Drop findings scored below this (0..1)")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--detectors", args->detectors,
+                  "Run only these detector ids, comma-separated (default: "
+                  "all; see `breachscope detectors list`)")
+      ->delimiter(',');
   cmd->callback([args, exit_code] { *exit_code = RunScanCommand(*args); });
 }
 

@@ -121,13 +121,20 @@ Status CheckAnalyzerInfo(const DetectorInfo& info,
 
 struct DetectorEngine::Impl {
   DetectOptions options;
-  std::span<const DetectorSpec* const> specs;
+  std::vector<const DetectorSpec*> specs;  // enabled pattern detectors
+  // Enabled analyzer detector ids; empty when every one is enabled.
+  std::set<std::string, std::less<>> analyzer_filter;
   std::vector<DetectorInfo> infos;
   std::vector<TriggerRef> triggers;  // by prefilter pattern id
   std::unique_ptr<Prefilter> prefilter;
   std::unique_ptr<ContextIndex> contexts;
-  std::span<const UnitAnalyzer* const> analyzers;
+  std::vector<const UnitAnalyzer*> analyzers;  // enabled analyzers
 
+  Status AddPatternDetectors(const std::set<std::string_view>& only,
+                             std::set<std::string>* ids,
+                             std::vector<const Trigger*>* all_triggers);
+  Status AddAnalyzers(const std::set<std::string_view>& only,
+                      std::set<std::string>* ids);
   void RunAnalyzers(const TextUnit& unit,
                     const std::string_view* column_category,
                     EngineScratch& scratch) const;
@@ -194,6 +201,9 @@ void DetectorEngine::Impl::RunAnalyzers(
           f.confidence < options.min_confidence) {
         continue;
       }
+      if (!analyzer_filter.empty() && !analyzer_filter.contains(f.detector)) {
+        continue;
+      }
       scratch.pending.push_back({f.start, f.end, first_id + a, f.confidence,
                                  f.category, std::move(f.normalized),
                                  std::move(f.explanation), f.detector,
@@ -202,36 +212,76 @@ void DetectorEngine::Impl::RunAnalyzers(
   }
 }
 
+namespace {
+
+// True when detector `id` is to run: no selection, or selected.
+bool Wanted(const std::set<std::string_view>& only, std::string_view id) {
+  return only.empty() || only.contains(id);
+}
+
+}  // namespace
+
+Status DetectorEngine::Impl::AddPatternDetectors(
+    const std::set<std::string_view>& only, std::set<std::string>* ids,
+    std::vector<const Trigger*>* all_triggers) {
+  std::set<std::string_view> seen;
+  for (const DetectorSpec* spec : RegisteredDetectors()) {
+    BS_RETURN_IF_ERROR(CheckSpec(*spec, &seen));
+    ids->insert(std::string(spec->id));
+    if (!Wanted(only, spec->id)) continue;
+    const uint32_t d = static_cast<uint32_t>(specs.size());
+    specs.push_back(spec);
+    infos.push_back({std::string(spec->id), std::string(spec->category),
+                     std::string(spec->description)});
+    for (uint32_t t = 0; t < spec->triggers.size(); ++t) {
+      triggers.push_back({d, t});
+      all_triggers->push_back(&spec->triggers[t]);
+    }
+  }
+  return Status::Ok();
+}
+
+Status DetectorEngine::Impl::AddAnalyzers(
+    const std::set<std::string_view>& only, std::set<std::string>* ids) {
+  for (const UnitAnalyzer* analyzer : RegisteredAnalyzers()) {
+    bool enabled = false;
+    for (DetectorInfo& info : analyzer->Describe()) {
+      BS_RETURN_IF_ERROR(CheckAnalyzerInfo(info, ids));
+      if (!Wanted(only, info.id)) continue;
+      enabled = true;
+      if (!only.empty()) analyzer_filter.insert(info.id);
+      info.analyzer = true;
+      infos.push_back(std::move(info));
+    }
+    if (enabled) analyzers.push_back(analyzer);
+  }
+  return Status::Ok();
+}
+
 Result<std::unique_ptr<const DetectorEngine>> DetectorEngine::Create(
     const DetectOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  impl->specs = RegisteredDetectors();
-  std::set<std::string_view> ids;
+  std::set<std::string_view> only(options.only_detectors.begin(),
+                                  options.only_detectors.end());
+  std::set<std::string> ids;
   std::vector<const Trigger*> triggers;
-  for (uint32_t d = 0; d < impl->specs.size(); ++d) {
-    const DetectorSpec& spec = *impl->specs[d];
-    BS_RETURN_IF_ERROR(CheckSpec(spec, &ids));
-    impl->infos.push_back({std::string(spec.id), std::string(spec.category),
-                           std::string(spec.description)});
-    for (uint32_t t = 0; t < spec.triggers.size(); ++t) {
-      impl->triggers.push_back({d, t});
-      triggers.push_back(&spec.triggers[t]);
+  BS_RETURN_IF_ERROR(impl->AddPatternDetectors(only, &ids, &triggers));
+  BS_RETURN_IF_ERROR(impl->AddAnalyzers(only, &ids));
+  for (std::string_view id : only) {
+    if (!ids.contains(std::string(id))) {
+      return InvalidArgument("unknown detector '" + std::string(id) +
+                             "' (see `breachscope detectors list`)");
     }
   }
-  auto prefilter = Prefilter::Compile(std::move(triggers));
-  if (!prefilter.ok()) return prefilter.status();
-  impl->prefilter = std::move(prefilter).value();
+  // A selection of analyzers only has no triggers, and Vectorscan cannot
+  // compile an empty database: then there is no prefilter at all.
+  if (!triggers.empty()) {
+    auto prefilter = Prefilter::Compile(std::move(triggers));
+    if (!prefilter.ok()) return prefilter.status();
+    impl->prefilter = std::move(prefilter).value();
+  }
   impl->contexts = std::make_unique<ContextIndex>(impl->specs);
-  impl->analyzers = RegisteredAnalyzers();
-  std::set<std::string> analyzer_ids(ids.begin(), ids.end());
-  for (const UnitAnalyzer* analyzer : impl->analyzers) {
-    for (DetectorInfo& info : analyzer->Describe()) {
-      BS_RETURN_IF_ERROR(CheckAnalyzerInfo(info, &analyzer_ids));
-      info.analyzer = true;
-      impl->infos.push_back(std::move(info));
-    }
-  }
   return std::unique_ptr<const DetectorEngine>(
       new DetectorEngine(std::move(impl)));
 }
@@ -243,7 +293,9 @@ DetectorEngine::~DetectorEngine() = default;
 
 std::unique_ptr<DetectorEngine::Scratch> DetectorEngine::NewScratch() const {
   auto scratch = std::make_unique<EngineScratch>();
-  scratch->prefilter = impl_->prefilter->NewScratch();
+  if (impl_->prefilter != nullptr) {
+    scratch->prefilter = impl_->prefilter->NewScratch();
+  }
   for (const UnitAnalyzer* analyzer : impl_->analyzers) {
     scratch->analyzers.push_back(analyzer->NewScratch());
   }
@@ -267,11 +319,13 @@ void DetectorEngine::Scan(const TextUnit& unit,
                           Scratch& base, std::vector<Finding>* out) const {
   // NewScratch() is the only way to get a Scratch, so this is our type.
   auto& scratch = static_cast<EngineScratch&>(base);
-  if (scratch.prefilter == nullptr) return;  // scratch allocation failed
-  impl_->prefilter->Scan(unit.text, *scratch.prefilter, &scratch.matches);
   scratch.pending.clear();
-  for (const RawMatch& match : scratch.matches) {
-    impl_->Evaluate(unit, match, scratch);
+  if (impl_->prefilter != nullptr) {
+    if (scratch.prefilter == nullptr) return;  // scratch allocation failed
+    impl_->prefilter->Scan(unit.text, *scratch.prefilter, &scratch.matches);
+    for (const RawMatch& match : scratch.matches) {
+      impl_->Evaluate(unit, match, scratch);
+    }
   }
   ResolveOverlaps(&scratch.pending, 0);
   const size_t patterns = scratch.pending.size();

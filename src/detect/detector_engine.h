@@ -39,6 +39,10 @@ struct DetectOptions {
   // Findings scored below this are dropped. Lower it to trade precision for
   // recall in a first-pass triage.
   double min_confidence = 0.5;
+  // Detector ids to run (as `breachscope detectors list` shows them); empty
+  // runs all. Narrowing the set trades coverage for speed, e.g. a first
+  // contact-details-only pass, or measuring what the full set costs.
+  std::vector<std::string> only_detectors;
 };
 
 // What a detector declares, for `breachscope detectors list` and docs.
