@@ -11,7 +11,7 @@ DEBIAN_PACKAGES := \
   libgtest-dev libgmock-dev libbenchmark-dev \
   zip p7zip-full xz-utils bzip2 time
 
-.PHONY: deps build test demo bench fuzz clean
+.PHONY: deps build test demo bench eval fuzz clean
 
 # Idempotent: installs only what is missing (needs root on a fresh machine).
 deps:
@@ -55,6 +55,12 @@ fuzz: deps
 BENCH_MB ?= 500
 bench: deps build
 	bench/scan_throughput.sh $(BENCH_MB)
+
+# Precision and recall per category on a labelled generated share, and on
+# Presidio's labelled sentences.
+eval: deps build
+	python3 bench/eval_detection.py --binary $(BUILD_DIR)/breachscope
+	python3 bench/eval_presidio.py --binary $(BUILD_DIR)/breachscope
 
 clean:
 	rm -rf $(BUILD_DIR)
