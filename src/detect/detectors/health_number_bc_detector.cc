@@ -27,7 +27,7 @@ DetectorSpec MakeSpec() {
                     Concat({"phn", "msp", "personal health number",
                             "services card", "care card", "carecard",
                             "medical services plan"},
-                           GenericHealthWords()),
+                           Concat(GenericHealthWords(), OtherProvinceWords())),
                     {}}};
   spec.requires_context = true;
   spec.validate = ValidateBc;
@@ -43,6 +43,10 @@ DetectorSpec MakeSpec() {
       Match("MSP 9190 748 335 active", "", kHealthCategory, "BC:9190748335"),
       FieldMatch("9788762323", "Patient.identifier.phn", kHealthCategory,
                  "BC:9788762323"),
+      Match("DOB 1943-04-26, HSN 9698658215", "", kHealthCategory,
+            "BC:9698658215"),                       // SK word, BC check digit
+      Match("9698658215", "HSN", kHealthCategory, "BC:9698658215"),
+      NoMatch("HSN 9698648215"),                    // check digit
       NoMatch("9698658215"),                        // no context
       NoMatch("9698648215", "PHN"),                 // check digit
       NoMatch("5736504210", "PHN"),                 // not from 9

@@ -24,6 +24,14 @@ inline std::vector<std::string_view> GenericHealthWords() {
           "carte sante",      "assurance maladie", "health card number"};
 }
 
+// Words of provinces whose numbers have no check digit (SK's `HSN`,
+// Manitoba's `PHIN`). Clinics write their own province's word for every
+// card, so a number under them that a check digit pins to ON or BC is that
+// province's card (an Ontario visitor's number in a Saskatchewan letter).
+inline std::vector<std::string_view> OtherProvinceWords() {
+  return {"hsn", "health services number", "phin", "ahcip"};
+}
+
 // `first` followed by `rest`: province words, then the generic ones.
 inline std::vector<std::string_view> Concat(std::vector<std::string_view> first,
                                             const std::vector<std::string_view>& rest) {

@@ -41,8 +41,9 @@ DetectorSpec MakeSpec() {
        .needs = TriggerNeeds::kContext},
   };
   spec.contexts = {{kHealthCategory,
-                    Concat({"ohip", "ontario health", "ontario health card"},
-                           GenericHealthWords()),
+                    Concat(Concat({"ohip", "ontario health", "ontario health card"},
+                                  GenericHealthWords()),
+                           OtherProvinceWords()),
                     {}}};
   spec.validate = ValidateOntario;
   spec.examples = {
@@ -55,6 +56,9 @@ DetectorSpec MakeSpec() {
       Match("4512345671", "health_card_no", kHealthCategory, "ON:4512345671"),
       FieldMatch("1234567897", "patient.healthCard", kHealthCategory,
                  "ON:1234567897"),
+      Match("Re: J. Doe, HSN 4512345671", "", kHealthCategory,
+            "ON:4512345671"),                      // SK word, ON check digit
+      NoMatch("Re: J. Doe, HSN 4512345672"),       // check digit
       NoMatch("1234567897"),                       // no context, no version
       NoMatch("1234567890", "OHIP"),               // check digit
       NoMatch("1234-567-890-AB"),                  // check digit
