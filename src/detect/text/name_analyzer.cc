@@ -169,8 +169,11 @@ class Analysis {
            text::ClassifyTitle(before.folded) == text::TitleKind::kNone;
   }
 
+  // A pattern finding already covers the span (a phone, an identifier).
+  // A signature line does not: the signer's name in it is a name too.
   bool OverlapsPrior(uint32_t start, uint32_t end) const {
     for (const PriorFinding& p : prior_) {
+      if (p.category == "signature") continue;
       if (p.start < end && start < p.end) return true;
     }
     return false;
@@ -188,9 +191,19 @@ class Analysis {
     if (next < tokens_.size() && tokens_[next].capitalised &&
         tokens_[next].newlines_before == 0) {
       std::string_view f = Base(tokens_[next].folded);
-      if (text::IsStrongStreetType(f) || lex_.Contains(lex_.not_names, f)) return true;
+      if (text::IsStrongStreetType(f) || text::IsFacilityWord(f)) return true;
     }
-    return false;
+    return text::FollowedByDose(text_, tokens_, run.last);
+  }
+
+  // Not a person's name whatever the context: a field label ("Family
+  // doctor:", "DDN :") or an acronym in no name list ("HSN", "BP").
+  bool NotAName(int last, const std::vector<int>& words,
+                const text::NameContext& ctx, double dictionary) const {
+    if (ctx.has_title) return false;
+    if (text::OpensLabel(text_, tokens_, last)) return true;
+    const Token& t = tokens_[words.front()];
+    return words.size() == 1 && dictionary == 0.0 && t.all_caps && t.folded.size() <= 4;
   }
 
   std::vector<int> Words(const struct Run& run) const {
@@ -305,7 +318,9 @@ void Analysis::Score(const struct Run& run, const struct Run* given,
   text::NameContext ctx = text::ReadNameContext(text_, tokens_, run.first, tail.last);
   std::string dict_why;
   bool initial = PartOf(run.first) == Part::kInitial;
-  double score = kBase + DictionaryScore(words, initial, &dict_why) + ctx.boost;
+  double dictionary = DictionaryScore(words, initial, &dict_why);
+  if (NotAName(tail.last, words, ctx, dictionary)) return;
+  double score = kBase + dictionary + ctx.boost;
   if (given != nullptr) score += 0.1;
   std::string why = dict_why;
   score -= Penalties(words, run, ctx, &why);

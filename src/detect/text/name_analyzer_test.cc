@@ -75,6 +75,13 @@ const Case kPositive[] = {
     {"Follow-up arranged; Ahmed Hassan was informed by phone.", "Ahmed Hassan"},
     {"Seen with Zoë Lefèvre-Dubois (DOB 1980-01-02).", "Zoë Lefèvre-Dubois", Role::kPatient},
     {"Patient Mike O’Neil’s wife called.", "Mike O’Neil", Role::kPatient},
+    // A label word after the name is not a facility: the name stays.
+    {"Patient: Viney Kochen    DOB: 25 Oct 1972", "Viney Kochen", Role::kPatient},
+    // A signature line holds the signer's name.
+    {"Electronically signed by Dr. Susan Reimer", "Susan Reimer", Role::kStaff},
+    // A staff verb before a personal title does not make a clinician.
+    {"I am referring Mr. Frankhouse for assessment.", "Frankhouse"},
+    {"Family doctor: Dr. Omar Haddad", "Omar Haddad", Role::kStaff},
 };
 
 const Case kNegative[] = {
@@ -91,6 +98,12 @@ const Case kNegative[] = {
     {"Take Tylenol as needed for pain.", ""},
     {"Lab results from Prairie Lab are pending review.", ""},
     {"Patient has Type 2 Diabetes and Hypertension.", ""},
+    // Field labels, form headings, identifier acronyms and drug doses.
+    {"Next of kin: see chart (mother)\nFamily doctor: none", ""},
+    {"Patient : (DDN : 26/04/1943)\nNuméro d'assurance maladie : 99", ""},
+    {"PATIENT INTAKE FORM", ""},
+    {"Re: chart review, HSN 403945259", ""},
+    {"Current medications: Allegra 120 mg, Amlodipine 5 mg.", ""},
 };
 
 INSTANTIATE_TEST_SUITE_P(Positive, NameCaseTest, ::testing::ValuesIn(kPositive));

@@ -224,6 +224,63 @@ bool IsPlacePreposition(std::string_view folded) {
   return false;
 }
 
+bool IsFacilityWord(std::string_view folded) {
+  static constexpr std::string_view kWords[] = {
+      "clinic", "clinics", "clinique", "hospital", "hopital", "hospice",
+      "lab", "labs", "laboratory", "laboratories", "laboratoire", "centre",
+      "center", "health", "sante", "medical", "pharmacy", "pharmacie",
+      "university", "universite", "college", "school", "memorial",
+      "services", "inc", "ltd", "corp", "company", "group", "association",
+      "foundation", "building", "institute", "manor", "lodge", "home"};
+  for (std::string_view w : kWords) {
+    if (folded == w) return true;
+  }
+  return false;
+}
+
+bool IsDoseUnit(std::string_view folded) {
+  static constexpr std::string_view kUnits[] = {
+      "mg", "mcg", "g", "ml", "units", "iu", "meq", "mmol", "tab", "tabs",
+      "tablet", "tablets", "capsule", "capsules", "puffs", "drops", "%"};
+  for (std::string_view u : kUnits) {
+    if (folded == u) return true;
+  }
+  return false;
+}
+
+bool OpensLabel(std::string_view text, const std::vector<Token>& tokens,
+                int last) {
+  int n = static_cast<int>(tokens.size());
+  for (int i = last + 1, words = 0; i < n && tokens[i].newlines_before == 0; ++i) {
+    if (IsPunct(text, tokens[i], ':')) return true;
+    if (tokens[i].kind != TokenKind::kWord || tokens[i].capitalised || ++words > 3) {
+      return false;
+    }
+  }
+  return false;
+}
+
+bool FollowedByDose(std::string_view text, const std::vector<Token>& tokens,
+                    int last) {
+  int i = last + 1, n = static_cast<int>(tokens.size());
+  if (i + 1 >= n || tokens[i].newlines_before > 0) return false;
+  const Token& dose = tokens[i];
+  if (dose.kind == TokenKind::kMixed) {  // "120mg"
+    size_t d = 0;
+    while (d < dose.folded.size() && dose.folded[d] >= '0' && dose.folded[d] <= '9') ++d;
+    return d > 0 && IsDoseUnit(std::string_view(dose.folded).substr(d));
+  }
+  if (dose.kind != TokenKind::kNumber) return false;
+  // "500 mg", "0.5 mg", "2.5%": skip one decimal part.
+  if (i + 3 < n && IsPunct(text, tokens[i + 1], '.') &&
+      tokens[i + 2].kind == TokenKind::kNumber && !tokens[i + 1].space_before) {
+    i += 2;
+  }
+  const Token& unit = tokens[i + 1];
+  return unit.newlines_before == 0 &&
+         (IsDoseUnit(unit.folded) || IsPunct(text, unit, '%'));
+}
+
 NameContext ReadNameContext(std::string_view text,
                             const std::vector<Token>& tokens, int first,
                             int last) {
@@ -231,8 +288,14 @@ NameContext ReadNameContext(std::string_view text,
   TitleKind kind = TitleKind::kNone;
   int title = TitleBefore(text, tokens, first, &kind);
   if (title >= 0) ApplyTitle(kind, &ctx);
+  ctx.has_title = title >= 0;
   NameContext before;
   ReadBefore(text, tokens, title >= 0 ? title : first, &before);
+  // "I am referring Mr. Roy": staff words before a personal title describe
+  // what the writer does; Mr and Mme are not how clinicians are named.
+  if (kind == TitleKind::kPersonal && before.role == Role::kStaff) {
+    before.role = Role::kUnknown;
+  }
   if (ctx.role == Role::kUnknown) ctx.role = before.role;
   ctx.boost = std::max(ctx.boost, before.boost) +
               (title >= 0 && before.boost > 0 ? 0.1 : 0.0);

@@ -34,9 +34,27 @@ bool IsStrongStreetType(std::string_view folded);
 bool IsLeadingStreetType(std::string_view folded);
 bool IsPlacePreposition(std::string_view folded);
 
+// Words that make the capitalised words before them an organisation or a
+// building: "Regina General Hospital", "Walsh Clinic", "Ross Pharmacy".
+bool IsFacilityWord(std::string_view folded);
+
+// Units a dose is written in: "Allegra 120 mg" names a drug, not a person.
+bool IsDoseUnit(std::string_view folded);
+
+// "Family doctor:", "Numéro d'assurance maladie :", "DDN :": the candidate
+// ending at token `last` is followed on its line by at most three
+// lower-case words and a colon, so it opens a field label.
+bool OpensLabel(std::string_view text, const std::vector<Token>& tokens,
+                int last);
+
+// The candidate ending at `last` is followed by a dose ("Allegra 120 mg").
+bool FollowedByDose(std::string_view text, const std::vector<Token>& tokens,
+                    int last);
+
 struct NameContext {
   double boost = 0.0;
   bool strong = false;  // a title, label or credential: a name for sure
+  bool has_title = false;
   Role role = Role::kUnknown;
   std::string why;      // explanation fragments, never the value
 };
