@@ -9,7 +9,9 @@ Generates a synthetic share with its truth (tools/generate_share.py) into a
 temporary folder, scans it with the binary, exports the findings (JSON Lines,
 README's export contract) and prints, per category and per context (field:
 a labelled unit such as a CSV/SQL column, HL7 field, JSON/XML key; text:
-free text), precision, recall, F1 and the counts TP/FP/FN; recall per truth
+free text), precision, recall, F1 and the counts (truth: occurrences;
+found: findings counted, nested duplicates left out; TP: truth occurrences
+found; FP: findings matching nothing; FN: truth missed); recall per truth
 kind; how names were attributed (truth role against the finding's role);
 "staff counted as patients"; hits on the generator's decoys; and whether the
 six exact kinds (email, phone, date_of_birth, service_date, postal_code,
@@ -18,15 +20,27 @@ sin) equal the foundation detectors' findings exactly.
 Matching rule. A truth occurrence and a finding match when they have the
 same source, the same category, and either their normalized values are equal
 or one value contains the other, both after case and space folding (lower
-case, all white space removed). Each finding matches at most one truth
-occurrence and each truth occurrence at most one finding: findings are taken
-in the export's order (item, then position in the item: offset or row and
-column), and each takes the first still unmatched truth occurrence of its
+case, all white space removed). Matching runs in three passes over the
+findings in the export's order (item, then position in the item: offset or
+row and column), each finding looking at the truth occurrences of its
 source and category in the truth file's order (the truth has no offsets; it
-is written in the order the generator writes values). A finding that
+is written in the order the generator writes values):
+  1. one to one: each finding takes the first still unmatched truth
+     occurrence it matches;
+  2. cover: a finding that contains further unmatched truth values (a full
+     address line holding street, city and postal code; "Jane Q. Smith"
+     holding given and family names) marks each of them found too, as many
+     occurrences of a value as the finding holds; a finding with no match
+     from pass 1 becomes a match this way;
+  3. nested duplicate: a finding still unmatched that overlaps a matched
+     finding of the same source and category (text offsets overlap, or the
+     same unit and one value contains the other: the postal code inside the
+     address line that was also reported whole) counts neither way.
+Recall counts truth occurrences found; precision counts findings, so a
+finding covering three truth values is one true positive. A finding that
 matches nothing, including any finding of a category that has no truth in
-its source, is a false positive; a truth occurrence that nothing matches is
-a false negative.
+its source, is a false positive; a truth occurrence that nothing matches
+is a false negative.
 
 Truth of kinds ending in `_nocontext` (PHI the detection contract does not
 find: a date with no context word, a bare phone number under a label with no
@@ -99,21 +113,50 @@ def values_match(t, f):
     return a == b or a in b or b in a
 
 
+def covered(t, f):
+    """How many occurrences of truth t's value finding f holds (0 if none)."""
+    for v in (t["_n"], t["_v"]):
+        if v and f["_n"] and v in f["_n"]:
+            return f["_n"].count(v)
+        if v and f["_v"] and v in f["_v"]:
+            return f["_v"].count(v)
+    return 0
+
+
+def span(f):
+    """(unit, start, end) of a finding: text offsets when the location is
+    `offset N`, else the location string with no offsets."""
+    loc = f.get("location") or ""
+    m = re.fullmatch(r"offset (\d+)", loc)
+    if m:
+        start = int(m.group(1))
+        return ("", start, start + len((f.get("value") or "").encode()))
+    return (loc, None, None)
+
+
+def overlaps(f, g):
+    (u, a, b), (v, c, d) = span(f), span(g)
+    if u != v:
+        return False
+    if a is not None:
+        return a < d and c < b
+    return bool(f["_v"] and g["_v"]) and (f["_v"] in g["_v"] or
+                                          g["_v"] in f["_v"])
+
+
 def match(truth, findings):
-    """Greedy matching per (source, category). Sets t['_hit'] to the
-    finding and f['_hit'] to the truth occurrence."""
+    """Matching per (source, category), see the module docstring. Sets
+    t['_hit'] to the finding, f['_hit'] to its first truth occurrence and
+    f['_dup'] on nested duplicates."""
     pools = collections.defaultdict(list)
-    for t in truth:
-        pools[(t["source"], t["category"])].append(t)
     ignored = collections.defaultdict(list)
     for t in truth:
-        if t.get("_ignored"):
-            ignored[(t["source"], t["category"])].append(t)
-    for f in findings:
+        key = (t["source"], t["category"])
+        (ignored if t.get("_ignored") else pools)[key].append(t)
+    for f in findings:  # 1. one to one
         key = (f["source"], f["category"])
         for t in pools.get(key, ()):
-            if t["_hit"] is None and not t.get("_ignored") and \
-                    values_match(t, f):
+            if t["_hit"] is None and values_match(t, f):
                 t["_hit"], f["_hit"] = f, t
                 break
         else:
@@ -122,10 +165,33 @@ def match(truth, findings):
                     t["_hit"], f["_hit"] = f, t
                     f["_ignored"] = True
                     break
+    for f in findings:  # 2. cover
+        taken = collections.Counter()
+        for t in pools.get((f["source"], f["category"]), ()):
+            if t["_hit"] is not None:
+                continue
+            n = covered(t, f)
+            if n > taken[t["_n"] or t["_v"]]:
+                taken[t["_n"] or t["_v"]] += 1
+                t["_hit"] = f
+                if f["_hit"] is None:
+                    f["_hit"] = t
+    matched = collections.defaultdict(list)
+    for f in findings:
+        if f["_hit"] is not None and not f.get("_ignored"):
+            matched[(f["source"], f["category"])].append(f)
+    for f in findings:  # 3. nested duplicates
+        if f["_hit"] is None:
+            for g in matched.get((f["source"], f["category"]), ()):
+                if overlaps(f, g):
+                    f["_hit"], f["_dup"] = g["_hit"], True
+                    break
 
 
-def prf(tp, fp, fn):
-    p = tp / (tp + fp) if tp + fp else None
+def prf(tp, fp, fn, mf):
+    """Precision over findings (mf matched, fp false), recall over truth
+    occurrences (tp found, fn missed), F1."""
+    p = mf / (mf + fp) if mf + fp else None
     r = tp / (tp + fn) if tp + fn else None
     f1 = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and
                                                r is not None else None)
@@ -209,8 +275,10 @@ def evaluate(truth, findings, decoys, a):
         f["_ctx"] = finding_context(f.get("location"))
     match(truth, findings)
 
-    # counts[(category, context)] = [tp, fp, fn]; context "all" too
-    counts = collections.defaultdict(lambda: [0, 0, 0])
+    # counts[(category, context)] = [tp, fp, fn, matched findings];
+    # context "all" too. tp and fn count truth occurrences (recall), matched
+    # findings and fp count findings (precision).
+    counts = collections.defaultdict(lambda: [0, 0, 0, 0])
     for t in truth:
         if t["_ignored"]:
             continue
@@ -220,9 +288,14 @@ def evaluate(truth, findings, decoys, a):
             else:
                 counts[(t["category"], c)][2] += 1
     for f in findings:
+        if f.get("_dup") or f.get("_ignored"):
+            continue
         if f["_hit"] is None:
             for c in ("all", f["_ctx"]):
                 counts[(f["category"], c)][1] += 1
+        else:
+            for c in ("all", f["_hit"]["context"]):
+                counts[(f["category"], c)][3] += 1
 
     cats = [c for c in CATEGORIES if any((c, x) in counts
                                          for x in ("all",))]
@@ -235,22 +308,22 @@ def evaluate(truth, findings, decoys, a):
             f"{'FP':>7}{'FN':>7}{'prec':>8}{'recall':>8}{'F1':>8}")
     print(head)
     print("-" * len(head))
-    tot = [0, 0, 0]
+    tot = [0, 0, 0, 0]
     for cat in cats:
         for ctx in ("all", "field", "text"):
             if (cat, ctx) not in counts:
                 continue
-            tp, fp, fn = counts[(cat, ctx)]
+            tp, fp, fn, mf = counts[(cat, ctx)]
             if ctx == "all":
-                tot = [x + y for x, y in zip(tot, (tp, fp, fn))]
-            p, r, f1 = prf(tp, fp, fn)
+                tot = [x + y for x, y in zip(tot, (tp, fp, fn, mf))]
+            p, r, f1 = prf(tp, fp, fn, mf)
             print(f"{cat if ctx == 'all' else '':<25}{ctx:<6}{tp + fn:>7}"
-                  f"{tp + fp:>7}{tp:>7}{fp:>7}{fn:>7}  {fmt(p)}  {fmt(r)}"
+                  f"{mf + fp:>7}{tp:>7}{fp:>7}{fn:>7}  {fmt(p)}  {fmt(r)}"
                   f"  {fmt(f1)}")
     p, r, f1 = prf(*tot)
     print("-" * len(head))
     print(f"{'all categories':<25}{'all':<6}{tot[0] + tot[2]:>7}"
-          f"{tot[0] + tot[1]:>7}{tot[0]:>7}{tot[1]:>7}{tot[2]:>7}  {fmt(p)}"
+          f"{tot[3] + tot[1]:>7}{tot[0]:>7}{tot[1]:>7}{tot[2]:>7}  {fmt(p)}"
           f"  {fmt(r)}  {fmt(f1)}")
 
     # Recall per truth kind.
@@ -342,17 +415,17 @@ def evaluate(truth, findings, decoys, a):
     if a.targets:
         misses = []
         for cat in cats:
-            tp, fp, fn = counts.get((cat, "field"), (0, 0, 0))
+            tp, fp, fn, mf = counts.get((cat, "field"), (0, 0, 0, 0))
             if tp + fn:
-                p, r, _ = prf(tp, fp, fn)
+                p, r, _ = prf(tp, fp, fn, mf)
                 rt, pt = TARGETS["field"]
                 if r < rt:
                     misses.append(f"{cat} field recall {r:.3f} < {rt}")
                 if p is not None and p < pt:
                     misses.append(f"{cat} field precision {p:.3f} < {pt}")
-        tp, fp, fn = counts.get(("name", "text"), (0, 0, 0))
+        tp, fp, fn, mf = counts.get(("name", "text"), (0, 0, 0, 0))
         if tp + fn:
-            p, r, _ = prf(tp, fp, fn)
+            p, r, _ = prf(tp, fp, fn, mf)
             rt, pt = NAME_TEXT_TARGET
             if r < rt:
                 misses.append(f"name text recall {r:.3f} < {rt}")
