@@ -88,6 +88,20 @@ TEST_F(TableSamplerTest, HsnColumnWithoutCheckDigits) {
   }
 }
 
+// A general-ledger export: nine and ten digits of the right length for a
+// health number but with nothing to vouch for them are not classified.
+TEST_F(TableSamplerTest, HeaderlessAccountNumbersAreNotHealthNumbers) {
+  std::string csv;
+  for (int row = 0; row < 30; ++row) {
+    csv += std::to_string(4000 + row) + ",2021," +
+           std::to_string(395258833 + row * 104729) + "," +
+           std::to_string(3066226857LL + row * 7919) + "\n";
+  }
+  std::vector<Finding> found = ScanCsv(csv);
+  EXPECT_TRUE(Of(found, "health_insurance_number", 2).empty());
+  EXPECT_TRUE(Of(found, "health_insurance_number", 3).empty());
+}
+
 TEST_F(TableSamplerTest, ColumnClassFromSampledFindings) {
   // No header rule for "Ref", but most values are postal codes: the column
   // is an address column and the US zip code below becomes an address too.

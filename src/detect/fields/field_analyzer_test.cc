@@ -126,6 +126,26 @@ TEST_F(FieldAnalyzerTest, CsvLabels) {
       {kCell, "Driver's Licence", "", "D1234-56789", "government_id"},
       {kCell, "Card Number", "", "4111 1111 1111 1111", "payment_card"},
       {kCell, "Health Card", "", "n/a", nullptr},
+      {kCell, "Patient", "", "Jule Ouellet", "name", Role::kPatient},
+      {kCell, "Cardholder", "", "Lucy Bélanger", "name"},
+  };
+  for (const FieldCase& c : cases) Check(c);
+}
+
+// Labels that look like a category's but name something else.
+TEST_F(FieldAnalyzerTest, LookAlikeLabelDecoys) {
+  const FieldCase cases[] = {
+      {kCell, "Accession", "", "A81950691", nullptr},
+      {kCell, "Requisition", "", "REQ-55120", nullptr},
+      {kCell, "Rx No", "", "RX799569", nullptr},
+      {kCell, "Prescription Number", "", "RX799569", nullptr},
+      {kCell, "DL Province", "", "SK", nullptr},
+      {kCell, "Passport Issuing State", "", "Ontario", nullptr},
+      {kCell, "Country", "", "Canada", nullptr},
+      {kCell, "Patient Status", "", "Active", nullptr},
+      {kCell, "Patient Sex", "", "Female", nullptr},
+      {kField, "name.use", "name[0].use", "official", nullptr},
+      {kField, "address.country", "address[0].country", "CA", nullptr},
   };
   for (const FieldCase& c : cases) Check(c);
 }
@@ -165,6 +185,8 @@ TEST_F(FieldAnalyzerTest, Hl7Fields) {
        Role::kPatient},
       {kField, "IN1-36", "IN1-36[1].1", "987654321", "health_insurance_number"},
       {kField, "PV1-3", "PV1-3[1].4", "Regina Lab", "service_location"},
+      {kField, "PV1-3", "PV1-3[1].9", "Wascana Family Clinic",
+       "service_location"},
       {kField, "MSH-4", "MSH-4[1].1", "CLINIC A", "service_location"},
       {kField, "DG1-3", "DG1-3[1].2", "Type 2 diabetes", "diagnosis"},
       {kField, "RXE-2", "RXE-2[1].2", "Metformin", "medication"},
@@ -181,6 +203,45 @@ TEST_F(FieldAnalyzerTest, Hl7ObxHeightFromObx3) {
   Check({kField, "OBX-5", "OBX(2)-5[1].1", "172", "height", Role::kPatient},
         7);
   Check({kField, "OBX-5", "OBX(3)-5[1].1", "5.4", "lab_result"}, 7);
+}
+
+TEST_F(FieldAnalyzerTest, FhirHealthNumberSystemEndingInHn) {
+  Check({kField, "resourceType", "resourceType", "Patient", nullptr}, 5);
+  Check({kField, "identifier.system", "identifier[1].system",
+         "https://health.gov.ab.ca/hn", nullptr}, 5);
+  Check({kField, "identifier.value", "identifier[1].value", "179244027",
+         "health_insurance_number", Role::kPatient}, 5);
+}
+
+// An Observation's valueQuantity is a height or weight when its code says
+// so, in the same resource; other codes leave it a lab result.
+TEST_F(FieldAnalyzerTest, FhirObservationMeasureFromCode) {
+  const char* kType = "entry.resource.resourceType";
+  const char* kCode = "entry.resource.code.coding.display";
+  const char* kValue = "entry.resource.valueQuantity.value";
+  Check({kField, kType, "entry[0].resource.resourceType", "Observation",
+         nullptr}, 6);
+  Check({kField, kCode, "entry[0].resource.code.coding[0].display",
+         "Body height", nullptr}, 6);
+  Check({kField, kValue, "entry[0].resource.valueQuantity.value", "170",
+         "height", Role::kPatient}, 6);
+  Check({kField, kType, "entry[1].resource.resourceType", "Observation",
+         nullptr}, 6);
+  Check({kField, kCode, "entry[1].resource.code.coding[0].display",
+         "Body weight", nullptr}, 6);
+  Check({kField, kValue, "entry[1].resource.valueQuantity.value", "75",
+         "weight", Role::kPatient}, 6);
+  Check({kField, kType, "entry[2].resource.resourceType", "Observation",
+         nullptr}, 6);
+  Check({kField, kCode, "entry[2].resource.code.coding[0].display", "Sodium",
+         nullptr}, 6);
+  Check({kField, kValue, "entry[2].resource.valueQuantity.value", "138",
+         "lab_result"}, 6);
+  // A height code of another entry does not reach this value.
+  Check({kField, kCode, "entry[3].resource.code.coding[0].display",
+         "Body height", nullptr}, 6);
+  Check({kField, kValue, "entry[4].resource.valueQuantity.value", "5.4",
+         "lab_result"}, 6);
 }
 
 TEST_F(FieldAnalyzerTest, FhirJsonAndXmlPaths) {

@@ -39,8 +39,9 @@ std::vector<FieldRule>* BuildRules() {
                  "patientid", "pt_id", "client_id", "client_number",
                  "account", "account_number", "acct", "visit_number",
                  "visit_id", "encounter_id", "encounter_number",
-                 "numero_patient", "no_patient", "accession",
-                 "accession_number", "requisition", "requisition_number"},
+                 "numero_patient", "no_patient"},
+       // Accession, requisition, order, invoice and claim numbers name a
+       // specimen or a transaction, not the patient: no words for them.
        .hl7 = {{"PID-2", 1, 1}, {"PID-4", 1, 1}, {"PID-18", 1, 1},
                {"PV1-19", 1, 1}, {"PV1-50", 1, 1}}},
       {.detector = "government_id_field", .category = "government_id",
@@ -63,7 +64,8 @@ std::vector<FieldRule>* BuildRules() {
                  "laboratory", "lab_name", "collection_site",
                  "etablissement", "établissement"},
        .unless = {"id", "code", "type", "status"},
-       .hl7 = {{"PV1-3", 1, 4}, {"PV1-39", 1, 1}, {"MSH-4", 1, 1},
+       // PV1-3.9 is the location's description ("Wascana Family Clinic").
+       .hl7 = {{"PV1-3", 1, 9}, {"PV1-39", 1, 1}, {"MSH-4", 1, 1},
                {"MSH-6", 1, 1}, {"ORC-21", 1, 1}},
        .paths = {"location.display", "location.location.display",
                  "serviceprovider.display", "managingorganization.display"},
@@ -111,7 +113,10 @@ std::vector<FieldRule>* BuildRules() {
       {.detector = "name_field", .category = "name", .shape = Shape::kName,
        .role = kPatient, .confidence = 0.85,
        .words = {"patient_name", "patient_first_name", "patient_last_name",
-                 "client_name", "patient_surname"},
+                 "client_name", "patient_surname", "patient", "client"},
+       // A bare "Patient" header holds the name; its other columns do not.
+       .unless = {"id", "number", "no", "num", "status", "type", "class",
+                  "sex", "gender", "location", "signature", "consent"},
        .hl7 = {{"PID-5", 1, 3}, {"PID-9", 1, 3}},
        .paths = {NAME_PATHS, "subject.display", "patient.display"}},
       // --- medical content before the generic name and address words ----
@@ -130,7 +135,9 @@ std::vector<FieldRule>* BuildRules() {
        .words = {"medication", "medications", "drug", "drugs", "rx",
                  "prescription", "meds", "din", "medicament", "médicament",
                  "medicaments", "médicaments"},
-       .unless = {"id", "status", "allergy", "allergies"},
+       // "Rx No" is a prescription's number, not a drug.
+       .unless = {"id", "status", "allergy", "allergies", "no", "number",
+                  "num", "nbr"},
        .hl7 = {{"RXE-2", 1, 2}, {"RXO-1", 1, 2}, {"RXA-5", 1, 2},
                {"RXD-2", 1, 2}, {"RXG-4", 1, 2}},
        .paths = {"medicationcodeableconcept.text",
@@ -173,10 +180,12 @@ std::vector<FieldRule>* BuildRules() {
        .words = {"first_name", "firstname", "given", "given_name",
                  "last_name", "lastname", "surname", "family", "family_name",
                  "middle_name", "full_name", "fullname", "name", "nom",
-                 "prenom", "prénom", "nom_de_famille"},
+                 "prenom", "prénom", "nom_de_famille", "cardholder",
+                 "card_holder", "cardholder_name"},
        .unless = {"file", "filename", "user", "username", "company",
                   "product", "test", "drug", "host", "business", "brand",
-                  "plan", "insurance", "table", "column", "field", "id"}},
+                  "plan", "insurance", "table", "column", "field", "id",
+                  "use"}},  // FHIR name.use is "official", not a name
       {.detector = "address_field", .category = "address",
        .shape = Shape::kText, .confidence = 0.7,
        .words = {"street", "address", "adresse", "addr", "address_line",
@@ -185,7 +194,10 @@ std::vector<FieldRule>* BuildRules() {
                  "postal_code", "postcode", "zip", "zip_code",
                  "code_postal"},
        .unless = {"email", "e_mail", "mail", "ip", "url", "web", "id",
-                  "status", "state_of"},
+                  "status", "state_of", "country",
+                  // the issuing province of an ID is not where one lives
+                  "dl", "driver", "drivers", "licence", "license",
+                  "passport", "issuing"},
        .hl7 = {{"PID-11", 1, 5}, {"NK1-4", 1, 5}, {"GT1-5", 1, 5},
                {"IN1-19", 1, 5}},
        .paths = {"address.line", "address.city", "address.state",

@@ -42,6 +42,35 @@ bool MentionsAny(std::string_view framed,
   return false;
 }
 
+// The path up to the first `member` element ("entry[2].resource.code.coding"
+// -> "entry[2].resource."), so that an Observation's code and its value are
+// known to belong to one resource; npos when the path has no such element.
+size_t MemberAt(std::string_view path, std::string_view member) {
+  for (size_t at = path.find(member); at != std::string_view::npos;
+       at = path.find(member, at + 1)) {
+    bool starts = at == 0 || path[at - 1] == '.' || path[at - 1] == '/';
+    size_t end = at + member.size();
+    bool ends = end == path.size() || path[end] == '.' || path[end] == '/' ||
+                path[end] == '[';
+    if (starts && ends) return at;
+  }
+  return std::string_view::npos;
+}
+
+bool IsObservationCode(std::string_view label) {
+  return LabelEndsWith(label, "code.coding.display") ||
+         LabelEndsWith(label, "code.coding.code") ||
+         LabelEndsWith(label, "code.text") ||
+         LabelEndsWith(label, "code/coding/display") ||
+         LabelEndsWith(label, "code/coding/code") ||
+         LabelEndsWith(label, "code/text");
+}
+
+bool IsQuantityValue(std::string_view label) {
+  return LabelEndsWith(label, "valueQuantity.value") ||
+         LabelEndsWith(label, "valueQuantity/value");
+}
+
 }  // namespace
 
 void RecordState::Reset(int64_t record) {
@@ -53,6 +82,31 @@ void RecordState::Reset(int64_t record) {
   id_type_.clear();
   obx_segment_.clear();
   measure_ = Measure::kNone;
+  code_prefix_.clear();
+  code_measure_ = Measure::kNone;
+}
+
+RecordState::Measure RecordState::MeasureNamed(std::string_view text) {
+  std::string framed = FramedLabelWords(text);
+  if (MentionsAny(framed, {"height", "8302", "8306", "3137", "taille"})) {
+    return Measure::kHeight;
+  }
+  if (MentionsAny(framed, {"weight", "29463", "3141", "poids"})) {
+    return Measure::kWeight;
+  }
+  return Measure::kNone;
+}
+
+void RecordState::ObserveCode(const TextUnit& unit) {
+  size_t at = MemberAt(unit.path, "code");
+  if (at == std::string_view::npos) return;
+  std::string_view prefix = std::string_view(unit.path).substr(0, at);
+  if (prefix != code_prefix_) {
+    code_prefix_.assign(prefix);
+    code_measure_ = Measure::kNone;
+  }
+  Measure m = MeasureNamed(unit.text);
+  if (m != Measure::kNone) code_measure_ = m;
 }
 
 void RecordState::Observe(const TextUnit& unit) {
@@ -68,16 +122,16 @@ void RecordState::Observe(const TextUnit& unit) {
       obx_segment_.assign(segment);
       measure_ = Measure::kNone;
     }
-    std::string framed = FramedLabelWords(unit.text);
-    if (MentionsAny(framed, {"height", "8302", "8306", "3137", "taille"})) {
-      measure_ = Measure::kHeight;
-    } else if (MentionsAny(framed, {"weight", "29463", "3141", "poids"})) {
-      measure_ = Measure::kWeight;
-    }
+    Measure m = MeasureNamed(unit.text);
+    if (m != Measure::kNone) measure_ = m;
     return;
   }
   if (LabelEndsWith(label, "resourceType")) {
     resource_.assign(unit.text);
+    return;
+  }
+  if (resource() == "Observation" && IsObservationCode(label)) {
+    ObserveCode(unit);
     return;
   }
   if (label.find("identifier") == std::string_view::npos) return;
@@ -112,7 +166,7 @@ bool RecordState::ClassifyIdentifier(const TextUnit& unit,
   if (MentionsAny(framed, {"hcn", "health_card", "healthcard", "phn", "hsn",
                            "jhn", "ramq", "ohip", "health_number", "hin",
                            "health_insurance", "insurance", "medicare",
-                           "nam", "ahcip", "msp", "phin"})) {
+                           "nam", "ahcip", "msp", "phin", "hn"})) {
     v->category = "health_insurance_number";
     v->jurisdiction = JurisdictionIn(framed);
     v->confidence = 0.85;
@@ -136,6 +190,25 @@ bool RecordState::ClassifyIdentifier(const TextUnit& unit,
   return false;
 }
 
+// FHIR: an Observation's valueQuantity after a code naming height or weight
+// (LOINC 8302-2 "Body height"), within the same resource.
+bool RecordState::ClassifyQuantity(const TextUnit& unit,
+                                   RecordVerdict* v) const {
+  if (code_measure_ == Measure::kNone || resource() != "Observation") {
+    return false;
+  }
+  size_t at = MemberAt(unit.path, "valueQuantity");
+  if (at == std::string_view::npos ||
+      std::string_view(unit.path).substr(0, at) != code_prefix_) {
+    return false;
+  }
+  v->category = code_measure_ == Measure::kHeight ? "height" : "weight";
+  v->confidence = 0.8;
+  v->why = "Observation code names the measurement 0.80";
+  v->role = Role::kPatient;
+  return true;
+}
+
 bool RecordState::Classify(const TextUnit& unit, RecordVerdict* v) const {
   std::string_view label = unit.label;
   if (IsHl7Label(label)) {
@@ -150,6 +223,7 @@ bool RecordState::Classify(const TextUnit& unit, RecordVerdict* v) const {
     v->role = Role::kPatient;
     return true;
   }
+  if (IsQuantityValue(label)) return ClassifyQuantity(unit, v);
   if (!LabelEndsWith(label, "identifier.value") &&
       !LabelEndsWith(label, "identifier/value")) {
     return false;

@@ -45,6 +45,9 @@ class RecordState {
   enum class Measure : uint8_t { kNone, kHeight, kWeight };
   void Reset(int64_t record);
   bool ClassifyIdentifier(const TextUnit& unit, RecordVerdict* v) const;
+  bool ClassifyQuantity(const TextUnit& unit, RecordVerdict* v) const;
+  void ObserveCode(const TextUnit& unit);
+  static Measure MeasureNamed(std::string_view text);
   Role ResourceRole() const;
 
   int64_t record_ = -2;
@@ -54,6 +57,9 @@ class RecordState {
   std::string type_prefix_, id_type_;
   std::string obx_segment_;
   Measure measure_ = Measure::kNone;
+  // FHIR Observation: the path before `code` and what the code names.
+  std::string code_prefix_;
+  Measure code_measure_ = Measure::kNone;
 };
 
 }  // namespace breachscope
