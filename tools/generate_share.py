@@ -16,9 +16,10 @@ foundation detectors must find per src/detect/README.md; a kind ending in
 `_nocontext` is PHI the contract does not find (no context word, or a form
 it does not read); the other kinds (name, staff_name, related_name,
 street_address, city, health_number, mrn, patient_number, diagnosis_code,
-diagnosis_text, medication, din, lab_test, lab_result, height, weight,
+diagnosis_text, medication, din, lab_result, height, weight,
 signature, medical_history, payment_card, drivers_licence, passport,
-service_location, service_address) are for the other detectors.
+service_location, service_address) are for the other detectors. A test's
+name alone (lab_test) is not PHI and is not written.
 A summary of files per format goes to stdout.
 """
 

@@ -51,7 +51,9 @@ OTHER_KINDS = {
     "mrn": "medical_record_number", "patient_number": "patient_number",
     "diagnosis_code": "diagnosis", "diagnosis_text": "diagnosis",
     "medication": "medication", "din": "medication",
-    "lab_result": "lab_result", "lab_test": "lab_result",
+    # A test's name without its value is not a lab result: counted, but not
+    # written to the truth (no category).
+    "lab_result": "lab_result", "lab_test": None,
     "height": "height", "weight": "weight",
     "service_location": "service_location",
     "service_address": "service_location",
@@ -73,7 +75,9 @@ NOCONTEXT = "_nocontext"
 def category_of(kind):
     if kind.endswith(NOCONTEXT):
         kind = kind[:-len(NOCONTEXT)]
-    return CONTRACT_KINDS.get(kind) or OTHER_KINDS[kind]
+    if kind in CONTRACT_KINDS:
+        return CONTRACT_KINDS[kind]
+    return OTHER_KINDS[kind]
 
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")

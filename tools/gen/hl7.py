@@ -106,10 +106,16 @@ def staff_xcn(tr, src, field, r, ident=True):
 def pv1_segment(ctx, src, p, visit):
     tr, r = ctx.truth, ctx.rng
     site = r.choice(P.SITES)[0]
+    # PV1-3.1 (point of care) and PV1-3.9 (its description) both say where.
+    tr.field(src, "PV1-3", "service_location", "WFC", "WFC", p.pid, hl7=True)
     tr.field(src, "PV1-3", "service_location", site, site, p.pid, hl7=True)
-    f = {1: "1", 2: "O", 3: f"WFC^^^^^^^^{esc(site)}",
-         7: staff_xcn(tr, src, "PV1-7", r),
-         19: f"V{r.randint(100000, 999999)}"}
+    staff = staff_xcn(tr, src, "PV1-7", r)
+    visit_no = f"V{r.randint(100000, 999999)}"
+    # The visit number identifies the patient's encounter at the facility.
+    tr.field(src, "PV1-19", "patient_number", visit_no, visit_no, p.pid,
+             hl7=True)
+    f = {1: "1", 2: "O", 3: f"WFC^^^^^^^^{esc(site)}", 7: staff,
+         19: visit_no}
     ts = _ts(visit, r)
     tr.field(src, "PV1-44", "date_label", ts, visit.isoformat(), p.pid,
              C.SERVICE, hl7=True)
@@ -122,11 +128,21 @@ def pv1_segment(ctx, src, p, visit):
     return _fields("PV1", 45, f)
 
 
+def msh_facilities(tr, src, p, sending, receiving):
+    """MSH-4 and MSH-6: the lab and the clinic where the patient's test and
+    care took place are service locations of the message's patient."""
+    tr.field(src, "MSH-4", "service_location", sending, sending, p.pid,
+             hl7=True)
+    tr.field(src, "MSH-6", "service_location", receiving, receiving, p.pid,
+             hl7=True)
+
+
 def oru_message(ctx, src, p, visit, stamp, ctrl):
     tr, r = ctx.truth, ctx.rng
     msh = f"MSH|^~\\&|PLS_LIS|PRAIRIE LAB SERVICES|WFC_EMR|WASCANA FC|" \
           f"{stamp}||ORU^R01^ORU_R01|{ctrl}|P|2.5.1"
     tr.decoy(src, stamp, "MSH-7 timestamp, no context")
+    msh_facilities(tr, src, p, "PRAIRIE LAB SERVICES", "WASCANA FC")
     segs = [msh, pid_segment(ctx, src, p), pv1_segment(ctx, src, p, visit)]
     labs = [l for l in p.labs if l[0] == visit] or \
         [(visit,) + P.LABS[r.randrange(len(P.LABS))][:2] + ("5.0", "mmol/L")]
@@ -195,6 +211,7 @@ def adt_message(ctx, src, p, kin, visit, stamp, ctrl):
             f"{stamp}||ADT^A04^ADT_A01|{ctrl}|P|2.5.1",
             f"EVN|A04|{stamp}"]
     tr.decoy(src, stamp, "MSH-7/EVN-2 timestamp, no context")
+    msh_facilities(tr, src, p, "WASCANA FC", "PRAIRIE LAB SERVICES")
     segs.append(pid_segment(ctx, src, p))
     if kin is not None:
         kp, kname, kphone = kin

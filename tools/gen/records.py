@@ -179,6 +179,7 @@ def xml_export(ctx, src, pats):
         fld = lambda path, fam, v, n, intent=None: tr.field(
             src, "patients/patient/" + path, fam, v, n, p.pid, intent)
         o = [f'  <patient id="{p.pid}">\n']
+        fld("@id", "patient_number", p.pid, p.pid)
         fld("mrn", "mrn", p.mrn, p.mrn)
         o.append(f"    <mrn>{p.mrn}</mrn>\n")
         fld("name/given", "name", p.first, p.first)

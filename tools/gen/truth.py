@@ -32,6 +32,8 @@ class Truth:
             role = C.ROLE_OF_KIND.get(kind) or ("patient" if patient
                                                 else None)
         cat = C.category_of(kind)
+        if cat is None:
+            return
         self._seen.setdefault((source, cat), set()).add(value.lower())
         self.lines.append(
             '{"source":%s,"category":"%s","kind":"%s","value":%s,'
