@@ -1,5 +1,7 @@
 #include "detect/medical/history_analyzer.h"
 
+#include <algorithm>
+
 #include "detect/medical/analyzer_util.h"
 #include "detect/medical/folded_text.h"
 #include "detect/medical/labels.h"
@@ -26,11 +28,53 @@ constexpr std::string_view kHeadings[] = {
 constexpr std::string_view kLabelWords[] = {"note", "history", "hpi", "pmh", "narrative",
                                "antecedent", "anamnes", "histoire"};
 
+// Words that make a longer "... history" or "history of ..." heading a
+// clinical one: "Medical and surgical history", "History of surgery or
+// other", but not "Order history" or "History of payments".
+constexpr std::string_view kClinicalWords[] = {
+    "medical", "surgical", "surgery", "surgeries", "operation", "operations",
+    "illness", "illnesses", "disease", "diseases", "hospitalization",
+    "hospitalizations", "hospitalisation", "hospitalisations", "clinical",
+    "family", "social", "obstetric", "obstetrical", "psychiatric",
+    "injury", "injuries", "procedures", "health", "past"};
+
+bool HasClinicalWord(std::string_view folded) {
+  size_t pos = 0;
+  while (pos <= folded.size()) {
+    size_t end = std::min(folded.find(' ', pos), folded.size());
+    std::string_view word = folded.substr(pos, end - pos);
+    for (std::string_view w : kClinicalWords) {
+      if (word == w) return true;
+    }
+    pos = end + 1;
+  }
+  return false;
+}
+
+// The folded heading when `folded` is one: a listed heading, "history of"
+// or "... history" with a clinical word, or any "antecedents ..." heading
+// ("Antécédents médicaux et chirurgicaux"). Empty otherwise.
 std::string_view KnownHeading(std::string_view folded) {
   for (std::string_view h : kHeadings) {
     if (folded == h) return h;
   }
+  constexpr std::string_view kOf = "history of ", kEnd = " history",
+                             kFr = "antecedents ";
+  bool history = folded.starts_with(kOf) || folded.ends_with(kEnd);
+  if (history && HasClinicalWord(folded)) return folded;
+  if (folded.starts_with(kFr)) return folded;
   return {};
+}
+
+// True for a line that opens with its own label, "Next of kin: ..." or
+// "Plan:": one to four words and a ':'. Such a line ends a section.
+bool IsLabelLine(std::string_view line) {
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 32) return false;
+  if (!((line[0] | 0x20) >= 'a' && (line[0] | 0x20) <= 'z')) return false;
+  int spaces = 0;
+  for (size_t i = 0; i < colon; ++i) spaces += line[i] == ' ';
+  return spaces <= 3;
 }
 
 size_t LineEnd(std::string_view text, size_t pos) {
@@ -38,8 +82,12 @@ size_t LineEnd(std::string_view text, size_t pos) {
   return end == std::string_view::npos ? text.size() : end;
 }
 
-// End of the paragraph that starts at pos: the first blank line.
-size_t ParagraphEnd(std::string_view text, size_t pos) {
+// End of the section that starts at pos: the first blank line. With
+// `stop_at_label` (the heading line holds content, as a form's field does)
+// also the end of the line before one that opens with its own label (the
+// form's next field, the note's next heading); a heading alone on its line
+// may head labelled lines of its own ("Diabetes: on metformin").
+size_t ParagraphEnd(std::string_view text, size_t pos, bool stop_at_label) {
   size_t at = pos;
   while (true) {
     size_t end = LineEnd(text, at);
@@ -51,6 +99,10 @@ size_t ParagraphEnd(std::string_view text, size_t pos) {
       ++blank;
     }
     if (blank >= text.size() || text[blank] == '\n') return end;
+    if (stop_at_label &&
+        IsLabelLine(text.substr(blank, LineEnd(text, blank) - blank))) {
+      return end;
+    }
     at = next;
   }
 }
@@ -75,10 +127,11 @@ size_t TrySection(std::string_view text, size_t start,
   size_t heading_end = HeadingEnd(line, &marked);
   if (heading_end > kMaxHeading) return end;
   std::string folded = FoldPhrase(line.substr(0, heading_end));
-  std::string_view heading = KnownHeading(folded);
-  bool multiword = heading.find(' ') != std::string_view::npos;
+  std::string heading(KnownHeading(folded));
+  bool multiword = heading.find(' ') != std::string::npos;
   if (heading.empty() || (!marked && !multiword)) return end;
-  size_t close = ParagraphEnd(text, start);
+  std::string_view rest = line.substr(std::min(line.size(), heading_end + 1));
+  size_t close = ParagraphEnd(text, start, Trimmed(rest).end > 0);
   size_t body_start = start + heading_end + (marked ? 1 : 0);
   std::string_view body = text.substr(
       body_start, close > body_start ? close - body_start : 0);
@@ -87,7 +140,7 @@ size_t TrySection(std::string_view text, size_t start,
   Span whole = Trimmed(text.substr(start, close - start));
   out->push_back({static_cast<uint32_t>(start + whole.start),
                   static_cast<uint32_t>(start + whole.end), "history_section",
-                  "medical_history", std::string(heading), kSectionConfidence,
+                  "medical_history", heading, kSectionConfidence,
                   "clinical history heading"});
   return close;
 }

@@ -87,6 +87,9 @@ const std::vector<Case>& Cases() {
       Yes(L, "Glucose: 6.1 mmol/L (3.6-6.0) H", "glucose=6.1 mmol/L", {},
           "Glucose: 6.1 mmol/L (3.6-6.0) H"),
       Yes(L, "eGFR 54", "egfr=54"),
+      Yes(L, "Glucose fasting: 4.7 mmol/L, collected 2022-11-24",
+          "glucose=4.7 mmol/L", {}, "Glucose fasting: 4.7 mmol/L"),
+      Yes(L, "Glucose, Random 7.9 mmol/L", "glucose=7.9 mmol/L"),
       Yes(L, "ALT 45 U/L", "alt=45 U/L"),
       Yes(L, "INR 2.3", "inr=2.3"),
       Yes(L, "Hb: 128", "hemoglobin=128"),
@@ -118,6 +121,21 @@ const std::vector<Case>& Cases() {
       Yes(H, "Histoire de la maladie : douleur thoracique", "histoire de la maladie"),
       Yes(H, "Social History: non-smoker, 2 drinks/week", "social history"),
       Yes(H, "Medical history - asthma since childhood", "medical history"),
+      Yes(H, "History of surgery or other: appendectomy\nNext of kin: J. Doe",
+          "history of surgery or other", {},
+          "History of surgery or other: appendectomy"),
+      Yes(H, "Medical and surgical history: asthma; appendectomy",
+          "medical and surgical history"),
+      Yes(H, "Antécédents médicaux et chirurgicaux : asthme",
+          "antecedents medicaux et chirurgicaux"),
+      Yes(H, "Past medical history:\nDiabetes: metformin\nHTN: ramipril",
+          "past medical history", {},
+          "Past medical history:\nDiabetes: metformin\nHTN: ramipril"),
+      Yes(H, "PMH: asthma; drinks socially.\nSubjective:\nWell today.", "pmh",
+          {}, "PMH: asthma; drinks socially."),
+      No(H, "History of payments: 3 invoices"),
+      No(H, "Purchase history: 2 items"),
+      No(H, "History of the account: opened 2019"),
       No(H, "PMH: asthma. Seen for follow-up of BP.", "Clinical Notes"),
       No(H, "History: "),
       No(H, "Order history: 3 items shipped"),
@@ -202,6 +220,78 @@ TEST(MedicalAnalyzersTest, MustNotMatch) {
 TEST(MedicalAnalyzersTest, DescribeNamesCategories) {
   for (Which w : {C, M, L, H}) {
     EXPECT_FALSE(AnalyzerFor(w).Describe().empty());
+  }
+}
+
+// icd10_title: the title beside a code the icd10 detector found (given
+// here as the prior finding at `code`).
+struct CodedCase {
+  std::string_view text;
+  std::string_view code;
+  std::string_view title;  // expected span; empty: must not match
+  std::string_view label = {};
+};
+
+TEST(MedicalAnalyzersTest, CodedTitles) {
+  const CodedCase kCases[] = {
+      {"- Headache (R51)", "R51", "Headache"},
+      {"- Gastro-esophageal reflux disease without esophagitis (K21.9)",
+       "K21.9", "Gastro-esophageal reflux disease without esophagitis"},
+      {"Dx: K59.00 - Constipation, unspecified", "K59.00",
+       "Constipation, unspecified"},
+      {"E11.9: Type 2 diabetes mellitus without complications", "E11.9",
+       "Type 2 diabetes mellitus without complications"},
+      {"DIZZINESS AND GIDDINESS [R42]", "R42", "DIZZINESS AND GIDDINESS"},
+      {"Headache follow-up, then R51", "R51", ""},       // not beside it
+      {"- Migraine (R51)", "R51", ""},                   // another title
+      {"Other headache (R51)", "R51", "headache"},        // the title's words
+      {"Headache (R51)", "R51", "", "Diagnosis"},         // field's value
+  };
+  // Undotted codes the icd10 detector left (no context word): the title
+  // right before the bracket makes both the code and the title.
+  const CodedCase kBare[] = {
+      {"- Dizziness and giddiness (R42)", "R42", "Dizziness and giddiness"},
+      {"Headache [R51]", "R51", "Headache"},
+      {"Invoice (R42)", "R42", ""},
+      {"Dizziness and giddiness (R4)", "R4", ""},
+      {"Migraine (R51)", "R51", ""},
+  };
+  const UnitAnalyzer& analyzer = MedicalConditionAnalyzer();
+  auto scratch = analyzer.NewScratch();
+  for (const CodedCase& c : kCases) {
+    TextUnit unit;
+    unit.text = c.text;
+    unit.label = c.label;
+    unit.kind = c.label.empty() ? UnitKind::kText : UnitKind::kTableCell;
+    uint32_t at = static_cast<uint32_t>(c.text.find(c.code));
+    PriorFinding prior{at, at + static_cast<uint32_t>(c.code.size()),
+                       "diagnosis"};
+    std::vector<ProposedFinding> out;
+    analyzer.Analyze(unit, {&prior, 1}, scratch.get(), &out);
+    bool found = false;
+    for (const ProposedFinding& f : out) {
+      if (f.detector != "icd10_title") continue;
+      std::string_view span = c.text.substr(f.start, f.end - f.start);
+      found = true;
+      EXPECT_EQ(span, c.title) << c.text;
+    }
+    EXPECT_EQ(found, !c.title.empty()) << c.text;
+  }
+  for (const CodedCase& c : kBare) {
+    TextUnit unit;
+    unit.text = c.text;
+    std::vector<ProposedFinding> out;
+    analyzer.Analyze(unit, {}, scratch.get(), &out);
+    int codes = 0, titles = 0;
+    for (const ProposedFinding& f : out) {
+      if (f.detector != "icd10_title") continue;
+      std::string_view span = c.text.substr(f.start, f.end - f.start);
+      codes += span == c.code && f.normalized == c.code;
+      titles += span == c.title;
+    }
+    int want = c.title.empty() ? 0 : 1;
+    EXPECT_EQ(codes, want) << c.text;
+    EXPECT_EQ(titles, want) << c.text;
   }
 }
 
