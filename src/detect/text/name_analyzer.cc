@@ -1,6 +1,7 @@
 #include "detect/text/name_analyzer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -198,10 +199,10 @@ class Analysis {
 
   // Not a person's name whatever the context: a field label ("Family
   // doctor:", "DDN :") or an acronym in no name list ("HSN", "BP").
-  bool NotAName(int last, const std::vector<int>& words,
+  bool NotAName(int first, int last, const std::vector<int>& words,
                 const text::NameContext& ctx, double dictionary) const {
     if (ctx.has_title) return false;
-    if (text::OpensLabel(text_, tokens_, last)) return true;
+    if (text::OpensLabel(text_, tokens_, first, last)) return true;
     const Token& t = tokens_[words.front()];
     return words.size() == 1 && dictionary == 0.0 && t.all_caps && t.folded.size() <= 4;
   }
@@ -319,11 +320,18 @@ void Analysis::Score(const struct Run& run, const struct Run* given,
   std::string dict_why;
   bool initial = PartOf(run.first) == Part::kInitial;
   double dictionary = DictionaryScore(words, initial, &dict_why);
-  if (NotAName(tail.last, words, ctx, dictionary)) return;
+  if (NotAName(run.first, tail.last, words, ctx, dictionary)) return;
   double score = kBase + dictionary + ctx.boost;
+  if (ctx.addressee && dictionary >= 0.3) {
+    score += 0.25;
+    dict_why += "; address block";
+  }
   if (given != nullptr) score += 0.1;
   std::string why = dict_why;
   score -= Penalties(words, run, ctx, &why);
+  // Sums of tenths are inexact (0.25 + 0.45 - 0.2 < 0.5 in binary): round
+  // to the hundredth so that the engine's threshold sees the intended score.
+  score = std::round(score * 100.0) / 100.0;
   if (score < kEmitAt) return;
   ProposedFinding f;
   f.start = start;

@@ -82,6 +82,15 @@ const Case kPositive[] = {
     // A staff verb before a personal title does not make a clinician.
     {"I am referring Mr. Frankhouse for assessment.", "Frankhouse"},
     {"Family doctor: Dr. Omar Haddad", "Omar Haddad", Role::kStaff},
+    // Mid-sentence a possessive or lower-case words before a colon are no label.
+    {"Frank had given Tyler his address: 03 Main", "Tyler"},
+    {"As promised, here's Arne's address:", "Arne"},
+    // A name alone on its line above a street line: the addressee.
+    {"STATEMENT OF ACCOUNT\n\nArly Palominos\n82 Cedar Wlk\nYorkton SK", "Arly Palominos"},
+    // A province that is also a given name, before a surname.
+    {"Account holder: Alberta Moraru", "Alberta Moraru"},
+    // A given name and a surname that is also a word, at a line start.
+    {"Seen today.\nSavanna Sentelle came in.", "Savanna Sentelle"},
 };
 
 const Case kNegative[] = {
@@ -104,6 +113,9 @@ const Case kNegative[] = {
     {"PATIENT INTAKE FORM", ""},
     {"Re: chart review, HSN 403945259", ""},
     {"Current medications: Allegra 120 mg, Amlodipine 5 mg.", ""},
+    {"Hours of service\nMain Office\n12 Elm St, Regina", ""},
+    {"She moved to Alberta last year.", ""},
+    {"Covered by Alberta Health Services since 2010.", ""},
 };
 
 INSTANTIATE_TEST_SUITE_P(Positive, NameCaseTest, ::testing::ValuesIn(kPositive));

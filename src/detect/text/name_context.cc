@@ -167,6 +167,25 @@ void ReadAfter(std::string_view text, const std::vector<Token>& tokens,
   }
 }
 
+bool OpensAddress(const Token& t) {
+  static constexpr std::string_view kWords[] = {"apt", "unit", "suite", "po", "p",
+                                                "rr", "box", "cp", "c", "app"};
+  if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kMixed) return true;
+  for (std::string_view w : kWords) {
+    if (t.folded == w) return true;
+  }
+  return false;
+}
+
+// "Savanna Sentelle\n82 Cedar Wlk\nYorkton SK": a name alone on its line
+// above a street line.
+bool AddresseeLine(const std::vector<Token>& tokens, int start, int last) {
+  int n = static_cast<int>(tokens.size());
+  bool line_start = start == 0 || tokens[start].newlines_before > 0;
+  return line_start && last + 1 < n && tokens[last + 1].newlines_before == 1 &&
+         OpensAddress(tokens[last + 1]);
+}
+
 }  // namespace
 
 TitleKind ClassifyTitle(std::string_view folded) {
@@ -249,7 +268,12 @@ bool IsDoseUnit(std::string_view folded) {
 }
 
 bool OpensLabel(std::string_view text, const std::vector<Token>& tokens,
-                int last) {
+                int first, int last) {
+  bool opens = first == 0 || tokens[first].newlines_before > 0 ||
+               IsPunct(text, tokens[first - 1], '(') ||
+               IsPunct(text, tokens[first - 1], '[') ||
+               IsPunct(text, tokens[first - 1], '|');
+  if (!opens) return false;
   int n = static_cast<int>(tokens.size());
   for (int i = last + 1, words = 0; i < n && tokens[i].newlines_before == 0; ++i) {
     if (IsPunct(text, tokens[i], ':')) return true;
@@ -304,6 +328,7 @@ NameContext ReadNameContext(std::string_view text,
     ctx.why += ctx.why.empty() ? before.why : "; " + before.why;
   }
   ReadAfter(text, tokens, last, &ctx);
+  ctx.addressee = AddresseeLine(tokens, title >= 0 ? title : first, last);
   return ctx;
 }
 

@@ -41,11 +41,12 @@ bool IsFacilityWord(std::string_view folded);
 // Units a dose is written in: "Allegra 120 mg" names a drug, not a person.
 bool IsDoseUnit(std::string_view folded);
 
-// "Family doctor:", "Numéro d'assurance maladie :", "DDN :": the candidate
-// ending at token `last` is followed on its line by at most three
-// lower-case words and a colon, so it opens a field label.
+// "Family doctor:", "Numéro d'assurance maladie :", "(DDN :": the candidate
+// [first, last] starts a line or follows a bracket or bar, and is followed
+// on its line by at most three lower-case words and a colon, so it opens a
+// field label. Mid-sentence ("gave Tyler his address:") it does not.
 bool OpensLabel(std::string_view text, const std::vector<Token>& tokens,
-                int last);
+                int first, int last);
 
 // The candidate ending at `last` is followed by a dose ("Allegra 120 mg").
 bool FollowedByDose(std::string_view text, const std::vector<Token>& tokens,
@@ -55,6 +56,9 @@ struct NameContext {
   double boost = 0.0;
   bool strong = false;  // a title, label or credential: a name for sure
   bool has_title = false;
+  // The candidate (with its title) fills its line and the next line opens
+  // with a civic number or a box: the addressee of a letter or statement.
+  bool addressee = false;
   Role role = Role::kUnknown;
   std::string why;      // explanation fragments, never the value
 };
