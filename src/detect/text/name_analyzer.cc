@@ -123,6 +123,10 @@ class Analysis {
           last_word_end = next - 1;
         }
         j = next;
+        // A possessive ends the name: "Melissa Kristoffersen's Cautionary Tales".
+        if (q == Part::kWord && Base(tokens_[j - 1].folded).size() < tokens_[j - 1].folded.size()) {
+          break;
+        }
       }
       if (last_word >= 0) {
         run.last = last_word_end;
@@ -194,7 +198,8 @@ class Analysis {
       std::string_view f = Base(tokens_[next].folded);
       if (text::IsStrongStreetType(f) || text::IsFacilityWord(f)) return true;
     }
-    return text::FollowedByDose(text_, tokens_, run.last);
+    return text::FollowedByDose(text_, tokens_, run.last) ||
+           text::FollowedByRegion(text_, tokens_, run.last);
   }
 
   // Not a person's name whatever the context: a field label ("Family

@@ -85,6 +85,9 @@ const Case kPositive[] = {
     // Mid-sentence a possessive or lower-case words before a colon are no label.
     {"Frank had given Tyler his address: 03 Main", "Tyler"},
     {"As promised, here's Arne's address:", "Arne"},
+    // A possessive ends the name; a person's verb after a name supports it.
+    {"verses from Melissa Kristoffersen's Cautionary Tales", "Melissa Kristoffersen"},
+    {"Delvis spent a year at the clinic.", "Delvis"},
     // A name alone on its line above a street line: the addressee.
     {"STATEMENT OF ACCOUNT\n\nArly Palominos\n82 Cedar Wlk\nYorkton SK", "Arly Palominos"},
     // A province that is also a given name, before a surname.
@@ -115,6 +118,9 @@ const Case kNegative[] = {
     {"Current medications: Allegra 120 mg, Amlodipine 5 mg.", ""},
     {"Hours of service\nMain Office\n12 Elm St, Regina", ""},
     {"She moved to Alberta last year.", ""},
+    {"Allegra has helped with the itching.", ""},
+    {"Hope said nothing would change.", ""},
+    {"How do I change my address to 48 rue Descartes, Monte Gil, Canada?", ""},
     {"Covered by Alberta Health Services since 2010.", ""},
 };
 

@@ -60,6 +60,16 @@ constexpr std::array kMentionWords = {
     "told"sv, "asked"sv, "accompanied"sv, "per"sv, "referred"sv,
     "discussed"sv, "phoned"sv, "notified"sv, "advised"sv, "says"sv,
     "said"sv, "according"sv};
+// Verbs of a person's doing right after a name ("Delvis spent",
+// "Morishita began"); copulas and auxiliaries are left out ("Tylenol is",
+// "Allegra has").
+constexpr std::array kPersonVerbs = {
+    "said"sv, "says"sv, "told"sv, "asked"sv, "replied"sv, "shouted"sv,
+    "explained"sv, "wrote"sv, "lives"sv, "lived"sv, "spent"sv, "began"sv,
+    "works"sv, "worked"sv, "went"sv, "came"sv, "walked"sv, "returned"sv,
+    "arrived"sv, "called"sv, "visited"sv, "feels"sv, "felt"sv, "wants"sv,
+    "wanted"sv, "agreed"sv, "declined"sv, "refused"sv, "understands"sv,
+    "thinks"sv, "knows"sv, "believes"sv, "smokes"sv, "drinks"sv};
 constexpr std::array kPatientAfter = {
     "dob"sv, "ddn"sv, "born"sv, "nee"sv, "ne"sv, "age"sv, "aged"sv,
     "yo"sv, "presents"sv, "presented"sv, "reports"sv, "states"sv,
@@ -145,6 +155,10 @@ void ReadBefore(std::string_view text, const std::vector<Token>& tokens,
 void ReadAfter(std::string_view text, const std::vector<Token>& tokens,
                int last, NameContext* ctx) {
   int i = last + 1, n = static_cast<int>(tokens.size());
+  if (i < n && tokens[i].newlines_before == 0 && In(kPersonVerbs, tokens[i].folded)) {
+    ctx->boost += 0.15;
+    ctx->why += ctx->why.empty() ? "person verb after" : "; person verb after";
+  }
   if (i < n && IsPunct(text, tokens[i], ',')) ++i;
   if (i < n && tokens[i].newlines_before == 0 &&
       (IsStaffCredential(tokens[i].folded) ||
@@ -303,6 +317,24 @@ bool FollowedByDose(std::string_view text, const std::vector<Token>& tokens,
   const Token& unit = tokens[i + 1];
   return unit.newlines_before == 0 &&
          (IsDoseUnit(unit.folded) || IsPunct(text, unit, '%'));
+}
+
+bool FollowedByRegion(std::string_view text, const std::vector<Token>& tokens,
+                      int last) {
+  static constexpr std::string_view kCountries[] = {
+      "canada", "usa", "america", "mexico", "france", "england", "ireland",
+      "scotland", "germany", "italy", "spain", "portugal", "india", "china",
+      "japan", "philippines", "bolivia", "brazil", "australia"};
+  int i = last + 1, n = static_cast<int>(tokens.size());
+  if (i + 1 >= n || !IsPunct(text, tokens[i], ',') || tokens[i + 1].newlines_before > 0) {
+    return false;
+  }
+  std::string_view w = tokens[i + 1].folded;
+  if (w.size() > 2 && !Lexicon::Find(GetLexicon().regions, w).empty()) return true;
+  for (std::string_view c : kCountries) {
+    if (w == c) return true;
+  }
+  return false;
 }
 
 NameContext ReadNameContext(std::string_view text,

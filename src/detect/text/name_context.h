@@ -52,6 +52,11 @@ bool OpensLabel(std::string_view text, const std::vector<Token>& tokens,
 bool FollowedByDose(std::string_view text, const std::vector<Token>& tokens,
                     int last);
 
+// The candidate ending at `last` is followed by a comma and a province,
+// state or country written out ("Monte Gil, Canada"): a place.
+bool FollowedByRegion(std::string_view text, const std::vector<Token>& tokens,
+                      int last);
+
 struct NameContext {
   double boost = 0.0;
   bool strong = false;  // a title, label or credential: a name for sure
