@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "detect/medical/analyzer_util.h"
 #include "detect/medical/medical_data.h"
 
 namespace breachscope::medical {
@@ -9,6 +10,8 @@ namespace {
 
 constexpr double kTitleConfidence = 0.85;
 constexpr size_t kMaxCode = 8;  // "O09.893" and a little slack
+// Whole values longer than any title are not looked up.
+constexpr size_t kMaxTitle = 240;
 
 // "k21.9" -> "K219": the form of the code list.
 std::string CodeKey(std::string_view written) {
@@ -145,6 +148,24 @@ void ProposeCodedTitles(std::string_view unit_text, const FoldedText& text,
     }
   }
   BracketedCodes(unit_text, text, prior, out);
+}
+
+}  // namespace breachscope::medical
+
+namespace breachscope::medical {
+
+void ProposeWholeTitle(std::string_view unit_text,
+                       std::vector<ProposedFinding>* out) {
+  Span whole = Trimmed(unit_text);
+  if (whole.empty() || whole.end - whole.start > kMaxTitle) return;
+  std::string folded =
+      FoldPhrase(unit_text.substr(whole.start, whole.end - whole.start));
+  // One-word titles ("Headache") are left to the condition words: as a
+  // whole value they are as often a symptom or a reason for a visit.
+  if (folded.find(' ') == std::string::npos || !IsIcd10Title(folded)) return;
+  out->push_back({whole.start, whole.end, "icd10_title", "diagnosis",
+                  std::move(folded), kTitleConfidence,
+                  "whole value is an icd-10 title"});
 }
 
 }  // namespace breachscope::medical

@@ -23,6 +23,12 @@ void ProposeCodedTitles(std::string_view unit_text, const FoldedText& text,
                         std::span<const PriorFinding> prior,
                         std::vector<ProposedFinding>* out);
 
+// Proposes (detector `icd10_title`) a unit whose whole value is an ICD-10
+// title ("Postmenopausal bleeding" in a Reason column). Call only for
+// units the field analyzer does not claim as a diagnosis.
+void ProposeWholeTitle(std::string_view unit_text,
+                       std::vector<ProposedFinding>* out);
+
 }  // namespace breachscope::medical
 
 #endif  // BREACHSCOPE_DETECT_MEDICAL_CODED_CONDITION_H_

@@ -1,6 +1,7 @@
 #include "detect/medical/condition_analyzer.h"
 
 #include "detect/medical/analyzer_util.h"
+#include "detect/medical/coded_condition.h"
 #include "detect/medical/folded_text.h"
 #include "detect/medical/labels.h"
 #include "detect/medical/medical_data.h"
@@ -68,7 +69,8 @@ bool IsDiagnosisLabel(std::string_view raw_label) {
 std::vector<DetectorInfo> ConditionAnalyzer::Describe() const {
   return {{"condition_text", "diagnosis",
            "Condition words and phrases (English, French) in text and fields"},
-};
+          {"icd10_title", "diagnosis",
+           "ICD-10 titles written beside their code (Headache (R51))"}};
 }
 
 std::unique_ptr<AnalyzerScratch> ConditionAnalyzer::NewScratch() const {
@@ -79,7 +81,6 @@ void ConditionAnalyzer::Analyze(const TextUnit& unit,
                                 std::span<const PriorFinding> prior,
                                 AnalyzerScratch* scratch,
                                 std::vector<ProposedFinding>* out) const {
-  (void)prior;
   Scratch local;
   auto* s = scratch != nullptr ? static_cast<Scratch*>(scratch) : &local;
   const PhraseDictionary& dictionary = ConditionDictionary();
@@ -108,6 +109,11 @@ void ConditionAnalyzer::Analyze(const TextUnit& unit,
                                            : "condition word in text"});
     }
     i = last + 1;
+  }
+  // Under a diagnosis label the whole value is the field analyzer's.
+  if (label_confidence == 0) {
+    ProposeCodedTitles(unit.text, text, prior, out);
+    if (unit.kind != UnitKind::kText) ProposeWholeTitle(unit.text, out);
   }
 }
 

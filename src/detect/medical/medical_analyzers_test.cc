@@ -62,6 +62,16 @@ const std::vector<Case>& Cases() {
       No(C, "E11.9", "Diagnosis Code"),
       No(C, "The pressure was high, blood test tomorrow"),
       No(C, "Stroke Foundation run"),
+      // a whole cell that is an ICD-10 title
+      Yes(C, "Postmenopausal bleeding", "postmenopausal bleeding", "Reason"),
+      Yes(C, "Age-related osteoporosis without current pathological fracture",
+          "age related osteoporosis without current pathological fracture",
+          "Reason", "Age-related osteoporosis without current pathological "
+          "fracture"),
+      No(C, "Postmenopausal bleeding", "Diagnosis"),  // diagnosis_field's
+      No(C, "Postmenopausal bleeding"),                // free text
+      No(C, "Headache", "Reason"),                     // one word
+      No(C, "Bleeding after the visit", "Reason"),
       // medication in words
       Yes(M, "metformin 500 mg BID", "metformin", {}, "metformin 500 mg BID"),
       Yes(M, "Started Lipitor 20mg daily", "lipitor", {}, "Lipitor 20mg daily"),

@@ -1,5 +1,8 @@
 #include "detect/medical/medical_data.h"
 
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "common/embedded_data.h"
@@ -80,10 +83,47 @@ void AddLabLine(std::string_view line, LabCatalog* catalog) {
 
 }  // namespace
 
+// Code -> title, as views into the embedded data.
+const std::unordered_map<std::string_view, std::string_view>& Icd10Titles() {
+  static const auto* const kTitles = [] {
+    auto* titles = new std::unordered_map<std::string_view, std::string_view>();
+    titles->reserve(100000);
+    ForEachDataLine("medical/icd10cm_codes.tsv", [titles](std::string_view line) {
+      size_t tab = line.find('\t');
+      std::string_view title =
+          tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
+      titles->emplace(line.substr(0, tab), title);
+    });
+    return titles;
+  }();
+  return *kTitles;
+}
+
+// Hashes of the folded titles, sorted: 8 bytes a title instead of a copy
+// of its text, which kept the scanner's memory bound. A 64-bit collision
+// among 95,622 titles is negligible.
+bool IsIcd10Title(std::string_view folded) {
+  static const auto* const kHashes = [] {
+    auto* hashes = new std::vector<size_t>();
+    hashes->reserve(Icd10Titles().size());
+    std::hash<std::string_view> hash;
+    for (const auto& [code, title] : Icd10Titles()) {
+      hashes->push_back(hash(FoldPhrase(title)));
+    }
+    std::sort(hashes->begin(), hashes->end());
+    return hashes;
+  }();
+  return std::binary_search(kHashes->begin(), kHashes->end(),
+                            std::hash<std::string_view>()(folded));
+}
+
 bool IsIcd10Code(std::string_view code) {
-  static const auto* const kCodes =
-      FirstColumnSet("medical/icd10cm_codes.tsv", 100000);
-  return kCodes->contains(code);
+  return Icd10Titles().contains(code);
+}
+
+std::string_view Icd10Title(std::string_view code) {
+  auto it = Icd10Titles().find(code);
+  return it == Icd10Titles().end() ? std::string_view() : it->second;
 }
 
 bool IsMarketedDin(std::string_view din) {

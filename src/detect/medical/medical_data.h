@@ -14,6 +14,11 @@ namespace breachscope::medical {
 
 // True when `code` (upper case, no dot: "E119") is an ICD-10-CM code.
 bool IsIcd10Code(std::string_view code);
+// The code's ICD-10-CM title ("Headache" for "R51"), or empty.
+std::string_view Icd10Title(std::string_view code);
+// True when `folded` (FoldPhrase) is the folded title of some ICD-10-CM code.
+// The first call builds the folded set (some tens of milliseconds).
+bool IsIcd10Title(std::string_view folded);
 
 // True when `din` (8 digits) is a marketed human drug in Health Canada's
 // Drug Product Database.
