@@ -115,6 +115,8 @@ TEST_F(FieldAnalyzerTest, CsvLabels) {
       {kCell, "Clinic", "", "Regina North Clinic", "service_location"},
       {kCell, "Diagnosis", "", "E11.9", "diagnosis"},
       {kCell, "Diagnosis Date", "", "2021-03-04", nullptr},
+      {kCell, "Reason", "", "Postmenopausal bleeding", "diagnosis"},
+      {kCell, "Cancellation Reason", "", "Patient unwell", nullptr},
       {kCell, "Medication", "", "metformin 500 mg", "medication"},
       {kCell, "Height", "", "172 cm", "height"},
       {kCell, "poids", "", "80kg", "weight"},
@@ -146,6 +148,8 @@ TEST_F(FieldAnalyzerTest, LookAlikeLabelDecoys) {
       {kCell, "Patient Sex", "", "Female", nullptr},
       {kField, "name.use", "name[0].use", "official", nullptr},
       {kField, "address.country", "address[0].country", "CA", nullptr},
+      {kField, "/patients/patient/healthCard/@province",
+       "/patients/patient[7]/healthCard/@province", "NL", nullptr},
   };
   for (const FieldCase& c : cases) Check(c);
 }
@@ -278,6 +282,9 @@ TEST_F(FieldAnalyzerTest, FhirJsonAndXmlPaths) {
   Check({kField, "/Bundle/entry/resource/Patient/name/given/@value",
          "/Bundle/entry[1]/resource/Patient/name[1]/given/@value", "Jane",
          "name", Role::kPatient}, 3);
+  Check({kField, "medicationCodeableConcept.coding.code",
+         "medicationCodeableConcept.coding[0].code", "02245693",
+         "medication"}, 8);
   Check({kField, "patient.firstName", "patient.firstName", "Jane", "name",
          Role::kPatient}, 4);
 }

@@ -124,8 +124,11 @@ std::vector<FieldRule>* BuildRules() {
        .shape = Shape::kText, .confidence = 0.75,
        .words = {"diagnosis", "diagnoses", "dx", "condition", "problem",
                  "icd", "icd10", "icd_10", "diagnostic", "diagnosis_code",
-                 "primary_diagnosis", "reason_for_visit", "chief_complaint"},
-       .unless = {"id", "status"},
+                 "primary_diagnosis", "reason_for_visit", "chief_complaint",
+                 // an appointment's "Reason" is why the patient came
+                 "reason", "visit_reason", "presenting_complaint"},
+       .unless = {"id", "status", "cancel", "cancellation", "cancelled",
+                  "refund", "adjustment", "void", "code_system"},
        .hl7 = {{"DG1-3", 1, 2}, {"DG1-4", 1, 1}, {"PRB-3", 1, 2},
                {"PV2-3", 1, 2}},
        .paths = {"code.text", "code.coding.display", "code.coding.code"},
@@ -141,6 +144,7 @@ std::vector<FieldRule>* BuildRules() {
        .hl7 = {{"RXE-2", 1, 2}, {"RXO-1", 1, 2}, {"RXA-5", 1, 2},
                {"RXD-2", 1, 2}, {"RXG-4", 1, 2}},
        .paths = {"medicationcodeableconcept.text",
+                 "medicationcodeableconcept.coding.code",  // the DIN
                  "medicationcodeableconcept.coding.display",
                  "medication.display", "medication.concept.text"}},
       {.detector = "height_field", .category = "height",
@@ -197,7 +201,8 @@ std::vector<FieldRule>* BuildRules() {
                   "status", "state_of", "country",
                   // the issuing province of an ID is not where one lives
                   "dl", "driver", "drivers", "licence", "license",
-                  "passport", "issuing"},
+                  "passport", "issuing", "card", "health_card",
+                  "healthcard"},
        .hl7 = {{"PID-11", 1, 5}, {"NK1-4", 1, 5}, {"GT1-5", 1, 5},
                {"IN1-19", 1, 5}},
        .paths = {"address.line", "address.city", "address.state",
