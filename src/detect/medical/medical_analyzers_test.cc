@@ -86,6 +86,10 @@ const std::vector<Case>& Cases() {
       No(M, "Referred by Dr. Allegra Smith"),
       No(M, "Lyrica Jones, RN"),
       No(M, "Tums"),
+      No(M, "Theo"),                                   // a given name
+      No(M, "Vitamin D deficiency, unspecified", "Diagnosis"),
+      No(M, "carence en vitamine D"),
+      Yes(M, "Vitamin D 1000 IU daily", "vitamin d"),
       No(M, "Potassium 4.1 mmol/L"),
       No(M, "drink plenty of water"),
       No(M, "Diane called the clinic"),

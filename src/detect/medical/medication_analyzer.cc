@@ -32,6 +32,19 @@ std::string LabelReason(const TextUnit& unit) {
   return "label '" + std::string(word) + "'";
 }
 
+// "Vitamin D deficiency", "carence en vitamine D", "lithium toxicity": the
+// drug names a condition there, which the diagnosis rules report.
+bool NamesCondition(const FoldedText& text, size_t first, size_t last) {
+  if (last + 1 < text.size()) {
+    std::string_view next = text.Phrase(last + 1, last + 1);
+    if (next == "deficiency" || next == "deficient" || next == "toxicity" ||
+        next == "insufficiency") {
+      return true;
+    }
+  }
+  return first >= 2 && text.Phrase(first - 2, first - 1) == "carence en";
+}
+
 double Confidence(bool labelled, bool dosed) {
   if (labelled) return dosed ? kLabelDoseConfidence : kLabelConfidence;
   return dosed ? kDoseConfidence : kTextConfidence;
@@ -73,7 +86,8 @@ void MedicationAnalyzer::Analyze(const TextUnit& unit,
     bool dosed = dose_end > end;
     bool field_value =
         labelled && IsWholeValue(unit.text, text.Start(i), dose_end);
-    if (!field_value && (dosed || labelled || !IsAmbiguousDrug(hit.key))) {
+    bool wanted = dosed || labelled || !IsAmbiguousDrug(hit.key);
+    if (!field_value && wanted && !NamesCondition(text, i, last)) {
       std::string reason = dosed ? "drug name with dose" : "drug name";
       if (labelled) reason += "; " + why;
       out->push_back({text.Start(i), dose_end, "drug_name", "medication",
