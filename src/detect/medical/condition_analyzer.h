@@ -7,6 +7,8 @@
 //     organisation or place word follows ("Diabetes Canada", "Cancer
 //     Society") or a word before makes it figurative ("tropical
 //     depression").
+//   - icd10_title: an ICD-10 code's title written right beside the code
+//     (coded_condition.h); 0.85. Not under a diagnosis label.
 // Normalised: the folded dictionary phrase ("type 2 diabetes",
 // "diabete de type 2"). The whole value of a diagnosis-labelled field is the
 // field analyzer's (diagnosis_field); this one finds the words inside.
