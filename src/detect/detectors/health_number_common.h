@@ -26,8 +26,8 @@ inline std::vector<std::string_view> GenericHealthWords() {
 
 // Words of provinces whose numbers have no check digit (SK's `HSN`,
 // Manitoba's `PHIN`). Clinics write their own province's word for every
-// card, so a number under them that a check digit pins to ON or BC is that
-// province's card (an Ontario visitor's number in a Saskatchewan letter).
+// card, so a number under them that a check digit or structure pins to
+// ON, BC or QC is that province's card (an Ontario visitor's number in a Saskatchewan letter).
 inline std::vector<std::string_view> OtherProvinceWords() {
   return {"hsn", "health services number", "phin", "ahcip"};
 }

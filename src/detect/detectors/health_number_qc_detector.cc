@@ -32,7 +32,7 @@ DetectorSpec MakeSpec() {
   spec.contexts = {{kHealthCategory,
                     Concat({"ramq", "numéro d'assurance maladie",
                             "carte soleil", "régie de l'assurance maladie"},
-                           GenericHealthWords()),
+                           Concat(GenericHealthWords(), OtherProvinceWords())),
                     {}}};
   spec.requires_context = true;
   spec.validate = ValidateQuebec;
@@ -50,6 +50,9 @@ DetectorSpec MakeSpec() {
             "QC:LAPM85120503"),
       FieldMatch("TREM75031412", "Patient.identifier.ramq", kHealthCategory,
                  "QC:TREM75031412"),
+      Match("DOB 14 Mar 1975, HSN TREM 7503 1412", "", kHealthCategory,
+            "QC:TREM75031412"),                     // SK word, RAMQ shape
+      NoMatch("HSN TREM 7513 1412"),              // month 13
       NoMatch("TREM75031412"),                    // no context
       NoMatch("TREM75131412", "RAMQ"),            // month 13
       NoMatch("TREM75043112", "RAMQ"),            // 31 April
