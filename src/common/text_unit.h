@@ -45,6 +45,12 @@ struct TextUnit {
   // Byte offset of text's first byte in the item's decoded UTF-8 content, or
   // of the start of the cell/field when unescaping moved bytes.
   uint64_t offset = 0;
+  // What the structure says about the value but writes after it, so readers
+  // of the unit need no look-ahead. HL7: for a repetition of five or more
+  // components, components 5 and 4 when they are short codes; in identifier
+  // (CX) fields those are the type code and assigning authority ("JHN SK"
+  // for `123^^^SK^JHN`). Empty otherwise.
+  std::string_view qualifier;
 };
 
 // Receives the units of one item, in document order. Implementations are not

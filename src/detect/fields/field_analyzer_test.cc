@@ -337,3 +337,54 @@ TEST(LabelCategoryTest, HeadersSayTheirCategory) {
 
 }  // namespace
 }  // namespace breachscope
+
+namespace breachscope {
+namespace {
+
+// HL7 identifier repetitions: the reader carries the type code and the
+// assigning authority (components 5 and 4) over to the value's unit.
+TEST(Hl7IdentifierTypeTest, TypeCodeDecidesTheCategory) {
+  auto engine = DetectorEngine::Create(DetectOptions());
+  ASSERT_TRUE(engine.ok());
+  auto scratch = engine.value()->NewScratch();
+  struct Row {
+    std::string_view label, path, text, qualifier, category, normalized;
+  };
+  std::vector<Row> rows = {
+      {"PID-3", "PID-3[2].1", "784512963", "JHN SK", "health_insurance_number",
+       "SK:784512963"},
+      {"PID-3", "PID-3[1].1", "A0045123", "MR", "medical_record_number", ""},
+      {"PID-3", "PID-3[3].1", "PT-88123", "PI", "patient_number", ""},
+      {"PID-3", "PID-3[4].1", "D1234-56789-01234", "DL ON", "government_id", ""},
+      // PID-11 is an address: its components 4 and 5 are no type code.
+      {"PID-11", "PID-11[1].1", "12 Main St", "S4P3Y2 SK", "", ""},
+  };
+  for (const Row& row : rows) {
+    TextUnit unit;
+    unit.kind = UnitKind::kField;
+    unit.text = row.text;
+    unit.label = row.label;
+    unit.path = row.path;
+    unit.record = 0;
+    unit.qualifier = row.qualifier;
+    std::vector<Finding> found;
+    engine.value()->ScanUnit(unit, *scratch, &found);
+    const Finding* whole = nullptr;
+    for (const Finding& f : found) {
+      if (f.value == row.text) whole = &f;
+    }
+    if (row.category.empty()) {
+      for (const Finding& f : found) {
+        EXPECT_NE(f.category, "patient_number") << row.path;
+        EXPECT_NE(f.category, "medical_record_number") << row.path;
+      }
+      continue;
+    }
+    ASSERT_NE(whole, nullptr) << row.path;
+    EXPECT_EQ(whole->category, row.category) << row.path;
+    if (!row.normalized.empty()) EXPECT_EQ(whole->normalized, row.normalized);
+  }
+}
+
+}  // namespace
+}  // namespace breachscope

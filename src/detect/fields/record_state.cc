@@ -1,5 +1,8 @@
 #include "detect/fields/record_state.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "detect/context.h"
 #include "detect/fields/label_match.h"
 #include "detect/fields/value_shape.h"
@@ -161,8 +164,34 @@ bool RecordState::ClassifyIdentifier(const TextUnit& unit,
   std::string context;
   if (!prefix.empty() && prefix == id_prefix_) context += id_system_;
   if (!prefix.empty() && prefix == type_prefix_) context += " " + id_type_;
-  std::string framed = FramedLabelWords(context);
   v->role = ResourceRole();
+  return ClassifyIdentifierWords(FramedLabelWords(context), v);
+}
+
+// HL7: the value component of an identifier repetition whose type code the
+// reader carried over (TextUnit::qualifier: "JHN SK", "MR", "PI").
+bool RecordState::ClassifyHl7Identifier(const TextUnit& unit,
+                                        RecordVerdict* v) const {
+  // Identifier (CX) fields only: elsewhere components 4 and 5 mean other
+  // things (PID-11's are a province and a postal code).
+  static constexpr std::string_view kIdentifierFields[] = {
+      "PID-2", "PID-3", "PID-4", "PID-18", "PID-21", "MRG-1", "MRG-2",
+      "MRG-3", "PV1-19", "PV1-50", "NK1-33", "IN1-49"};
+  std::string_view path = unit.path;
+  if (unit.qualifier.empty() || path.size() < 3 ||
+      path.substr(path.size() - 3) != "].1" ||
+      std::find(std::begin(kIdentifierFields), std::end(kIdentifierFields),
+                unit.label) == std::end(kIdentifierFields)) {
+    return false;
+  }
+  v->role = Role::kUnknown;
+  std::string_view segment = unit.label.substr(0, 3);
+  if (segment == "PID" || segment == "PD1") v->role = Role::kPatient;
+  return ClassifyIdentifierWords(FramedLabelWords(unit.qualifier), v);
+}
+
+bool RecordState::ClassifyIdentifierWords(const std::string& framed,
+                                          RecordVerdict* v) {
   if (MentionsAny(framed, {"hcn", "health_card", "healthcard", "phn", "hsn",
                            "jhn", "ramq", "ohip", "health_number", "hin",
                            "health_insurance", "insurance", "medicare",
@@ -177,6 +206,19 @@ bool RecordState::ClassifyIdentifier(const TextUnit& unit,
     v->category = "medical_record_number";
     v->confidence = 0.8;
     v->why = "identifier system or type names a medical record 0.80";
+    return true;
+  }
+  // HL7 table 0203 codes for documents that are not care identifiers.
+  if (MentionsAny(framed, {"ss", "ssn", "sin", "nas"})) {
+    v->category = "sin";
+    v->confidence = 0.8;
+    v->why = "identifier type names a social insurance number 0.80";
+    return true;
+  }
+  if (MentionsAny(framed, {"dl", "ppn", "passport"})) {
+    v->category = "government_id";
+    v->confidence = 0.8;
+    v->why = "identifier type names a licence or passport 0.80";
     return true;
   }
   if (v->role == Role::kPatient ||
@@ -212,6 +254,7 @@ bool RecordState::ClassifyQuantity(const TextUnit& unit,
 bool RecordState::Classify(const TextUnit& unit, RecordVerdict* v) const {
   std::string_view label = unit.label;
   if (IsHl7Label(label)) {
+    if (ClassifyHl7Identifier(unit, v)) return true;
     if (measure_ == Measure::kNone || label.size() != 5 ||
         !LabelIsHl7Field(label, "OBX-5") ||
         Hl7Segment(unit.path) != obx_segment_) {

@@ -45,6 +45,10 @@ class RecordState {
   enum class Measure : uint8_t { kNone, kHeight, kWeight };
   void Reset(int64_t record);
   bool ClassifyIdentifier(const TextUnit& unit, RecordVerdict* v) const;
+  bool ClassifyHl7Identifier(const TextUnit& unit, RecordVerdict* v) const;
+  // Decides from an identifier's system/type words (framed label words).
+  static bool ClassifyIdentifierWords(const std::string& framed,
+                                      RecordVerdict* v);
   bool ClassifyQuantity(const TextUnit& unit, RecordVerdict* v) const;
   void ObserveCode(const TextUnit& unit);
   static Measure MeasureNamed(std::string_view text);

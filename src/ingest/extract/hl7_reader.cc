@@ -1,5 +1,7 @@
 #include "ingest/extract/hl7_reader.h"
 
+#include <cctype>
+
 #include <charconv>
 #include <new>
 #include <optional>
@@ -191,6 +193,7 @@ class Hl7Reader {
   void StartMessage(const Separators& seps);
   void ReadSegment(std::string_view line, size_t start);
   void ReadField(std::string_view field, size_t start, int number);
+  void SetQualifier(std::string_view rep);
   void ReadComponent(std::string_view comp, size_t start, int rep, int comp_index);
   void Emit(std::string_view raw, size_t start, int rep, int comp, int sub);
   void Warn(const std::string& message);
@@ -205,7 +208,7 @@ class Hl7Reader {
   std::string segment_id_;
   int occurrence_ = 0;
   std::unordered_map<std::string, int> occurrences_;
-  std::string label_, field_path_, path_, text_;
+  std::string label_, field_path_, path_, text_, qualifier_;
   int warnings_ = 0;
 };
 
@@ -298,6 +301,15 @@ void Hl7Reader::ReadSegment(std::string_view line, size_t start) {
   }
 }
 
+// A short code of letters and digits: an identifier type or authority.
+bool IsCodeLike(std::string_view s) {
+  if (s.empty() || s.size() > 12) return false;
+  for (char c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
 // Splits `raw` on `sep` (kNone: no split) and calls fn(part, offset, index).
 template <typename Fn>
 void SplitOn(std::string_view raw, int sep, size_t start, Fn fn) {
@@ -319,10 +331,33 @@ void Hl7Reader::ReadField(std::string_view field, size_t start, int number) {
   if (occurrence_ > 1) AppendInt(occurrence_, &(field_path_ += '(')) += ')';
   AppendInt(number, &(field_path_ += '-'));
   SplitOn(field, seps_.repetition, start, [&](std::string_view rep, size_t at, int r) {
+    SetQualifier(rep);
     SplitOn(rep, seps_.component, at, [&](std::string_view comp, size_t cat, int c) {
       ReadComponent(comp, cat, r, c);
     });
   });
+}
+
+// An identifier (CX) repetition names its type in component 5 and its
+// assigning authority in component 4, after the value in component 1: keep
+// both for every unit of the repetition ("JHN SK"), so a health number in
+// PID-3 is not mistaken for a record number.
+void Hl7Reader::SetQualifier(std::string_view rep) {
+  qualifier_.clear();
+  if (seps_.component == kNone) return;
+  std::string_view parts[5];
+  int count = 0;
+  SplitOn(rep, seps_.component, 0, [&](std::string_view comp, size_t, int c) {
+    if (c <= 5) parts[c - 1] = comp;
+    count = c;
+  });
+  if (count < 5 || !IsCodeLike(parts[4])) return;
+  qualifier_ = parts[4];
+  std::string_view authority = parts[3];
+  if (seps_.subcomponent != kNone) {
+    authority = authority.substr(0, authority.find(static_cast<char>(seps_.subcomponent)));
+  }
+  if (IsCodeLike(authority)) (qualifier_ += ' ') += authority;
 }
 
 void Hl7Reader::ReadComponent(std::string_view comp, size_t start, int rep,
@@ -361,6 +396,7 @@ void Hl7Reader::Emit(std::string_view raw, size_t start, int rep, int comp,
   unit.text = text;
   unit.label = label_;
   unit.path = path_;
+  unit.qualifier = qualifier_;
   unit.record = message_;
   unit.offset = start;
   sink_.OnUnit(unit);

@@ -223,5 +223,25 @@ TEST(Hl7Reader, GarbageWarningsAreCapped) {
   EXPECT_EQ(sink.warnings.size(), 101u);
 }
 
+// Identifier repetitions carry their type code and assigning authority
+// (components 5 and 4) on every unit, so the value needs no look-ahead.
+TEST(Hl7QualifierTest, IdentifierTypeTravelsWithTheValue) {
+  struct Sink : UnitSink {
+    void OnUnit(const TextUnit& unit) override {
+      seen.push_back(std::string(unit.path) + "=" + std::string(unit.qualifier));
+    }
+    std::vector<std::string> seen;
+  } sink;
+  ASSERT_TRUE(ReadHl7("MSH|^~\\&|LAB\rPID|1||A77^^^CLINIC^MR~784512963^^^SK&2.16&ISO^JHN||DOE^JANE\r",
+                      sink).ok());
+  EXPECT_EQ(sink.seen,
+            (std::vector<std::string>{"MSH-3[1].1=", "PID-1[1].1=",
+                                      "PID-3[1].1=MR CLINIC", "PID-3[1].4=MR CLINIC",
+                                      "PID-3[1].5=MR CLINIC", "PID-3[2].1=JHN SK",
+                                      "PID-3[2].4.1=JHN SK", "PID-3[2].4.2=JHN SK",
+                                      "PID-3[2].4.3=JHN SK", "PID-3[2].5=JHN SK",
+                                      "PID-5[1].1=", "PID-5[1].2="}));
+}
+
 }  // namespace
 }  // namespace breachscope
