@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <climits>
 #include <cstdlib>
+#include <map>
 #include <string>
+#include <tuple>
 
 #include "detect/context.h"
 
@@ -17,6 +19,7 @@ struct ScanContext {
   std::string_view text;  // the whole unit
   uint32_t base;          // offset of the scanned region in text
   const std::vector<const Trigger*>* triggers;
+  const std::vector<std::vector<uint32_t>>* members;  // per pattern
   std::vector<RawMatch>* out;
 };
 
@@ -37,11 +40,26 @@ bool CleanAfter(std::string_view text, const Trigger& t, size_t end) {
          IsDigit(text[end + 1]);
 }
 
-// First pass: ends only; a match that cannot end cleanly is of no use.
+// Appends [start, end) for every trigger of a pattern whose boundaries it
+// satisfies.
+void Emit(const ScanContext& ctx, unsigned int pattern, size_t start,
+          size_t end) {
+  for (uint32_t id : (*ctx.members)[pattern]) {
+    const Trigger& t = *(*ctx.triggers)[id];
+    if (CleanBefore(ctx.text, t, start) && CleanAfter(ctx.text, t, end)) {
+      ctx.out->push_back(
+          {id, static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
+    }
+  }
+}
+
+// First pass: ends only; a match that cannot end cleanly is of no use. The
+// triggers of one pattern share time_may_follow, so the first one decides.
 int OnEnd(unsigned int id, unsigned long long /*from*/, unsigned long long to,
           unsigned int /*flags*/, void* user) {
   auto* ctx = static_cast<ScanContext*>(user);
-  if (CleanAfter(ctx->text, *(*ctx->triggers)[id], to)) {
+  const Trigger& t = *(*ctx->triggers)[(*ctx->members)[id][0]];
+  if (CleanAfter(ctx->text, t, to)) {
     ctx->out->push_back({id, 0, static_cast<uint32_t>(to)});
   }
   return 0;
@@ -51,13 +69,7 @@ int OnEnd(unsigned int id, unsigned long long /*from*/, unsigned long long to,
 int OnMatch(unsigned int id, unsigned long long from, unsigned long long to,
             unsigned int /*flags*/, void* user) {
   auto* ctx = static_cast<ScanContext*>(user);
-  const Trigger& trigger = *(*ctx->triggers)[id];
-  size_t start = ctx->base + from, end = ctx->base + to;
-  if (CleanBefore(ctx->text, trigger, start) &&
-      CleanAfter(ctx->text, trigger, end)) {
-    ctx->out->push_back(
-        {id, static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
-  }
+  Emit(*ctx, id, ctx->base + from, ctx->base + to);
   return 0;
 }
 
@@ -80,13 +92,37 @@ unsigned int CaseFlag(const Trigger& t) {
   return t.caseless ? HS_FLAG_CASELESS : 0u;
 }
 
-Status CompileError(hs_compile_error_t* error,
-                    const std::vector<const Trigger*>& triggers) {
-  std::string message = "prefilter: " + std::string(error->message);
-  if (error->expression >= 0) {
-    message += " (trigger " + std::string(triggers[error->expression]->name) +
-               ")";
+// True when the expression may contain an anchor or assertion, whose
+// meaning at a region's edge differs from the text's; conservative (a '^'
+// negating a class also counts).
+bool MayAssert(std::string_view pattern) {
+  if (pattern.find_first_of("^$") != std::string_view::npos) return true;
+  if (pattern.find("(?") != std::string_view::npos) return true;
+  for (size_t i = pattern.find('\\'); i != std::string_view::npos;
+       i = pattern.find('\\', i + 2)) {
+    if (i + 1 < pattern.size() &&
+        std::string_view("bBAzZG").find(pattern[i + 1]) !=
+            std::string_view::npos) {
+      return true;
+    }
   }
+  return false;
+}
+
+// True for "^X" and "^X$" where X has no anchor, assertion or alternation:
+// every match then starts at 0.
+bool AnchoredAtStart(std::string_view pattern) {
+  if (!pattern.starts_with('^')) return false;
+  pattern.remove_prefix(1);
+  if (pattern.ends_with('$') && !pattern.ends_with("\\$")) {
+    pattern.remove_suffix(1);
+  }
+  return !MayAssert(pattern) && pattern.find('|') == std::string_view::npos;
+}
+
+Status CompileError(hs_compile_error_t* error, std::string_view name) {
+  std::string message = "prefilter: " + std::string(error->message);
+  if (!name.empty()) message += " (trigger " + std::string(name) + ")";
   hs_free_compile_error(error);
   return Internal(message);
 }
@@ -99,7 +135,10 @@ PrefilterScratch::~PrefilterScratch() {
 
 Prefilter::~Prefilter() {
   if (end_database_ != nullptr) hs_free_database(end_database_);
-  for (hs_database* db : som_databases_) hs_free_database(db);
+  if (shared_database_ != nullptr) hs_free_database(shared_database_);
+  for (const Pattern& p : patterns_) {
+    if (p.own != nullptr) hs_free_database(p.own);
+  }
 }
 
 Result<std::unique_ptr<Prefilter>> Prefilter::Compile(
@@ -111,58 +150,92 @@ Result<std::unique_ptr<Prefilter>> Prefilter::Compile(
   return prefilter;
 }
 
-// Minimum length over all triggers and each trigger's maximum width.
-Status Prefilter::MeasureWidths(const std::vector<std::string>& patterns) {
-  min_length_ = SIZE_MAX;
-  for (size_t i = 0; i < patterns.size(); ++i) {
-    const Trigger& t = *triggers_[i];
-    hs_expr_info_t* info = nullptr;
-    hs_compile_error_t* error = nullptr;
-    if (hs_expression_info(patterns[i].c_str(), CaseFlag(t), &info,
-                           &error) != HS_SUCCESS) {
-      return CompileError(error, {&t});
-    }
-    min_length_ = std::min<size_t>(min_length_, info->min_width);
-    uint32_t width = t.max_length > 0 ? t.max_length : info->max_width;
-    std::free(info);  // allocated by Vectorscan's default allocator
-    if (width == UINT_MAX) {
-      return Internal("trigger " + std::string(t.name) +
-                      " is unbounded and sets no max_length");
-    }
-    max_width_.push_back(width);
+// Measures the trigger's pattern and decides how its starts are found.
+Status Prefilter::Classify(const Trigger& t, Pattern* pattern) {
+  std::string expression(t.pattern);
+  hs_expr_info_t* info = nullptr;
+  hs_compile_error_t* error = nullptr;
+  if (hs_expression_info(expression.c_str(), CaseFlag(t), &info, &error) !=
+      HS_SUCCESS) {
+    return CompileError(error, t.name);
+  }
+  min_length_ = std::min<size_t>(min_length_, info->min_width);
+  const uint32_t min_width = info->min_width, max_width = info->max_width;
+  std::free(info);  // allocated by Vectorscan's default allocator
+  const bool bounded = max_width != UINT_MAX &&
+                       (t.max_length == 0 || t.max_length >= max_width);
+  pattern->width = t.max_length > 0 ? t.max_length : max_width;
+  if (pattern->width == UINT_MAX) {
+    return Internal("trigger " + std::string(t.name) +
+                    " is unbounded and sets no max_length");
+  }
+  if (!bounded) {
+    pattern->start_by = StartBy::kOwn;  // starts depend on region edges
+  } else if (AnchoredAtStart(t.pattern)) {
+    pattern->start_by = StartBy::kZero;
+  } else if (MayAssert(t.pattern)) {
+    pattern->start_by = StartBy::kOwn;
+  } else if (min_width == max_width) {
+    pattern->start_by = StartBy::kWidth;
+    pattern->width = max_width;
+  } else {
+    pattern->start_by = StartBy::kShared;
+    pattern->width = max_width;
   }
   return Status::Ok();
 }
 
 Status Prefilter::Build() {
   if (triggers_.empty()) return InvalidArgument("no detector triggers");
-  std::vector<std::string> patterns;  // NUL-terminated copies
-  for (const Trigger* t : triggers_) patterns.emplace_back(t->pattern);
-  BS_RETURN_IF_ERROR(MeasureWidths(patterns));
-  std::vector<const char*> expressions;
+  min_length_ = SIZE_MAX;
+  // Triggers with one expression share one pattern (several provinces use
+  // the same digit shape), so each shape is matched and located once.
+  using Key = std::tuple<std::string_view, bool, uint32_t, bool>;
+  std::map<Key, uint32_t> by_key;
+  std::vector<std::string> expressions;  // NUL-terminated, per pattern
   std::vector<unsigned int> flags, ids;
-  for (size_t i = 0; i < patterns.size(); ++i) {
-    expressions.push_back(patterns[i].c_str());
-    flags.push_back(CaseFlag(*triggers_[i]));
-    ids.push_back(static_cast<unsigned int>(i));
-  }
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
-                       static_cast<unsigned int>(expressions.size()),
-                       HS_MODE_BLOCK, nullptr, &end_database_,
-                       &error) != HS_SUCCESS) {
-    return CompileError(error, triggers_);
-  }
-  // One SOM database per trigger keeps second-pass regions as narrow as
-  // that trigger's width instead of the widest trigger's.
-  for (size_t i = 0; i < patterns.size(); ++i) {
-    unsigned int som_flags = flags[i] | HS_FLAG_SOM_LEFTMOST;
-    hs_database* db = nullptr;
-    if (hs_compile_multi(&expressions[i], &som_flags, &ids[i], 1,
-                         HS_MODE_BLOCK, nullptr, &db, &error) != HS_SUCCESS) {
-      return CompileError(error, triggers_);
+  for (uint32_t i = 0; i < triggers_.size(); ++i) {
+    const Trigger& t = *triggers_[i];
+    Key key{t.pattern, t.caseless, t.max_length, t.time_may_follow};
+    auto [it, added] = by_key.emplace(key, patterns_.size());
+    if (added) {
+      patterns_.emplace_back();
+      BS_RETURN_IF_ERROR(Classify(t, &patterns_.back()));
+      members_.emplace_back();
+      expressions.emplace_back(t.pattern);
+      flags.push_back(CaseFlag(t));
+      ids.push_back(static_cast<unsigned int>(ids.size()));
     }
-    som_databases_.push_back(db);
+    members_[it->second].push_back(i);
+  }
+  std::vector<const char*> all;
+  for (const std::string& e : expressions) all.push_back(e.c_str());
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(all.data(), flags.data(), ids.data(),
+                       static_cast<unsigned int>(all.size()), HS_MODE_BLOCK,
+                       nullptr, &end_database_, &error) != HS_SUCCESS) {
+    return CompileError(error, {});
+  }
+  std::vector<const char*> shared;
+  std::vector<unsigned int> shared_flags, shared_ids;
+  for (size_t i = 0; i < patterns_.size(); ++i) {
+    unsigned int som_flags = flags[i] | HS_FLAG_SOM_LEFTMOST;
+    if (patterns_[i].start_by == StartBy::kShared) {
+      shared.push_back(all[i]);
+      shared_flags.push_back(som_flags);
+      shared_ids.push_back(ids[i]);
+    } else if (patterns_[i].start_by == StartBy::kOwn &&
+               hs_compile_multi(&all[i], &som_flags, &ids[i], 1,
+                                HS_MODE_BLOCK, nullptr, &patterns_[i].own,
+                                &error) != HS_SUCCESS) {
+      return CompileError(error, triggers_[members_[i][0]]->name);
+    }
+  }
+  if (!shared.empty() &&
+      hs_compile_multi(shared.data(), shared_flags.data(), shared_ids.data(),
+                       static_cast<unsigned int>(shared.size()), HS_MODE_BLOCK,
+                       nullptr, &shared_database_, &error) != HS_SUCCESS) {
+    return CompileError(error, {});
   }
   return Status::Ok();
 }
@@ -172,23 +245,47 @@ std::unique_ptr<PrefilterScratch> Prefilter::NewScratch() const {
   if (hs_alloc_scratch(end_database_, &scratch->scratch_) != HS_SUCCESS) {
     return nullptr;
   }
-  for (hs_database* db : som_databases_) {
-    if (hs_alloc_scratch(db, &scratch->scratch_) != HS_SUCCESS) return nullptr;
+  if (shared_database_ != nullptr &&
+      hs_alloc_scratch(shared_database_, &scratch->scratch_) != HS_SUCCESS) {
+    return nullptr;
+  }
+  for (const Pattern& p : patterns_) {
+    if (p.own != nullptr &&
+        hs_alloc_scratch(p.own, &scratch->scratch_) != HS_SUCCESS) {
+      return nullptr;
+    }
   }
   return scratch;
 }
 
-// Merges [end - max width, end] of the first-pass matches of each trigger
-// into regions, ordered by (trigger, position).
-void Prefilter::FindRegions(PrefilterScratch& scratch) const {
+// Emits the matches whose start follows from their end, and gathers the
+// regions of the others: [end - width, end] merged per own-database pattern,
+// and merged across all shared-database patterns.
+void Prefilter::FindRegions(std::string_view text, PrefilterScratch& scratch,
+                            std::vector<RawMatch>* out) const {
   std::vector<RawMatch>& ends = scratch.ends;
   std::sort(ends.begin(), ends.end(), [](const RawMatch& a, const RawMatch& b) {
     return a.id != b.id ? a.id < b.id : a.end < b.end;
   });
   scratch.regions.clear();
+  scratch.shared.clear();
+  ScanContext ctx{text, 0, &triggers_, &members_, out};
   for (const RawMatch& m : ends) {
-    uint32_t width = max_width_[m.id];
-    uint32_t begin = m.end > width ? m.end - width : 0;
+    const Pattern& p = patterns_[m.id];
+    uint32_t begin = m.end > p.width ? m.end - p.width : 0;
+    switch (p.start_by) {
+      case StartBy::kWidth:
+        Emit(ctx, m.id, begin, m.end);
+        continue;
+      case StartBy::kZero:
+        Emit(ctx, m.id, 0, m.end);
+        continue;
+      case StartBy::kShared:
+        scratch.shared.push_back({m.id, begin, m.end});
+        continue;
+      case StartBy::kOwn:
+        break;
+    }
     PrefilterScratch::Region* last =
         scratch.regions.empty() ? nullptr : &scratch.regions.back();
     if (last != nullptr && last->id == m.id && begin <= last->end) {
@@ -197,6 +294,19 @@ void Prefilter::FindRegions(PrefilterScratch& scratch) const {
       scratch.regions.push_back({m.id, begin, m.end});
     }
   }
+  std::vector<PrefilterScratch::Region>& shared = scratch.shared;
+  std::sort(shared.begin(), shared.end(),
+            [](const PrefilterScratch::Region& a,
+               const PrefilterScratch::Region& b) { return a.begin < b.begin; });
+  size_t kept = 0;
+  for (const PrefilterScratch::Region& r : shared) {
+    if (kept > 0 && r.begin <= shared[kept - 1].end) {
+      shared[kept - 1].end = std::max(shared[kept - 1].end, r.end);
+    } else {
+      shared[kept++] = r;
+    }
+  }
+  shared.resize(kept);
 }
 
 void Prefilter::Scan(std::string_view text, PrefilterScratch& scratch,
@@ -205,14 +315,19 @@ void Prefilter::Scan(std::string_view text, PrefilterScratch& scratch,
   if (text.size() < min_length_) return;
   if (text.size() > UINT_MAX) text = text.substr(0, UINT_MAX);
   scratch.ends.clear();
-  ScanContext ends{text, 0, &triggers_, &scratch.ends};
+  ScanContext ends{text, 0, &triggers_, &members_, &scratch.ends};
   hs_scan(end_database_, text.data(), static_cast<unsigned int>(text.size()),
           0, scratch.scratch_, OnEnd, &ends);
   if (scratch.ends.empty()) return;
-  FindRegions(scratch);
+  FindRegions(text, scratch, out);
+  for (const PrefilterScratch::Region& r : scratch.shared) {
+    ScanContext ctx{text, r.begin, &triggers_, &members_, out};
+    hs_scan(shared_database_, text.data() + r.begin, r.end - r.begin, 0,
+            scratch.scratch_, OnMatch, &ctx);
+  }
   for (const PrefilterScratch::Region& r : scratch.regions) {
-    ScanContext ctx{text, r.begin, &triggers_, out};
-    hs_scan(som_databases_[r.id], text.data() + r.begin, r.end - r.begin, 0,
+    ScanContext ctx{text, r.begin, &triggers_, &members_, out};
+    hs_scan(patterns_[r.id].own, text.data() + r.begin, r.end - r.begin, 0,
             scratch.scratch_, OnMatch, &ctx);
   }
   if (out->size() > 1) KeepLongest(out);

@@ -8,6 +8,15 @@
 // can hold its matches (its maximum width back from each end). Results
 // equal a full SOM scan.
 //
+// Most triggers need no start-of-match scan at all: triggers with the same
+// expression share one pattern; a fixed-width pattern starts its width
+// before its end; a pattern anchored at the text's start starts at 0; and
+// every other bounded pattern without assertions is found by one shared SOM
+// database over the union of the regions of its ends (exact, because the
+// region of each end reaches back the pattern's full width). Only the
+// patterns cut by max_length keep their own SOM database and regions, where
+// results depend on where regions begin.
+//
 // Vectorscan reports one match per end position; Scan() keeps only matches
 // with clean boundaries (no letter or digit right before or after, plus the
 // trigger's own boundary rules), so the engine sees few candidates.
@@ -48,13 +57,14 @@ class PrefilterScratch {
  private:
   friend class Prefilter;
   struct Region {
-    uint32_t id;  // trigger
+    uint32_t id;  // pattern
     uint32_t begin;
     uint32_t end;
   };
   hs_scratch* scratch_ = nullptr;  // fits every database
-  std::vector<RawMatch> ends;      // first pass: start unknown
+  std::vector<RawMatch> ends;      // first pass, by pattern: start unknown
   std::vector<Region> regions;
+  std::vector<Region> shared;      // union regions of the shared database
 };
 
 class Prefilter {
@@ -81,14 +91,31 @@ class Prefilter {
 
  private:
   Prefilter() = default;
+  // How a pattern's match start is found from its end.
+  enum class StartBy : uint8_t {
+    kWidth,   // fixed width: end - width
+    kZero,    // anchored at the text's start: 0
+    kShared,  // the shared SOM database over union regions
+    kOwn,     // its own SOM database over its own regions (max_length)
+  };
+  // One distinct expression, with the trigger options that shape its ends
+  // and regions; members_ lists the triggers that use it.
+  struct Pattern {
+    uint32_t width = 0;  // maximum (or max_length)
+    StartBy start_by = StartBy::kOwn;
+    hs_database* own = nullptr;  // kOwn only
+  };
+
   Status Build();
-  Status MeasureWidths(const std::vector<std::string>& patterns);
-  void FindRegions(PrefilterScratch& scratch) const;
+  Status Classify(const Trigger& t, Pattern* pattern);
+  void FindRegions(std::string_view text, PrefilterScratch& scratch,
+                   std::vector<RawMatch>* out) const;
 
   std::vector<const Trigger*> triggers_;
-  std::vector<uint32_t> max_width_;    // per trigger
-  hs_database* end_database_ = nullptr;  // no SOM: finds match ends
-  std::vector<hs_database*> som_databases_;  // per trigger, SOM_LEFTMOST
+  std::vector<Pattern> patterns_;
+  std::vector<std::vector<uint32_t>> members_;  // per pattern: trigger ids
+  hs_database* end_database_ = nullptr;    // no SOM: finds match ends
+  hs_database* shared_database_ = nullptr;  // SOM_LEFTMOST, kShared ones
   size_t min_length_ = 0;
 };
 
