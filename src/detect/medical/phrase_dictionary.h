@@ -43,6 +43,10 @@ class PhraseDictionary {
   };
   std::vector<std::string> keys_;
   std::unordered_map<std::string, int, Hash, std::equal_to<>> index_;
+  // Per first token, the most tokens of a phrase starting with it. Most
+  // tokens of a text start no phrase, so one look-up of the token replaces
+  // max_tokens_ look-ups of ever longer phrases.
+  std::unordered_map<std::string, size_t, Hash, std::equal_to<>> first_;
   size_t max_tokens_ = 0;
 };
 
