@@ -5,19 +5,23 @@
 namespace breachscope {
 namespace {
 
-// "0.85": two decimals without printf, which showed in profiles.
-std::string FormatScore(double value) {
+// Appends "0.85": two decimals without printf, which showed in profiles.
+void AppendScore(double value, std::string* out) {
   int hundredths = static_cast<int>(value * 100 + 0.5);
-  std::string out = std::to_string(hundredths / 100) + ".";
-  out.push_back(static_cast<char>('0' + hundredths / 10 % 10));
-  out.push_back(static_cast<char>('0' + hundredths % 10));
-  return out;
+  char digits[16];
+  int n = 0;
+  for (int whole = hundredths / 100; n == 0 || whole > 0; whole /= 10) {
+    digits[n++] = static_cast<char>('0' + whole % 10);
+  }
+  while (n > 0) out->push_back(digits[--n]);
+  out->push_back('.');
+  out->push_back(static_cast<char>('0' + hundredths / 10 % 10));
+  out->push_back(static_cast<char>('0' + hundredths % 10));
 }
 
-// Appends "; <step>" (or "<step>" first) to the explanation.
-void AddStep(std::string* explanation, std::string_view step) {
+// Appends "; " between steps.
+void NextStep(std::string* explanation) {
   if (!explanation->empty()) explanation->append("; ");
-  explanation->append(step);
 }
 
 bool NeedsContext(const DetectorSpec& spec, const Trigger& trigger) {
@@ -33,21 +37,11 @@ std::string_view PickCategory(const ScoreInput& in) {
   return in.spec->category;
 }
 
-// Applies the context step; false when missing context drops the candidate.
-bool ApplyContext(const ScoreInput& in, double* confidence,
-                  std::string* explanation) {
+// False when missing context drops the candidate.
+bool ContextAllows(const ScoreInput& in) {
   const ContextHit& hit = in.context;
-  if (hit.set < 0) {
-    return !NeedsContext(*in.spec, *in.trigger);
-  }
-  if (!hit.from_label && in.trigger->needs == TriggerNeeds::kLabel) {
-    return false;
-  }
-  double boost = hit.from_label ? kLabelBoost : kNearbyBoost;
-  *confidence += boost;
-  AddStep(explanation, std::string(hit.from_label ? "label '" : "nearby '") +
-                           std::string(hit.word) + "' +" + FormatScore(boost));
-  return true;
+  if (hit.set < 0) return !NeedsContext(*in.spec, *in.trigger);
+  return hit.from_label || in.trigger->needs != TriggerNeeds::kLabel;
 }
 
 }  // namespace
@@ -68,23 +62,41 @@ ContextHit ChooseContext(std::span<const SetEvidence> evidence) {
   return best;
 }
 
+// Decides before it explains: most candidates that lack required context
+// are dropped, and their explanation would be built for nothing. The
+// explanation is appended into one reserved buffer instead of a chain of
+// temporaries, since it is built for every finding.
 Score ScoreCandidate(const ScoreInput& in) {
   Score score;
   const Validation& v = *in.validation;
-  if (v.verdict == Verdict::kReject) return score;
+  if (v.verdict == Verdict::kReject || !ContextAllows(in)) return score;
+  const ContextHit& hit = in.context;
+  std::string& why = score.explanation;
+  why.reserve(64 + in.trigger->name.size() + v.note.size() + hit.word.size());
   double confidence = in.trigger->confidence;
-  score.explanation = "trigger " + std::string(in.trigger->name) + " " +
-                      FormatScore(confidence);
+  why.append("trigger ").append(in.trigger->name).push_back(' ');
+  AppendScore(confidence, &why);
   if (v.verdict == Verdict::kConfirmed) {
     confidence += kConfirmedBoost;
-    AddStep(&score.explanation,
-            std::string(v.note) + " +" + FormatScore(kConfirmedBoost));
+    NextStep(&why);
+    why.append(v.note).append(" +");
+    AppendScore(kConfirmedBoost, &why);
   } else if (!v.note.empty()) {
-    AddStep(&score.explanation, v.note);
+    NextStep(&why);
+    why.append(v.note);
   }
-  if (!ApplyContext(in, &confidence, &score.explanation)) return Score{};
+  if (hit.set >= 0) {
+    double boost = hit.from_label ? kLabelBoost : kNearbyBoost;
+    confidence += boost;
+    NextStep(&why);
+    why.append(hit.from_label ? "label '" : "nearby '")
+        .append(hit.word)
+        .append("' +");
+    AppendScore(boost, &why);
+  }
   confidence = std::clamp(confidence, 0.0, kMaxConfidence);
-  score.explanation += " => " + FormatScore(confidence);
+  why.append(" => ");
+  AppendScore(confidence, &why);
   score.confidence = confidence;
   score.category = PickCategory(in);
   score.keep = confidence >= in.min_confidence;
