@@ -15,24 +15,31 @@ bool IsLatin1Capital(unsigned char second) {
 
 }  // namespace
 
+// Writes into a buffer grown once, not byte by byte: normalised text is
+// never longer than its input, and labels are normalised on every unit.
 void AppendNormalized(std::string_view in, std::string* out) {
+  const size_t at = out->size();
+  out->resize(at + in.size());
+  char* const first = out->data() + at;
+  char* p = first;
   bool in_gap = false;
   for (size_t i = 0; i < in.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(in[i]);
     if (!IsWordByte(c)) {
-      if (!in_gap) out->push_back('_');
+      if (!in_gap) *p++ = '_';
       in_gap = true;
       continue;
     }
     in_gap = false;
     if (c == 0xC3 && i + 1 < in.size() &&
         IsLatin1Capital(static_cast<unsigned char>(in[i + 1]))) {
-      out->push_back(in[i]);
-      out->push_back(static_cast<char>(in[++i] + 0x20));
+      *p++ = in[i];
+      *p++ = static_cast<char>(in[++i] + 0x20);
       continue;
     }
-    out->push_back(LowerAscii(in[i]));
+    *p++ = LowerAscii(in[i]);
   }
+  out->resize(at + (p - first));
 }
 
 std::string Normalize(std::string_view in) {

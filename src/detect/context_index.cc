@@ -58,12 +58,20 @@ void ContextIndex::Evidence(size_t detector, const LabelMatches& label,
 
 const LabelMatches& LabelCache::Get(const ContextIndex& index,
                                     std::string_view label, UnitKind kind) {
+  if (last_ != nullptr && key_.size() == label.size() + 1 &&
+      key_[0] == static_cast<char>(kind) &&
+      std::string_view(key_).substr(1) == label) {
+    return *last_;
+  }
   key_.assign(1, static_cast<char>(kind));
   key_.append(label);
   auto it = entries_.find(key_);
-  if (it != entries_.end()) return it->second;
-  if (entries_.size() >= kMaxEntries) entries_.clear();
-  return entries_.emplace(key_, index.MatchLabel(label, kind)).first->second;
+  if (it == entries_.end()) {
+    if (entries_.size() >= kMaxEntries) entries_.clear();
+    it = entries_.emplace(key_, index.MatchLabel(label, kind)).first;
+  }
+  last_ = &it->second;  // map nodes stay put until clear(), done above
+  return *last_;
 }
 
 }  // namespace breachscope

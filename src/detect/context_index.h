@@ -66,7 +66,10 @@ class LabelCache {
  private:
   static constexpr size_t kMaxEntries = 4096;  // bounds memory on odd inputs
   std::map<std::string, LabelMatches, std::less<>> entries_;
-  std::string key_;  // reused lookup key
+  std::string key_;  // reused lookup key; the last one looked up
+  // The entry of key_: every candidate of a unit asks for the same label,
+  // so the last answer is checked before the map.
+  const LabelMatches* last_ = nullptr;
 };
 
 }  // namespace breachscope
