@@ -140,6 +140,8 @@ struct DetectorEngine::Impl {
                     EngineScratch& scratch) const;
   void Evaluate(const TextUnit& unit, const RawMatch& match,
                 EngineScratch& scratch) const;
+  bool HasCounterWord(const TextUnit& unit, const DetectorSpec& spec,
+                      uint32_t start, EngineScratch& scratch) const;
   ContextHit FindContext(const TextUnit& unit, uint32_t detector,
                          uint32_t start, EngineScratch& scratch) const;
 };
@@ -155,6 +157,19 @@ ContextHit DetectorEngine::Impl::FindContext(const TextUnit& unit,
   return ChooseContext(scratch.evidence);
 }
 
+// True when a counter word of `spec` stands in the window before `start`.
+bool DetectorEngine::Impl::HasCounterWord(const TextUnit& unit,
+                                          const DetectorSpec& spec,
+                                          uint32_t start,
+                                          EngineScratch& scratch) const {
+  if (spec.counter_words.empty()) return false;
+  NearbyWindow(unit.text, start, &scratch.window);
+  for (std::string_view word : spec.counter_words) {
+    if (FindLastWord(scratch.window, word) >= 0) return true;
+  }
+  return false;
+}
+
 void DetectorEngine::Impl::Evaluate(const TextUnit& unit,
                                     const RawMatch& match,
                                     EngineScratch& scratch) const {
@@ -164,6 +179,7 @@ void DetectorEngine::Impl::Evaluate(const TextUnit& unit,
       unit.text.substr(match.start, match.end - match.start);
   Validation validation = spec.validate(text);
   if (validation.verdict == Verdict::kReject) return;
+  if (HasCounterWord(unit, spec, match.start, scratch)) return;
   ScoreInput input{&spec, &spec.triggers[ref.trigger], &validation,
                    FindContext(unit, ref.detector, match.start, scratch),
                    options.min_confidence};

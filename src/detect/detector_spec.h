@@ -84,6 +84,10 @@ struct DetectorSpec {
   std::vector<Trigger> triggers;
   std::vector<ContextSet> contexts;
   bool requires_context = false;
+  // Words that, among the 40 bytes before a candidate, say it is not about
+  // a person ("Shipping box weight 12 kg"): such a candidate is dropped,
+  // whatever its context. Lower case, whole words.
+  std::vector<std::string_view> counter_words;
   Validator validate = nullptr;
   std::vector<DetectorExample> examples;
 };

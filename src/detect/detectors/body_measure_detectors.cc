@@ -93,6 +93,10 @@ std::vector<DetectorExample> WeightExamples() {
       NoMatch("70", "Height"),
       NoMatch("Weight 70"),
       NoMatch("weight 0.5 kg"),
+      NoMatch("Shipping box weight 12 kg"),
+      NoMatch("Parcel weight: 2.5 kg"),
+      NoMatch("Max load capacity 150 kg"),
+      NoMatch("poids du colis 3 kg"),
       NoMatch("2021-03-04", "Weight"),
       NoMatch("Weight 70 km"),
   };
@@ -125,6 +129,11 @@ const DetectorSpec& WeightDetector() {
                     {"weight", "poids", "wt", "weighs", "weighed", "pesée"},
                     {}}},
       .requires_context = true,
+      // Things that are weighed and are not a person.
+      .counter_words = {"box", "boxes", "package", "parcel", "shipping",
+                        "shipment", "freight", "cargo", "crate", "pallet",
+                        "container", "luggage", "baggage", "load", "capacity",
+                        "payload", "colis", "boite", "boîte", "envoi"},
       .validate = ValidateWeight,
       .examples = WeightExamples(),
   };
