@@ -4,6 +4,7 @@
 
 #include "detect/detectors/date_detector.h"
 #include "detect/detectors/email_detector.h"
+#include "detect/detectors/phone_intl_detector.h"
 #include "detect/detectors/phone_nanp_detector.h"
 #include "detect/detectors/postal_code_ca_detector.h"
 #include "detect/detectors/sin_detector.h"
@@ -32,6 +33,7 @@ std::span<const DetectorSpec* const> RegisteredDetectors() {
       // contact and dates
       &EmailDetector(),
       &PhoneNanpDetector(),
+      &PhoneIntlDetector(),
       &DateDetector(),
       &PostalCodeCaDetector(),
       // identifiers
