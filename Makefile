@@ -44,6 +44,7 @@ fuzz: deps
 	@for h in $$(cd fuzz && ls *_fuzz.cc | sed 's/\.cc$$//'); do \
 	  corpus=$(FUZZ_DIR)/corpus/$$h; mkdir -p $$corpus; \
 	  if [ -d fuzz/seeds/$$h ]; then cp -n fuzz/seeds/$$h/* $$corpus/ 2>/dev/null; fi; \
+	  if [ $$h = sniff_fuzz ]; then cp -n fuzz/seeds/*_fuzz/* $$corpus/ 2>/dev/null; fi; \
 	  echo "== $$h ($(FUZZ_SECONDS) s)"; \
 	  if ! $(FUZZ_DIR)/fuzz/$$h -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	      -timeout=10 -artifact_prefix=$(FUZZ_DIR)/ $$corpus > $(FUZZ_DIR)/$$h.log 2>&1; then \
