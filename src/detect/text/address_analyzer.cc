@@ -306,7 +306,9 @@ int Analysis::Emit(const text::AddressReader& reader, const Street& street,
 
 }  // namespace
 
-AddressTextAnalyzer::AddressTextAnalyzer() { text::GetLexicon(); }
+AddressTextAnalyzer::AddressTextAnalyzer() : FreeTextAnalyzer("address") {
+  text::GetLexicon();
+}
 
 std::vector<DetectorInfo> AddressTextAnalyzer::Describe() const {
   return {{"address_text", "address",
@@ -314,26 +316,11 @@ std::vector<DetectorInfo> AddressTextAnalyzer::Describe() const {
            "postal code"}};
 }
 
-void AddressTextAnalyzer::Analyze(const TextUnit& unit,
-                                  std::span<const PriorFinding> prior,
-                                  AnalyzerScratch* scratch,
-                                  std::vector<ProposedFinding>* out) const {
-  if (!text::IsFreeTextUnit(unit)) return;
-  text::TokenScratch local;
-  auto* tokens = scratch != nullptr ? static_cast<text::TokenScratch*>(scratch) : &local;
-  Analysis(unit, prior, &tokens->tokens).Run(out);
-}
-
-std::unique_ptr<AnalyzerScratch> AddressTextAnalyzer::NewScratch() const {
-  return std::make_unique<text::TokenScratch>();
-}
-
-void AddressTextAnalyzer::AnalyzeCell(const TextUnit& unit, std::string_view column_category,
-                     std::span<const PriorFinding> prior,
-                     AnalyzerScratch* scratch,
-                     std::vector<ProposedFinding>* out) const {
-  if (column_category == "address") return;
-  Analyze(unit, prior, scratch, out);
+void AddressTextAnalyzer::Run(const TextUnit& unit,
+                   std::span<const PriorFinding> prior,
+                   std::vector<text::Token>* tokens,
+                   std::vector<ProposedFinding>* out) const {
+  Analysis(unit, prior, tokens).Run(out);
 }
 
 const UnitAnalyzer& AddressTextAnalyzerInstance() {

@@ -13,24 +13,20 @@
 #ifndef BREACHSCOPE_DETECT_TEXT_ADDRESS_ANALYZER_H_
 #define BREACHSCOPE_DETECT_TEXT_ADDRESS_ANALYZER_H_
 
-#include "detect/unit_analyzer.h"
+#include "detect/text/free_text_analyzer.h"
 
 namespace breachscope {
 
-class AddressTextAnalyzer final : public UnitAnalyzer {
+class AddressTextAnalyzer final : public FreeTextAnalyzer {
  public:
   // Loads the dictionaries (once per process).
   AddressTextAnalyzer();
   std::vector<DetectorInfo> Describe() const override;
-  std::unique_ptr<AnalyzerScratch> NewScratch() const override;
-  void Analyze(const TextUnit& unit, std::span<const PriorFinding> prior,
-               AnalyzerScratch* scratch,
-               std::vector<ProposedFinding>* out) const override;
-  // Skips cells of a column classified as address: the field analyzers read
-  // those whole.
-  void AnalyzeCell(const TextUnit& unit, std::string_view column_category,
-                   std::span<const PriorFinding> prior, AnalyzerScratch* scratch,
-                   std::vector<ProposedFinding>* out) const override;
+
+ protected:
+  void Run(const TextUnit& unit, std::span<const PriorFinding> prior,
+           std::vector<text::Token>* tokens,
+           std::vector<ProposedFinding>* out) const override;
 };
 
 // The shared instance, for the analyzer registry.

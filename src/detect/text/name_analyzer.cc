@@ -358,7 +358,9 @@ void Analysis::Score(const struct Run& run, const struct Run* given,
 
 }  // namespace
 
-NameTextAnalyzer::NameTextAnalyzer() { text::GetLexicon(); }
+NameTextAnalyzer::NameTextAnalyzer() : FreeTextAnalyzer("name") {
+  text::GetLexicon();
+}
 
 std::vector<DetectorInfo> NameTextAnalyzer::Describe() const {
   return {{"name_text", "name",
@@ -366,26 +368,11 @@ std::vector<DetectorInfo> NameTextAnalyzer::Describe() const {
            "credentials; role patient/staff/related"}};
 }
 
-void NameTextAnalyzer::Analyze(const TextUnit& unit,
-                               std::span<const PriorFinding> prior,
-                               AnalyzerScratch* scratch,
-                               std::vector<ProposedFinding>* out) const {
-  if (!text::IsFreeTextUnit(unit)) return;
-  text::TokenScratch local;
-  auto* tokens = scratch != nullptr ? static_cast<text::TokenScratch*>(scratch) : &local;
-  Analysis(unit, prior, &tokens->tokens).Run(out);
-}
-
-std::unique_ptr<AnalyzerScratch> NameTextAnalyzer::NewScratch() const {
-  return std::make_unique<text::TokenScratch>();
-}
-
-void NameTextAnalyzer::AnalyzeCell(const TextUnit& unit, std::string_view column_category,
-                     std::span<const PriorFinding> prior,
-                     AnalyzerScratch* scratch,
-                     std::vector<ProposedFinding>* out) const {
-  if (column_category == "name") return;
-  Analyze(unit, prior, scratch, out);
+void NameTextAnalyzer::Run(const TextUnit& unit,
+                   std::span<const PriorFinding> prior,
+                   std::vector<text::Token>* tokens,
+                   std::vector<ProposedFinding>* out) const {
+  Analysis(unit, prior, tokens).Run(out);
 }
 
 const UnitAnalyzer& NameTextAnalyzerInstance() {

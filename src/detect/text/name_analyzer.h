@@ -15,24 +15,20 @@
 #ifndef BREACHSCOPE_DETECT_TEXT_NAME_ANALYZER_H_
 #define BREACHSCOPE_DETECT_TEXT_NAME_ANALYZER_H_
 
-#include "detect/unit_analyzer.h"
+#include "detect/text/free_text_analyzer.h"
 
 namespace breachscope {
 
-class NameTextAnalyzer final : public UnitAnalyzer {
+class NameTextAnalyzer final : public FreeTextAnalyzer {
  public:
   // Loads the dictionaries (once per process).
   NameTextAnalyzer();
   std::vector<DetectorInfo> Describe() const override;
-  std::unique_ptr<AnalyzerScratch> NewScratch() const override;
-  void Analyze(const TextUnit& unit, std::span<const PriorFinding> prior,
-               AnalyzerScratch* scratch,
-               std::vector<ProposedFinding>* out) const override;
-  // Skips cells of a column classified as name: the field analyzers read
-  // those whole.
-  void AnalyzeCell(const TextUnit& unit, std::string_view column_category,
-                   std::span<const PriorFinding> prior, AnalyzerScratch* scratch,
-                   std::vector<ProposedFinding>* out) const override;
+
+ protected:
+  void Run(const TextUnit& unit, std::span<const PriorFinding> prior,
+           std::vector<text::Token>* tokens,
+           std::vector<ProposedFinding>* out) const override;
 };
 
 // The shared instance, for the analyzer registry.

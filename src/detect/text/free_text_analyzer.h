@@ -1,0 +1,56 @@
+// FreeTextAnalyzer: the part every free-text analyzer shares.
+//
+// Runs only on free-text units (text::IsFreeTextUnit), lends each run the
+// thread's token buffer, and skips the cells of a column already classified
+// as the analyzer's own category, which the field analyzers read whole.
+// Subclasses implement Run(). Immutable; thread-safe like UnitAnalyzer.
+#ifndef BREACHSCOPE_DETECT_TEXT_FREE_TEXT_ANALYZER_H_
+#define BREACHSCOPE_DETECT_TEXT_FREE_TEXT_ANALYZER_H_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "detect/text/text_tokens.h"
+#include "detect/unit_analyzer.h"
+
+namespace breachscope {
+
+class FreeTextAnalyzer : public UnitAnalyzer {
+ public:
+  // `category`: the category this analyzer finds ("name", "address").
+  explicit FreeTextAnalyzer(std::string_view category) : category_(category) {}
+
+  std::unique_ptr<AnalyzerScratch> NewScratch() const final {
+    return std::make_unique<text::TokenScratch>();
+  }
+  void Analyze(const TextUnit& unit, std::span<const PriorFinding> prior,
+               AnalyzerScratch* scratch,
+               std::vector<ProposedFinding>* out) const final {
+    if (!text::IsFreeTextUnit(unit)) return;
+    text::TokenScratch local;
+    auto* tokens = scratch != nullptr
+                       ? static_cast<text::TokenScratch*>(scratch)
+                       : &local;
+    Run(unit, prior, &tokens->tokens, out);
+  }
+  void AnalyzeCell(const TextUnit& unit, std::string_view column_category,
+                   std::span<const PriorFinding> prior, AnalyzerScratch* scratch,
+                   std::vector<ProposedFinding>* out) const final {
+    if (column_category == category_) return;
+    Analyze(unit, prior, scratch, out);
+  }
+
+ protected:
+  // Finds the analyzer's spans in a free-text unit; `tokens` is scratch.
+  virtual void Run(const TextUnit& unit, std::span<const PriorFinding> prior,
+                   std::vector<text::Token>* tokens,
+                   std::vector<ProposedFinding>* out) const = 0;
+
+ private:
+  std::string_view category_;
+};
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_DETECT_TEXT_FREE_TEXT_ANALYZER_H_
