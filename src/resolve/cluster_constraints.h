@@ -1,0 +1,41 @@
+// Hard constraints between clusters of records: what may never be one
+// person, whatever the score says.
+//
+// - two different check-digit-valid health numbers of one jurisdiction;
+// - two birth dates no typo explains (not equal, not day/month swapped, not
+//   one digit or one adjacent transposition apart, not a year off by one):
+//   a father and son of one name (Jr/Sr) or twins' older sibling differ so;
+// - one given and family name with two different generational suffixes.
+//
+// A ClusterFacts summarises one cluster; Merge() keeps it small (distinct
+// values only). Not thread-safe; owned by the clusterer.
+#ifndef BREACHSCOPE_RESOLVE_CLUSTER_CONSTRAINTS_H_
+#define BREACHSCOPE_RESOLVE_CLUSTER_CONSTRAINTS_H_
+
+#include <string>
+#include <vector>
+
+#include "resolve/prepared_record.h"
+
+namespace breachscope {
+
+// Birth dates one person's records may plausibly carry.
+bool DatesCompatible(const Date& a, const Date& b);
+
+struct ClusterFacts {
+  std::vector<PreparedId> valid_health_numbers;  // with a jurisdiction
+  std::vector<Date> dobs;
+  std::vector<std::string> suffixed_names;       // "given family|suffix"
+
+  static ClusterFacts Of(const PreparedRecord& record);
+  void Merge(ClusterFacts&& other);
+};
+
+enum class Conflict { kNone, kHealthNumber, kBirthDate, kSuffix };
+
+// Why `a` and `b` may not be joined, or kNone.
+Conflict FindConflict(const ClusterFacts& a, const ClusterFacts& b);
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_RESOLVE_CLUSTER_CONSTRAINTS_H_

@@ -1,0 +1,127 @@
+#include "resolve/clusterer.h"
+
+#include <algorithm>
+#include <limits>
+#include <set>
+
+#include "resolve/cluster_constraints.h"
+
+namespace breachscope {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+class UnionFind {
+ public:
+  explicit UnionFind(const std::vector<PreparedRecord>& records)
+      : parent_(records.size()), facts_(records.size()), cannot_(records.size()),
+        weakest_(records.size(), kInf) {
+    for (uint32_t i = 0; i < records.size(); ++i) {
+      parent_[i] = i;
+      facts_[i] = ClusterFacts::Of(records[i]);
+    }
+  }
+
+  uint32_t Find(uint32_t x) {
+    while (parent_[x] != x) {
+      parent_[x] = parent_[parent_[x]];
+      x = parent_[x];
+    }
+    return x;
+  }
+
+  void AddCannotLink(uint32_t a, uint32_t b) {
+    cannot_[a].push_back(b);
+    cannot_[b].push_back(a);
+  }
+
+  // True when a reviewer said some record of one root's cluster and some of
+  // the other's are different people.
+  bool Forbidden(uint32_t ra, uint32_t rb) {
+    if (cannot_[ra].size() > cannot_[rb].size()) std::swap(ra, rb);
+    for (uint32_t other : cannot_[ra]) {
+      if (Find(other) == rb) return true;
+    }
+    return false;
+  }
+
+  bool Conflicts(uint32_t ra, uint32_t rb) const {
+    return FindConflict(facts_[ra], facts_[rb]) != Conflict::kNone;
+  }
+
+  // Joins two roots; the larger keeps its facts so merges stay cheap.
+  void Join(uint32_t ra, uint32_t rb, double weight) {
+    if (facts_[ra].dobs.size() + facts_[ra].valid_health_numbers.size() <
+        facts_[rb].dobs.size() + facts_[rb].valid_health_numbers.size()) {
+      std::swap(ra, rb);
+    }
+    parent_[rb] = ra;
+    facts_[ra].Merge(std::move(facts_[rb]));
+    facts_[rb] = ClusterFacts();
+    cannot_[ra].insert(cannot_[ra].end(), cannot_[rb].begin(), cannot_[rb].end());
+    cannot_[rb].clear();
+    weakest_[ra] = std::min({weakest_[ra], weakest_[rb], weight});
+  }
+
+  double Weakest(uint32_t root) const { return weakest_[root]; }
+
+ private:
+  std::vector<uint32_t> parent_;
+  std::vector<ClusterFacts> facts_;
+  std::vector<std::vector<uint32_t>> cannot_;
+  std::vector<double> weakest_;
+};
+
+void SortByWeight(std::vector<ScoredPair>* pairs) {
+  std::sort(pairs->begin(), pairs->end(), [](const ScoredPair& x, const ScoredPair& y) {
+    if (x.weight != y.weight) return x.weight > y.weight;
+    if (x.a != y.a) return x.a < y.a;
+    return x.b < y.b;
+  });
+}
+
+}  // namespace
+
+ClusterResult Cluster(const std::vector<PreparedRecord>& records, ClusterInput input) {
+  ClusterResult result;
+  UnionFind uf(records);
+  for (auto [a, b] : input.must_link) {
+    uint32_t ra = uf.Find(a), rb = uf.Find(b);
+    if (ra != rb) uf.Join(ra, rb, kInf);
+  }
+  for (auto [a, b] : input.cannot_link) uf.AddCannotLink(a, b);
+  SortByWeight(&input.pairs);
+  for (const ScoredPair& p : input.pairs) {
+    if (p.weight < input.link_threshold) break;
+    uint32_t ra = uf.Find(p.a), rb = uf.Find(p.b);
+    if (ra == rb) {
+      ++result.linked_pairs;
+    } else if (uf.Forbidden(ra, rb) || uf.Conflicts(ra, rb)) {
+      ++result.blocked_merges;
+    } else {
+      uf.Join(ra, rb, p.weight);
+      ++result.linked_pairs;
+    }
+  }
+  std::set<std::pair<uint32_t, uint32_t>> queued;
+  for (const ScoredPair& p : input.pairs) {
+    if (p.weight >= input.link_threshold) continue;
+    if (p.weight < input.review_threshold) break;
+    uint32_t ra = uf.Find(p.a), rb = uf.Find(p.b);
+    if (ra == rb || uf.Forbidden(ra, rb) || uf.Conflicts(ra, rb)) continue;
+    if (queued.insert({std::min(ra, rb), std::max(ra, rb)}).second) result.review.push_back(p);
+  }
+  std::vector<uint32_t> id_of_root(records.size(), UINT32_MAX);
+  result.individual_of.resize(records.size());
+  for (uint32_t i = 0; i < records.size(); ++i) {
+    uint32_t root = uf.Find(i);
+    if (id_of_root[root] == UINT32_MAX) {
+      id_of_root[root] = static_cast<uint32_t>(result.weakest_link.size());
+      result.weakest_link.push_back(uf.Weakest(root));
+    }
+    result.individual_of[i] = id_of_root[root];
+  }
+  return result;
+}
+
+}  // namespace breachscope

@@ -1,0 +1,64 @@
+// PreparedRecord: a PersonRecord folded once into the forms the blocking
+// keys and comparators use (folded names with phonetic codes, parsed birth
+// dates, digits-only phones), so no comparison re-normalises anything.
+// Built by PrepareRecord(); plain data, read-only once built.
+#ifndef BREACHSCOPE_RESOLVE_PREPARED_RECORD_H_
+#define BREACHSCOPE_RESOLVE_PREPARED_RECORD_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "resolve/person_record.h"
+
+namespace breachscope {
+
+struct Date {
+  int16_t year = 0;
+  int8_t month = 0;
+  int8_t day = 0;
+  bool operator==(const Date&) const = default;
+};
+
+struct PreparedName {
+  std::string given;        // first given word, folded: "jean"
+  std::string middle;       // further given words and middle names, folded
+  std::string family;       // folded, compact: "cotetremblay"
+  std::vector<std::string> family_words;  // "cote", "tremblay"
+  std::string suffix;       // "jr", "sr", "ii", "iii", "iv"
+  std::string given_code;   // NYSIIS of given
+  std::string family_code;  // NYSIIS of family
+};
+
+struct PreparedId {
+  std::string jurisdiction;  // "" when unknown
+  std::string number;        // upper-case letters and digits
+  bool valid = false;        // a check digit holds
+  // One number: validity is a property of the number, not its identity.
+  bool operator==(const PreparedId& o) const { return jurisdiction == o.jurisdiction && number == o.number; }
+};
+
+struct PreparedRecord {
+  std::vector<PreparedName> names;
+  std::vector<Date> dobs;
+  std::vector<PreparedId> health_numbers;
+  std::vector<std::string> record_numbers;  // "<label>:<value>", folded
+  std::vector<std::string> emails;          // lower case
+  std::vector<std::string> phones;          // digits, last ten at most
+  std::vector<std::string> postal_codes;    // upper-case letters and digits
+  std::vector<std::string> addresses;       // folded
+  char sex = 0;                             // 'F', 'M' or 0
+};
+
+PreparedRecord PrepareRecord(const PersonRecord& record);
+
+// Splits a name written in one string ("SMITH^JOHN^Q", "Smith, John Q",
+// "John Q. Smith Jr") into its parts.
+PersonName ParseFullName(std::string_view full);
+
+// "1978-12-11" -> {1978, 12, 11}; an invalid date gives year 0.
+Date ParseIsoDate(std::string_view iso);
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_RESOLVE_PREPARED_RECORD_H_

@@ -1,0 +1,62 @@
+#include "resolve/resolver.h"
+
+#include <gtest/gtest.h>
+
+namespace breachscope {
+namespace {
+
+PersonRecord Person(std::string key, std::string given, std::string family, std::string dob) {
+  PersonRecord r;
+  r.key = std::move(key);
+  r.names.push_back(PersonName{given, "", family, "", given + " " + family});
+  if (!dob.empty()) r.dates_of_birth.push_back(std::move(dob));
+  return r;
+}
+
+void AddHealthNumber(PersonRecord* r, std::string number, std::string jurisdiction = "SK") {
+  r->health_numbers.push_back(HealthNumber{std::move(jurisdiction), std::move(number), true});
+}
+
+bool Together(const Resolution& res, size_t a, size_t b) { return res.individual_of[a] == res.individual_of[b]; }
+
+TEST(ResolverTest, SameNameAndBirthDateLink) {
+  std::vector<PersonRecord> records = {Person("a#1", "Jean", "Côté", "1980-02-03"),
+                                       Person("b#1", "JEAN", "Cote", "1980-02-03"),
+                                       Person("c#1", "Marie", "Cote", "1980-02-03")};
+  Resolution res = Resolve(records, {}, ResolveOptions());
+  EXPECT_TRUE(Together(res, 0, 1));
+  EXPECT_FALSE(Together(res, 0, 2));
+  EXPECT_EQ(res.individual_of, (std::vector<uint32_t>{0, 0, 1}));
+  EXPECT_EQ(res.confidence.size(), 2u);
+}
+
+TEST(ResolverTest, SameValidHealthNumberLinks) {
+  std::vector<PersonRecord> records = {Person("a#1", "Robert", "Smith", "1970-01-01"),
+                                       Person("b#1", "Bob", "Smith", "")};
+  AddHealthNumber(&records[0], "123456789");
+  AddHealthNumber(&records[1], "123 456 789");
+  Resolution res = Resolve(records, {}, ResolveOptions());
+  EXPECT_TRUE(Together(res, 0, 1));
+}
+
+TEST(ResolverTest, TwinsWithDifferentHealthNumbersStayApart) {
+  std::vector<PersonRecord> records = {Person("a#1", "Jean", "Cote", "1980-02-03"),
+                                       Person("b#1", "Jean", "Cote", "1980-02-03")};
+  AddHealthNumber(&records[0], "111111111");
+  AddHealthNumber(&records[1], "222222222");
+  Resolution res = Resolve(records, {}, ResolveOptions());
+  EXPECT_FALSE(Together(res, 0, 1));
+  EXPECT_EQ(res.stats.blocked_merges, 1u);
+}
+
+TEST(ResolverTest, DecisionsOverrideTheScore) {
+  std::vector<PersonRecord> records = {Person("a#1", "Jean", "Cote", "1980-02-03"),
+                                       Person("b#1", "Jean", "Cote", "1980-02-03"),
+                                       Person("c#1", "Paul", "Roy", "1950-05-05")};
+  Resolution res = Resolve(records, {{"a#1", "b#1", false}, {"a#1", "c#1", true}}, ResolveOptions());
+  EXPECT_FALSE(Together(res, 0, 1));
+  EXPECT_TRUE(Together(res, 0, 2));
+}
+
+}  // namespace
+}  // namespace breachscope
