@@ -7,7 +7,7 @@ JOBS ?= $(shell nproc)
 DEBIAN_PACKAGES := \
   cmake g++ make pkg-config python3 \
   libvectorscan-dev libarchive-dev libsqlite3-dev libphonenumber-dev \
-  nlohmann-json3-dev libpugixml-dev libcli11-dev \
+  nlohmann-json3-dev libpugixml-dev libcli11-dev libtomlplusplus-dev \
   libgtest-dev libgmock-dev libbenchmark-dev \
   zip p7zip-full xz-utils bzip2 time
 
