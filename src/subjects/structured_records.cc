@@ -1,0 +1,179 @@
+// Person-records of tables, HL7 messages and JSON/XML records.
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <tuple>
+#include <utility>
+
+#include "subjects/label_words.h"
+#include "subjects/record_shapes.h"
+
+namespace breachscope {
+namespace {
+
+struct Group {
+  std::string table;
+  int64_t record = -1;
+  FindingRefs findings;
+};
+
+// Groups by (table, record) in order of first appearance.
+std::vector<Group> GroupByRecord(const FindingRefs& findings) {
+  std::vector<Group> groups;
+  std::map<std::pair<std::string, int64_t>, size_t> index;
+  for (const Finding* f : findings) {
+    auto key = std::make_pair(f->location.table, f->location.record);
+    auto [it, added] = index.emplace(key, groups.size());
+    if (added) groups.push_back(Group{key.first, key.second, {}});
+    groups[it->second].findings.push_back(f);
+  }
+  return groups;
+}
+
+std::string FirstWord(std::string_view label) {
+  std::vector<std::string> words = LabelWords(label);
+  return words.empty() ? std::string() : words[0];
+}
+
+bool IsRelatedSegment(std::string_view segment) {
+  return segment == "NK1" || segment == "GT1" || segment == "IN1" || segment == "IN2";
+}
+
+bool NamesSomeone(const Finding& f) {
+  if (f.role == Role::kRelated) return false;
+  return f.category == "name" || f.category == "health_insurance_number" ||
+         f.category == "medical_record_number" || f.category == "patient_number" ||
+         f.category == "email";
+}
+
+// The part of a related person's path that holds all of that person:
+// "entry[0].resource.contact[0].name.text" -> "entry[0].resource.contact[0]".
+std::string RelatedRoot(const Location& location) {
+  const std::string& path = location.path;
+  size_t cut = path.rfind(".name");
+  if (cut == std::string::npos) cut = path.rfind("/name");
+  if (cut == std::string::npos) return PartGroupOf(location);
+  return path.substr(0, cut);
+}
+
+bool Under(const std::string& path, const std::string& root) {
+  if (root.empty() || path.size() <= root.size() || path.compare(0, root.size(), root) != 0) {
+    return false;
+  }
+  const char next = path[root.size()];
+  return next == '.' || next == '/' || next == '[';
+}
+
+std::string RecordAnchor(const Group& group) {
+  if (group.record < 0) return "document";
+  return "record " + std::to_string(group.record + 1);
+}
+
+}  // namespace
+
+void TableRecords(const std::string& item, const FindingRefs& findings,
+                  std::vector<PersonRecord>* out, ItemRecordStats* stats) {
+  for (const Group& row : GroupByRecord(findings)) {
+    std::string anchor = item + "#";
+    if (!row.table.empty()) anchor += "table " + row.table + ", ";
+    anchor += "row " + std::to_string(row.record + 1);
+    // Cells of a related person share the first word of their header
+    // ("Emergency Contact", "Emergency Phone").
+    std::vector<std::string> related_heads;
+    for (const Finding* f : row.findings) {
+      if (f->role != Role::kRelated) continue;
+      const std::string head = FirstWord(f->location.label);
+      if (head != "name" && head != "patient") AddUnique(&related_heads, head);
+    }
+    PersonRecordBuilder patient(anchor, item, Role::kPatient);
+    PersonRecordBuilder related(anchor + "/related", item, Role::kRelated);
+    for (const Finding* f : row.findings) {
+      const std::string head = FirstWord(f->location.label);
+      const bool kin = f->role == Role::kRelated ||
+                       std::find(related_heads.begin(), related_heads.end(), head) !=
+                           related_heads.end();
+      (kin ? related : patient).Add(*f);
+    }
+    Emit(patient, out, stats);
+    Emit(related, out, stats);
+  }
+}
+
+void Hl7Records(const std::string& item, const FindingRefs& findings,
+                std::vector<PersonRecord>* out, ItemRecordStats* stats) {
+  for (const Group& message : GroupByRecord(findings)) {
+    const std::string anchor = item + "#message " + std::to_string(message.record + 1);
+    PersonRecordBuilder patient(anchor + "/PID", item, Role::kPatient);
+    PersonRecordBuilder other(anchor + "/related", item, Role::kRelated);
+    std::unique_ptr<PersonRecordBuilder> kin;
+    std::string kin_segment;
+    std::tuple<int, int, int> last{0, 0, 0};
+    std::map<std::string, int> segments_seen;
+    for (const Finding* f : message.findings) {
+      const Hl7Position pos = ParseHl7Path(f->location.path);
+      if (!IsRelatedSegment(pos.segment)) {
+        (f->role == Role::kRelated ? other : patient).Add(*f);
+        continue;
+      }
+      // Fields of one segment come in increasing order: going back (or
+      // changing segment) means the next NK1/GT1/IN1 has begun.
+      const std::tuple<int, int, int> at{pos.field, pos.repetition, pos.component};
+      if (!kin || kin_segment != pos.segment || at <= last) {
+        if (kin) Emit(*kin, out, stats);
+        kin_segment = pos.segment;
+        const int n = ++segments_seen[pos.segment];
+        kin = std::make_unique<PersonRecordBuilder>(
+            anchor + "/" + pos.segment + " " + std::to_string(n), item, Role::kRelated);
+      }
+      last = at;
+      kin->Add(*f);
+    }
+    if (kin) Emit(*kin, out, stats);
+    Emit(other, out, stats);
+    Emit(patient, out, stats);
+  }
+}
+
+void DocumentRecords(const std::string& item, const FindingRefs& findings,
+                     std::vector<PersonRecord>* out, ItemRecordStats* stats) {
+  std::vector<Group> groups = GroupByRecord(findings);
+  const bool bundle = std::any_of(findings.begin(), findings.end(), [](const Finding* f) {
+    return f->location.path.rfind("entry[", 0) == 0;
+  });
+  if (bundle) {
+    // An entry that names nobody refers to the Patient entry before it.
+    std::vector<Group> merged;
+    for (Group& g : groups) {
+      const bool names = std::any_of(g.findings.begin(), g.findings.end(),
+                                     [](const Finding* f) { return NamesSomeone(*f); });
+      if (!names && !merged.empty()) {
+        merged.back().findings.insert(merged.back().findings.end(), g.findings.begin(),
+                                      g.findings.end());
+      } else {
+        merged.push_back(std::move(g));
+      }
+    }
+    groups = std::move(merged);
+  }
+  for (const Group& g : groups) {
+    const std::string anchor = item + "#" + RecordAnchor(g);
+    std::vector<std::string> roots;
+    for (const Finding* f : g.findings) {
+      if (f->role == Role::kRelated) AddUnique(&roots, RelatedRoot(f->location));
+    }
+    PersonRecordBuilder patient(anchor, item, Role::kPatient);
+    std::vector<PersonRecordBuilder> related;
+    for (size_t i = 0; i < roots.size(); ++i) {
+      related.emplace_back(anchor + "/related " + std::to_string(i + 1), item, Role::kRelated);
+    }
+    for (const Finding* f : g.findings) {
+      size_t root = 0;
+      while (root < roots.size() && !Under(f->location.path, roots[root])) ++root;
+      (root < roots.size() ? related[root] : patient).Add(*f);
+    }
+    Emit(patient, out, stats);
+    for (const PersonRecordBuilder& r : related) Emit(r, out, stats);
+  }
+}
+
+}  // namespace breachscope
