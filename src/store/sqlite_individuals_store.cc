@@ -1,0 +1,343 @@
+#include "store/sqlite_individuals_store.h"
+
+#include <filesystem>
+#include <string_view>
+#include <utility>
+
+#include "store/individuals_record_codec.h"
+#include "store/sqlite_schema.h"
+#include "store/sqlite_statement.h"
+
+namespace breachscope {
+namespace {
+
+using sqlite::Exec;
+using sqlite::Statement;
+
+// Part of the case format beside sqlite_schema.cc's tables. Only sealed PHI:
+// record_key is an item name and an anchor ("row 12", "message 3/PID").
+constexpr std::string_view kIndividualsSchema = R"sql(
+CREATE TABLE IF NOT EXISTS person_records (
+  idx           INTEGER PRIMARY KEY,
+  record_key    TEXT NOT NULL,
+  source        TEXT NOT NULL,
+  role          INTEGER NOT NULL,
+  categories    TEXT NOT NULL,
+  phi_sealed    BLOB NOT NULL,
+  individual_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS individuals (
+  id         INTEGER PRIMARY KEY,
+  confidence REAL NOT NULL,
+  members    INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS review_pairs (
+  number     INTEGER PRIMARY KEY,
+  a          INTEGER NOT NULL,
+  b          INTEGER NOT NULL,
+  weight     REAL NOT NULL,
+  why_sealed BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS review_decisions (
+  key_a      TEXT NOT NULL,
+  key_b      TEXT NOT NULL,
+  link       INTEGER NOT NULL,
+  decided_at TEXT NOT NULL,
+  PRIMARY KEY (key_a, key_b)
+);
+)sql";
+
+std::string JoinCategories(const std::vector<std::string>& categories) {
+  std::string out;
+  for (const std::string& c : categories) {
+    if (!out.empty()) out += ',';
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitCategories(std::string_view text) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    const size_t comma = text.find(',');
+    out.emplace_back(text.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+// Runs `body` in a transaction: committed when it succeeds, rolled back
+// otherwise, so a failed resolve leaves the previous run intact.
+template <typename Body>
+Status InTransaction(sqlite3* db, Body body) {
+  BS_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE", "save individuals"));
+  Status st = body();
+  if (!st.ok()) {
+    (void)Exec(db, "ROLLBACK", "save individuals");
+    return st;
+  }
+  return Exec(db, "COMMIT", "save individuals");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<IndividualsStore>> OpenSqliteIndividualsStore(
+    const std::string& case_dir, std::unique_ptr<Sealer> sealer) {
+  Result<std::unique_ptr<SqliteIndividualsStore>> store =
+      SqliteIndividualsStore::Open(case_dir, std::move(sealer));
+  if (!store.ok()) return store.status();
+  return std::unique_ptr<IndividualsStore>(std::move(store).value());
+}
+
+Result<std::unique_ptr<SqliteIndividualsStore>> SqliteIndividualsStore::Open(
+    const std::string& case_dir, std::unique_ptr<Sealer> sealer) {
+  if (sealer == nullptr) return InvalidArgument("open individuals: no sealer given");
+  const std::string path = (std::filesystem::path(case_dir) / "case.db").string();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return NotFound("no case in " + case_dir + " (scan first)");
+  }
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
+  std::unique_ptr<SqliteIndividualsStore> store(
+      new SqliteIndividualsStore(db, std::move(sealer)));
+  if (rc != SQLITE_OK) return sqlite::SqliteStatus(db, rc, "open case");
+  BS_RETURN_IF_ERROR(sqlite::ConfigureConnection(db));
+  BS_RETURN_IF_ERROR(sqlite::InitOrCheckSchema(db, store->sealer_->scheme()));
+  BS_RETURN_IF_ERROR(Exec(db, kIndividualsSchema, "create individuals tables"));
+  return store;
+}
+
+SqliteIndividualsStore::~SqliteIndividualsStore() { sqlite3_close_v2(db_); }
+
+Status SqliteIndividualsStore::SaveResolution(const std::vector<PersonRecord>& records,
+                                              const std::vector<uint32_t>& individual_of,
+                                              const std::vector<double>& confidence,
+                                              const std::vector<ReviewPair>& review) {
+  if (individual_of.size() != records.size()) {
+    return InvalidArgument("save individuals: one individual per record expected");
+  }
+  for (uint32_t id : individual_of) {
+    if (id >= confidence.size()) return InvalidArgument("save individuals: bad individual");
+  }
+  for (const ReviewPair& p : review) {
+    if (p.a >= records.size() || p.b >= records.size()) {
+      return InvalidArgument("save individuals: review pair outside the records");
+    }
+  }
+  return InTransaction(db_, [&]() -> Status {
+    BS_RETURN_IF_ERROR(Exec(db_,
+                            "DELETE FROM person_records; DELETE FROM individuals; "
+                            "DELETE FROM review_pairs;",
+                            "clear individuals"));
+    BS_RETURN_IF_ERROR(WriteRecords(records, individual_of));
+    BS_RETURN_IF_ERROR(WriteIndividuals(individual_of, confidence));
+    return WriteReview(review);
+  });
+}
+
+Status SqliteIndividualsStore::WriteRecords(const std::vector<PersonRecord>& records,
+                                            const std::vector<uint32_t>& individual_of) {
+  Result<Statement> insert = Statement::Prepare(
+      db_,
+      "INSERT INTO person_records(idx, record_key, source, role, categories, "
+      "phi_sealed, individual_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!insert.ok()) return insert.status();
+  for (size_t i = 0; i < records.size(); ++i) {
+    const PersonRecord& r = records[i];
+    const std::string sealed = sealer_->Seal(EncodePersonRecordPhi(r));
+    const std::string categories = JoinCategories(r.categories);
+    BS_RETURN_IF_ERROR(insert.value()
+                           .BindInt(1, static_cast<int64_t>(i))
+                           .BindText(2, r.key)
+                           .BindText(3, r.source)
+                           .BindInt(4, sqlite::RoleCode(r.role))
+                           .BindText(5, categories)
+                           .BindBlob(6, sealed)
+                           .BindInt(7, individual_of[i] + 1)
+                           .Run("insert person-record"));
+  }
+  return {};
+}
+
+Status SqliteIndividualsStore::WriteIndividuals(const std::vector<uint32_t>& individual_of,
+                                                const std::vector<double>& confidence) {
+  std::vector<int64_t> members(confidence.size(), 0);
+  for (uint32_t id : individual_of) ++members[id];
+  Result<Statement> insert = Statement::Prepare(
+      db_, "INSERT INTO individuals(id, confidence, members) VALUES (?1, ?2, ?3)");
+  if (!insert.ok()) return insert.status();
+  for (size_t i = 0; i < confidence.size(); ++i) {
+    BS_RETURN_IF_ERROR(insert.value()
+                           .BindInt(1, static_cast<int64_t>(i + 1))
+                           .BindDouble(2, confidence[i])
+                           .BindInt(3, members[i])
+                           .Run("insert individual"));
+  }
+  return {};
+}
+
+Status SqliteIndividualsStore::WriteReview(const std::vector<ReviewPair>& review) {
+  Result<Statement> insert = Statement::Prepare(
+      db_,
+      "INSERT INTO review_pairs(number, a, b, weight, why_sealed) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
+  if (!insert.ok()) return insert.status();
+  for (size_t i = 0; i < review.size(); ++i) {
+    const std::string why = sealer_->Seal(review[i].why);
+    BS_RETURN_IF_ERROR(insert.value()
+                           .BindInt(1, static_cast<int64_t>(i + 1))
+                           .BindInt(2, review[i].a)
+                           .BindInt(3, review[i].b)
+                           .BindDouble(4, review[i].weight)
+                           .BindBlob(5, why)
+                           .Run("insert review pair"));
+  }
+  return {};
+}
+
+Result<std::vector<PersonRecord>> SqliteIndividualsStore::LoadPersonRecords() {
+  Result<Statement> select = Statement::Prepare(
+      db_,
+      "SELECT record_key, source, role, categories, phi_sealed FROM person_records "
+      "ORDER BY idx");
+  if (!select.ok()) return select.status();
+  std::vector<PersonRecord> records;
+  Statement& s = select.value();
+  while (true) {
+    Result<bool> row = s.Next("read person-records");
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    PersonRecord r;
+    r.key = std::string(s.ColumnText(0));
+    r.source = std::string(s.ColumnText(1));
+    r.role = sqlite::RoleFromCode(s.ColumnInt(2));
+    r.categories = SplitCategories(s.ColumnText(3));
+    Result<std::string> phi = sealer_->Unseal(s.ColumnBlob(4));
+    Status st = phi.ok() ? DecodePersonRecordPhi(phi.value(), &r) : phi.status();
+    if (!st.ok()) {
+      s.Reset();
+      return st;
+    }
+    records.push_back(std::move(r));
+  }
+  return records;
+}
+
+Result<std::vector<StoredIndividual>> SqliteIndividualsStore::LoadIndividuals() {
+  Result<Statement> select =
+      Statement::Prepare(db_, "SELECT id, confidence FROM individuals ORDER BY id");
+  if (!select.ok()) return select.status();
+  std::vector<StoredIndividual> individuals;
+  while (true) {
+    Result<bool> row = select.value().Next("read individuals");
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    StoredIndividual ind;
+    ind.id = static_cast<uint32_t>(select.value().ColumnInt(0));
+    ind.confidence = select.value().ColumnDouble(1);
+    individuals.push_back(std::move(ind));
+  }
+  Result<Statement> members = Statement::Prepare(
+      db_, "SELECT idx, individual_id FROM person_records ORDER BY idx");
+  if (!members.ok()) return members.status();
+  while (true) {
+    Result<bool> row = members.value().Next("read individual members");
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    const int64_t id = members.value().ColumnInt(1);
+    if (id < 1 || id > static_cast<int64_t>(individuals.size()) ||
+        individuals[id - 1].id != id) {
+      members.value().Reset();
+      return Corrupt("person-record of an unknown individual");
+    }
+    individuals[id - 1].members.push_back(static_cast<uint32_t>(members.value().ColumnInt(0)));
+  }
+  return individuals;
+}
+
+Result<std::vector<StoredReviewPair>> SqliteIndividualsStore::LoadReviewPairs() {
+  Result<Statement> select = Statement::Prepare(
+      db_, "SELECT number, a, b, weight, why_sealed FROM review_pairs ORDER BY number");
+  if (!select.ok()) return select.status();
+  std::vector<StoredReviewPair> pairs;
+  Statement& s = select.value();
+  while (true) {
+    Result<bool> row = s.Next("read review pairs");
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    StoredReviewPair p;
+    p.number = static_cast<uint32_t>(s.ColumnInt(0));
+    p.a = static_cast<uint32_t>(s.ColumnInt(1));
+    p.b = static_cast<uint32_t>(s.ColumnInt(2));
+    p.weight = s.ColumnDouble(3);
+    Result<std::string> why = sealer_->Unseal(s.ColumnBlob(4));
+    if (!why.ok()) {
+      s.Reset();
+      return why.status();
+    }
+    p.why = std::move(why).value();
+    pairs.push_back(std::move(p));
+  }
+  return pairs;
+}
+
+Result<IndividualsCounts> SqliteIndividualsStore::Counts() {
+  Result<Statement> select = Statement::Prepare(
+      db_,
+      "SELECT (SELECT count(*) FROM person_records), (SELECT count(*) FROM individuals), "
+      "(SELECT count(*) FROM review_pairs), (SELECT count(*) FROM review_decisions)");
+  if (!select.ok()) return select.status();
+  Result<bool> row = select.value().Next("count individuals");
+  if (!row.ok()) return row.status();
+  IndividualsCounts counts;
+  counts.person_records = select.value().ColumnInt(0);
+  counts.individuals = select.value().ColumnInt(1);
+  counts.review_pairs = select.value().ColumnInt(2);
+  counts.decisions = select.value().ColumnInt(3);
+  select.value().Reset();
+  return counts;
+}
+
+Status SqliteIndividualsStore::AddDecision(const ReviewDecision& decision) {
+  if (decision.key_a.empty() || decision.key_b.empty() || decision.key_a == decision.key_b) {
+    return InvalidArgument("a decision needs two different records");
+  }
+  const bool ordered = decision.key_a < decision.key_b;
+  const std::string& a = ordered ? decision.key_a : decision.key_b;
+  const std::string& b = ordered ? decision.key_b : decision.key_a;
+  Result<Statement> upsert = Statement::Prepare(
+      db_,
+      "INSERT INTO review_decisions(key_a, key_b, link, decided_at) VALUES "
+      "(?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) "
+      "ON CONFLICT(key_a, key_b) DO UPDATE SET link = excluded.link, "
+      "decided_at = excluded.decided_at");
+  if (!upsert.ok()) return upsert.status();
+  return upsert.value()
+      .BindText(1, a)
+      .BindText(2, b)
+      .BindInt(3, decision.link ? 1 : 0)
+      .Run("record review decision");
+}
+
+Result<std::vector<ReviewDecision>> SqliteIndividualsStore::LoadDecisions() {
+  Result<Statement> select = Statement::Prepare(
+      db_, "SELECT key_a, key_b, link FROM review_decisions ORDER BY key_a, key_b");
+  if (!select.ok()) return select.status();
+  std::vector<ReviewDecision> decisions;
+  while (true) {
+    Result<bool> row = select.value().Next("read review decisions");
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    ReviewDecision d;
+    d.key_a = std::string(select.value().ColumnText(0));
+    d.key_b = std::string(select.value().ColumnText(1));
+    d.link = select.value().ColumnInt(2) != 0;
+    decisions.push_back(std::move(d));
+  }
+  return decisions;
+}
+
+}  // namespace breachscope
