@@ -21,6 +21,8 @@ enum KeyKind : char {
   kPostalFamily = 'z',
   kRecordNumber = 'r',
   kNames = 'n',
+  kDobPostal = 'd',
+  kDobInitials = 'i',
 };
 
 uint64_t HashKey(KeyKind kind, std::string_view a, std::string_view b = {}) {
@@ -43,7 +45,10 @@ std::string DobText(const Date& d) {
 void NameKeys(const PreparedRecord& r, std::vector<uint64_t>* keys) {
   for (const PreparedName& n : r.names) {
     if (!n.given_code.empty() && !n.family_code.empty()) {
-      keys->push_back(HashKey(kNames, n.given_code, n.family_code));
+      // Unordered, so "Shaw Daniella" meets "Daniella Shaw".
+      bool ordered = n.given_code < n.family_code;
+      keys->push_back(HashKey(kNames, ordered ? n.given_code : n.family_code,
+                              ordered ? n.family_code : n.given_code));
     }
     for (const std::string& postal : r.postal_codes) {
       if (!n.family_code.empty()) keys->push_back(HashKey(kPostalFamily, postal, n.family_code));
@@ -51,6 +56,11 @@ void NameKeys(const PreparedRecord& r, std::vector<uint64_t>* keys) {
     for (const Date& dob : r.dobs) {
       std::string date = DobText(dob);
       if (!n.family_code.empty()) keys->push_back(HashKey(kDobFamily, date, n.family_code));
+      // Both names mistyped ("Eliza Keany" / "Eriaz Keacny"): the initials
+      // usually survive.
+      if (!n.given.empty() && !n.family.empty()) {
+        keys->push_back(HashKey(kDobInitials, date, std::string{n.given[0], n.family[0]}));
+      }
       if (n.given.size() < 2) continue;  // an initial blocks too widely
       for (const std::string& root : Nicknames::Default().Roots(n.given)) {
         keys->push_back(HashKey(kDobGiven, date, root));
@@ -94,6 +104,10 @@ std::vector<uint64_t> BlockingKeys(const PreparedRecord& r) {
   for (const std::string& v : r.phones) keys.push_back(HashKey(kPhone, v));
   for (const std::string& v : r.record_numbers) keys.push_back(HashKey(kRecordNumber, v));
   NameKeys(r, &keys);
+  // A married name at the same place: birth date with postal code.
+  for (const Date& dob : r.dobs) {
+    for (const std::string& postal : r.postal_codes) keys.push_back(HashKey(kDobPostal, DobText(dob), postal));
+  }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;

@@ -3,7 +3,8 @@
 // Every record emits exact keys (normalised health number; birth date with
 // the surname's phonetic code; birth date with the given name, nickname-
 // folded; e-mail; phone; postal code with the surname's phonetic code;
-// record number; the given and family phonetic codes). Records sharing a
+// record number; the given and family phonetic codes, in either order;
+// birth date with postal code; birth date with the two initials). Records sharing a
 // key are paired. A block larger than `max_block` (a household phone, a
 // common name) is not dropped: its members are sorted on their names and
 // each is paired with its next `window` neighbours, so the pairs most

@@ -4,16 +4,10 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "resolve/string_similarity.h"
+#include "resolve/comparison.h"
 
 namespace breachscope {
 namespace {
-
-std::string Digits(const Date& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
-  return buf;
-}
 
 template <typename T>
 void AppendDistinct(std::vector<T>* to, std::vector<T>&& from) {
@@ -25,10 +19,13 @@ void AppendDistinct(std::vector<T>* to, std::vector<T>&& from) {
 }  // namespace
 
 bool DatesCompatible(const Date& a, const Date& b) {
-  if (a == b) return true;
-  if (a.year == b.year && a.month == b.day && a.day == b.month) return true;
-  if (a.month == b.month && a.day == b.day && std::abs(a.year - b.year) <= 1) return true;
-  return EditDistance(Digits(a), Digits(b), 1) <= 1;
+  switch (CompareDate(a, b)) {
+    case kDateExact:
+    case kDateSwapped:
+    case kDateTypo: return true;
+    case kDateYearOff: return std::abs(a.year - b.year) <= 1;
+    default: return false;
+  }
 }
 
 ClusterFacts ClusterFacts::Of(const PreparedRecord& record) {
@@ -57,18 +54,19 @@ Conflict FindConflict(const ClusterFacts& a, const ClusterFacts& b) {
       if (x.jurisdiction == y.jurisdiction && x.number != y.number) return Conflict::kHealthNumber;
     }
   }
-  for (const Date& x : a.dobs) {
-    for (const Date& y : b.dobs) {
-      if (!DatesCompatible(x, y)) return Conflict::kBirthDate;
-    }
-  }
   for (const std::string& x : a.suffixed_names) {
     size_t bar = x.find('|');
     for (const std::string& y : b.suffixed_names) {
       if (y.compare(0, bar + 1, x, 0, bar + 1) == 0 && y != x) return Conflict::kSuffix;
     }
   }
-  return Conflict::kNone;
+  if (a.dobs.empty() || b.dobs.empty()) return Conflict::kNone;
+  for (const Date& x : a.dobs) {
+    for (const Date& y : b.dobs) {
+      if (DatesCompatible(x, y)) return Conflict::kNone;
+    }
+  }
+  return Conflict::kBirthDate;
 }
 
 }  // namespace breachscope

@@ -2,9 +2,12 @@
 // person, whatever the score says.
 //
 // - two different check-digit-valid health numbers of one jurisdiction;
-// - two birth dates no typo explains (not equal, not day/month swapped, not
-//   one digit or one adjacent transposition apart, not a year off by one):
-//   a father and son of one name (Jr/Sr) or twins' older sibling differ so;
+// - birth dates of which none on one side is explained by one on the other
+//   (equal, day/month swapped, one digit or one adjacent transposition
+//   apart, a year off by one): a father and son of one name (Jr/Sr), or a
+//   parent and child sharing a household's contacts, differ so. The clusterer
+//   waives this one for a link that agrees exactly on a health number (a
+//   birth date mistyped beyond a typo, with the person's own number);
 // - one given and family name with two different generational suffixes.
 //
 // A ClusterFacts summarises one cluster; Merge() keeps it small (distinct
@@ -33,7 +36,8 @@ struct ClusterFacts {
 
 enum class Conflict { kNone, kHealthNumber, kBirthDate, kSuffix };
 
-// Why `a` and `b` may not be joined, or kNone.
+// Why `a` and `b` may not be joined, or kNone. Health numbers and suffixes
+// are checked before birth dates, so kBirthDate means it is the only one.
 Conflict FindConflict(const ClusterFacts& a, const ClusterFacts& b);
 
 }  // namespace breachscope

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <limits>
 #include <set>
+#include <unordered_set>
 
 #include "resolve/cluster_constraints.h"
+#include "resolve/comparison.h"
 
 namespace breachscope {
 namespace {
@@ -45,8 +47,10 @@ class UnionFind {
     return false;
   }
 
-  bool Conflicts(uint32_t ra, uint32_t rb) const {
-    return FindConflict(facts_[ra], facts_[rb]) != Conflict::kNone;
+  // A birth-date conflict gives way to a link on the same health number.
+  bool Conflicts(uint32_t ra, uint32_t rb, bool same_health_number) const {
+    Conflict conflict = FindConflict(facts_[ra], facts_[rb]);
+    return conflict != Conflict::kNone && !(conflict == Conflict::kBirthDate && same_health_number);
   }
 
   // Joins two roots; the larger keeps its facts so merges stay cheap.
@@ -64,6 +68,7 @@ class UnionFind {
   }
 
   double Weakest(uint32_t root) const { return weakest_[root]; }
+  const ClusterFacts& Facts(uint32_t root) const { return facts_[root]; }
 
  private:
   std::vector<uint32_t> parent_;
@@ -80,6 +85,66 @@ void SortByWeight(std::vector<ScoredPair>* pairs) {
   });
 }
 
+// Partners of an ambiguous record compared at most pairwise among this many.
+constexpr size_t kMaxPartners = 16;
+
+// Records whose strong links reach two records that conflict. Run before
+// any union, on each record's own facts.
+// Two records whose given names are all clearly different: two people
+// (twins at one address), even when no hard constraint says so.
+bool GivenNamesDiffer(const PreparedRecord& a, const PreparedRecord& b) {
+  bool compared = false;
+  for (const PreparedName& x : a.names) {
+    for (const PreparedName& y : b.names) {
+      GivenLevel level = CompareGiven(x, y);
+      if (level == kGivenMissing) continue;
+      if (level != kGivenDiffers) return false;
+      compared = true;
+    }
+  }
+  return compared;
+}
+
+std::vector<bool> FindAmbiguous(const std::vector<PreparedRecord>& records, const std::vector<ScoredPair>& pairs,
+                                double link_threshold, UnionFind& uf) {
+  size_t n = records.size();
+  std::vector<std::vector<uint32_t>> partners(n);
+  std::unordered_set<uint64_t> linked;  // partners linked to each other are one person
+  for (const ScoredPair& p : pairs) {
+    if (p.weight < link_threshold) break;
+    if (!p.personal) continue;
+    linked.insert(uint64_t{std::min(p.a, p.b)} << 32 | std::max(p.a, p.b));
+    if (partners[p.a].size() < kMaxPartners) partners[p.a].push_back(p.b);
+    if (partners[p.b].size() < kMaxPartners) partners[p.b].push_back(p.a);
+  }
+  // r cannot tell x from y: they are two people and r has nothing (no
+  // birth date, no given name) that agrees with one and not the other.
+  auto ambiguous_between = [&](uint32_t r, uint32_t x, uint32_t y) {
+    Conflict conflict = FindConflict(uf.Facts(x), uf.Facts(y));
+    if (conflict == Conflict::kHealthNumber || conflict == Conflict::kSuffix) return true;
+    if (linked.count(uint64_t{std::min(x, y)} << 32 | std::max(x, y))) return false;
+    if (conflict == Conflict::kBirthDate) {
+      const ClusterFacts& rf = uf.Facts(r);
+      return FindConflict(rf, uf.Facts(x)) == Conflict::kNone && FindConflict(rf, uf.Facts(y)) == Conflict::kNone;
+    }
+    return GivenNamesDiffer(records[x], records[y]) && !GivenNamesDiffer(records[r], records[x]) &&
+           !GivenNamesDiffer(records[r], records[y]);
+  };
+  std::vector<bool> ambiguous(n, false);
+  for (size_t r = 0; r < n; ++r) {
+    const auto& list = partners[r];
+    for (size_t i = 0; i < list.size() && !ambiguous[r]; ++i) {
+      for (size_t j = i + 1; j < list.size(); ++j) {
+        if (ambiguous_between(static_cast<uint32_t>(r), list[i], list[j])) {
+          ambiguous[r] = true;
+          break;
+        }
+      }
+    }
+  }
+  return ambiguous;
+}
+
 }  // namespace
 
 ClusterResult Cluster(const std::vector<PreparedRecord>& records, ClusterInput input) {
@@ -91,24 +156,26 @@ ClusterResult Cluster(const std::vector<PreparedRecord>& records, ClusterInput i
   }
   for (auto [a, b] : input.cannot_link) uf.AddCannotLink(a, b);
   SortByWeight(&input.pairs);
+  std::vector<bool> ambiguous = FindAmbiguous(records, input.pairs, input.link_threshold, uf);
   for (const ScoredPair& p : input.pairs) {
     if (p.weight < input.link_threshold) break;
+    if (!p.personal || ((ambiguous[p.a] || ambiguous[p.b]) && !p.same_health_number)) continue;
     uint32_t ra = uf.Find(p.a), rb = uf.Find(p.b);
     if (ra == rb) {
       ++result.linked_pairs;
-    } else if (uf.Forbidden(ra, rb) || uf.Conflicts(ra, rb)) {
+    } else if (uf.Forbidden(ra, rb) || uf.Conflicts(ra, rb, p.same_health_number)) {
       ++result.blocked_merges;
     } else {
       uf.Join(ra, rb, p.weight);
+      result.links.push_back(p);
       ++result.linked_pairs;
     }
   }
   std::set<std::pair<uint32_t, uint32_t>> queued;
   for (const ScoredPair& p : input.pairs) {
-    if (p.weight >= input.link_threshold) continue;
     if (p.weight < input.review_threshold) break;
     uint32_t ra = uf.Find(p.a), rb = uf.Find(p.b);
-    if (ra == rb || uf.Forbidden(ra, rb) || uf.Conflicts(ra, rb)) continue;
+    if (ra == rb || uf.Forbidden(ra, rb) || uf.Conflicts(ra, rb, p.same_health_number)) continue;
     if (queued.insert({std::min(ra, rb), std::max(ra, rb)}).second) result.review.push_back(p);
   }
   std::vector<uint32_t> id_of_root(records.size(), UINT32_MAX);

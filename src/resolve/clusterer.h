@@ -8,6 +8,12 @@
 // (cluster_constraints.h) forbids it. A pair between the two thresholds
 // never joins anything: it is queued for review, once per pair of clusters,
 // so no cluster is ever held together by a link below the link threshold.
+// Two more kinds of pair go to review instead of linking, whatever their
+// weight: a pair without personal evidence (comparison.h), and a pair one
+// of whose records is ambiguous: it links strongly to two records that can
+// never be one person ("John Smith" with no birth date at the address of a
+// John Smith born 1970 and one born 1990). Only an exact health number
+// lets an ambiguous record link.
 #ifndef BREACHSCOPE_RESOLVE_CLUSTERER_H_
 #define BREACHSCOPE_RESOLVE_CLUSTERER_H_
 
@@ -23,6 +29,8 @@ struct ScoredPair {
   uint32_t a = 0;
   uint32_t b = 0;
   double weight = 0.0;
+  bool same_health_number = false;  // the two agree exactly on a health number
+  bool personal = true;             // HasPersonalEvidence(): may link automatically
 };
 
 struct ClusterInput {
@@ -37,6 +45,7 @@ struct ClusterResult {
   std::vector<uint32_t> individual_of;  // dense, in order of first appearance
   std::vector<double> weakest_link;     // per individual; +inf when not linked by score
   std::vector<ScoredPair> review;       // strongest pair per pair of clusters, by weight
+  std::vector<ScoredPair> links;        // the scored links that joined clusters, by weight
   uint64_t linked_pairs = 0;            // pairs at/above the link threshold ending together
   uint64_t blocked_merges = 0;          // links refused by a constraint or a decision
 };

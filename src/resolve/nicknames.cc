@@ -42,19 +42,25 @@ Nicknames::Nicknames(std::string_view csv) {
   }
 }
 
+const std::vector<std::string>* Nicknames::FormalsOf(std::string_view name) const {
+  auto it = formal_of_.find(std::string(name));
+  return it == formal_of_.end() ? nullptr : &it->second;
+}
+
 bool Nicknames::Related(std::string_view a, std::string_view b) const {
-  auto fa = formal_of_.find(std::string(a));
-  auto fb = formal_of_.find(std::string(b));
-  if (fa != formal_of_.end() && Contains(fa->second, b)) return true;
-  if (fb != formal_of_.end() && Contains(fb->second, a)) return true;
-  if (fa == formal_of_.end() || fb == formal_of_.end()) return false;
+  return Related(a, FormalsOf(a), b, FormalsOf(b));
+}
+
+bool Nicknames::Related(std::string_view a, const std::vector<std::string>* fa, std::string_view b,
+                        const std::vector<std::string>* fb) {
+  if (fa && Contains(*fa, b)) return true;
+  if (fb && Contains(*fb, a)) return true;
+  if (!fa || !fb) return false;
   // Both nicknames: related when they share a formal name.
-  const auto& x = fa->second;
-  const auto& y = fb->second;
   size_t i = 0, j = 0;
-  while (i < x.size() && j < y.size()) {
-    if (x[i] == y[j]) return true;
-    x[i] < y[j] ? ++i : ++j;
+  while (i < fa->size() && j < fb->size()) {
+    if ((*fa)[i] == (*fb)[j]) return true;
+    (*fa)[i] < (*fb)[j] ? ++i : ++j;
   }
   return false;
 }

@@ -25,6 +25,14 @@ class Nicknames {
   // formal name (Bob and Rob, both of Robert). Equal names are not asked.
   bool Related(std::string_view a, std::string_view b) const;
 
+  // Formal names `name` is a nickname of (sorted), or nullptr. The pointer
+  // lives as long as the table: prepared names keep it to compare fast.
+  const std::vector<std::string>* FormalsOf(std::string_view name) const;
+
+  // Related() on names whose FormalsOf() is known.
+  static bool Related(std::string_view a, const std::vector<std::string>* formals_a, std::string_view b,
+                      const std::vector<std::string>* formals_b);
+
   // Formal names a name stands for, itself first; at most a few, sorted
   // after the first, so blocking keys built on them are stable.
   std::vector<std::string> Roots(std::string_view name) const;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
+#include "resolve/nicknames.h"
 #include "resolve/nysiis.h"
 #include "resolve/text_fold.h"
 
@@ -55,6 +57,7 @@ PreparedName PrepareName(const PersonName& raw) {
   if (!middle.empty()) out.middle += (out.middle.empty() ? "" : " ") + middle;
   out.family = Compact(family);
   out.family_words = family;
+  out.given_formals = Nicknames::Default().FormalsOf(out.given);
   out.given_code = Nysiis(out.given);
   out.family_code = Nysiis(out.family);
   return out;
@@ -174,6 +177,15 @@ PreparedRecord PrepareRecord(const PersonRecord& record) {
   SortUnique(&out.phones);
   SortUnique(&out.postal_codes);
   SortUnique(&out.addresses);
+  for (const std::string& address : out.addresses) {
+    std::vector<uint32_t> words;
+    for (const std::string& w : SplitWords(address)) {
+      words.push_back(static_cast<uint32_t>(std::hash<std::string>{}(w)));
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    out.address_words.push_back(std::move(words));
+  }
   if (!record.sex.empty()) {
     char s = static_cast<char>(std::toupper(static_cast<unsigned char>(record.sex[0])));
     if (s == 'F' || s == 'M') out.sex = s;

@@ -26,8 +26,13 @@ struct PreparedName {
   std::string family;       // folded, compact: "cotetremblay"
   std::vector<std::string> family_words;  // "cote", "tremblay"
   std::string suffix;       // "jr", "sr", "ii", "iii", "iv"
+  const std::vector<std::string>* given_formals = nullptr;  // Nicknames::FormalsOf(given)
   std::string given_code;   // NYSIIS of given
   std::string family_code;  // NYSIIS of family
+  // Share of records carrying this given / family name (term frequency),
+  // filled by AddRecordStatistics(); 0 until then.
+  float given_frequency = 0;
+  float family_frequency = 0;
 };
 
 struct PreparedId {
@@ -47,6 +52,15 @@ struct PreparedRecord {
   std::vector<std::string> phones;          // digits, last ten at most
   std::vector<std::string> postal_codes;    // upper-case letters and digits
   std::vector<std::string> addresses;       // folded
+  // Per address, its words hashed and sorted: the comparator counts common
+  // words without allocating.
+  std::vector<std::vector<uint32_t>> address_words;
+  // Parallel to phones / emails: 1 when the value is held by records of
+  // several different given names (a household line, a family mailbox),
+  // filled by AddRecordStatistics().
+  std::vector<uint8_t> phone_shared;
+  std::vector<uint8_t> email_shared;
+  std::vector<uint8_t> address_shared;  // parallel to addresses
   char sex = 0;                             // 'F', 'M' or 0
 };
 

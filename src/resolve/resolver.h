@@ -6,6 +6,12 @@
 // never one name with birth dates years apart). Pairs scored between the two
 // thresholds go to the review queue; a reviewer's link/split decisions are
 // inputs, so they survive every re-run.
+//
+// Resolve() is deterministic: the same records and decisions give the same
+// Resolution whatever ResolveOptions::threads is. It may use several
+// threads internally; concurrent calls are independent.
+// (ResolveOptions gained blocking and estimation fields after the first
+// version; the defaults of the thresholds are the tuned values.)
 #ifndef BREACHSCOPE_RESOLVE_RESOLVER_H_
 #define BREACHSCOPE_RESOLVE_RESOLVER_H_
 
@@ -18,9 +24,22 @@
 namespace breachscope {
 
 struct ResolveOptions {
-  double link_threshold = 0.0;    // match weight (log2) at or above: linked
-  double review_threshold = 0.0;  // below: apart; between: review queue
-  int threads = 0;                // 0: all cores
+  // Match weights are log2 Bayes factors summed over fields (no prior).
+  double link_threshold = 10.0;   // at or above: linked (about 1000:1 for a match)
+  double review_threshold = 4.0;  // below: apart; between: review queue
+  int threads = 0;                // 0: all cores; the result is the same for any count
+  // Blocking: a block (records sharing one key) larger than max_block is
+  // paired by a window of block_window neighbours in name order instead of
+  // all pairs. Larger values find more pairs and cost quadratically more.
+  size_t max_block = 64;
+  size_t block_window = 8;
+  // Estimate u on random pairs and m by EM on the data (true), or use the
+  // built-in default weights (false: small tests with fixed expectations).
+  bool estimate_weights = true;
+  uint64_t u_sample_pairs = 500000;  // random pairs for u
+  // Also return the links that joined records (Resolution::links), with
+  // their explanation: for `review show` and diagnostics; costs memory.
+  bool explain_links = false;
 };
 
 // A reviewer's decision on two records, by PersonRecord::key.
@@ -52,7 +71,13 @@ struct Resolution {
   std::vector<uint32_t> individual_of;
   std::vector<double> confidence;  // per individual, 0..1
   std::vector<ReviewPair> review;
+  // With ResolveOptions::explain_links: the scored links that joined two
+  // clusters, strongest first (a spanning tree of each individual).
+  std::vector<ReviewPair> links;
   ResolveStats stats;
+  // The weights used, one "field level: m u weight" line each, with the
+  // estimated share of matches among candidate pairs (for diagnostics).
+  std::string model;
 };
 
 Resolution Resolve(const std::vector<PersonRecord>& records,

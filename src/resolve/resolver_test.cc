@@ -42,6 +42,11 @@ TEST(ResolverTest, SameValidHealthNumberLinks) {
 TEST(ResolverTest, TwinsWithDifferentHealthNumbersStayApart) {
   std::vector<PersonRecord> records = {Person("a#1", "Jean", "Cote", "1980-02-03"),
                                        Person("b#1", "Jean", "Cote", "1980-02-03")};
+  for (PersonRecord& r : records) {
+    r.addresses = {"12 Main St, Regina SK"};
+    r.postal_codes = {"S4P 3Y2"};
+    r.emails = {"cote.family@example.com"};
+  }
   AddHealthNumber(&records[0], "111111111");
   AddHealthNumber(&records[1], "222222222");
   Resolution res = Resolve(records, {}, ResolveOptions());

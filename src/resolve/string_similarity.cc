@@ -46,8 +46,18 @@ double JaroWinkler(std::string_view a, std::string_view b) {
 int EditDistance(std::string_view a, std::string_view b, int limit) {
   int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;
-  // Three rows: the transposition looks two rows back.
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows: the transposition looks two rows back. Short strings (all
+  // names) stay on the stack.
+  constexpr int kStack = 64;
+  int stack_rows[3][kStack + 1];
+  std::vector<int> heap;
+  int *prev2 = stack_rows[0], *prev = stack_rows[1], *cur = stack_rows[2];
+  if (m > kStack) {
+    heap.resize(3 * (m + 1));
+    prev2 = heap.data();
+    prev = prev2 + m + 1;
+    cur = prev + m + 1;
+  }
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;

@@ -1,0 +1,75 @@
+#include "resolve/record_statistics.h"
+
+#include <string>
+#include <unordered_map>
+
+#include "resolve/comparison.h"
+
+namespace breachscope {
+namespace {
+
+void AddNameFrequencies(std::vector<PreparedRecord>* records) {
+  std::unordered_map<std::string, uint32_t> given, family;
+  for (const PreparedRecord& r : *records) {
+    for (const PreparedName& n : r.names) {
+      if (!n.given.empty()) ++given[n.given];
+      if (!n.family.empty()) ++family[n.family];
+    }
+  }
+  double total = std::max<size_t>(records->size(), 1);
+  for (PreparedRecord& r : *records) {
+    for (PreparedName& n : r.names) {
+      if (!n.given.empty()) n.given_frequency = static_cast<float>(given[n.given] / total);
+      if (!n.family.empty()) n.family_frequency = static_cast<float>(family[n.family] / total);
+    }
+  }
+}
+
+// The first person seen with a contact value, and whether someone clearly
+// different (a given name that is not the same, a nickname, a typo or an
+// initial of it) holds it too.
+struct Holder {
+  uint32_t record = 0;
+  bool shared = false;
+};
+
+bool DifferentPeople(const PreparedRecord& a, const PreparedRecord& b) {
+  if (a.names.empty() || b.names.empty()) return false;
+  return CompareGiven(a.names[0], b.names[0]) == kGivenDiffers;
+}
+
+// Marks, for one kind of contact (values_of(record) and shared_of(record)),
+// the values several different people hold.
+template <typename Values, typename Shared>
+void MarkShared(std::vector<PreparedRecord>* records, Values values_of, Shared shared_of) {
+  std::unordered_map<std::string, Holder> holders;
+  auto& recs = *records;
+  for (uint32_t i = 0; i < recs.size(); ++i) {
+    for (const std::string& value : values_of(recs[i])) {
+      auto [it, inserted] = holders.try_emplace(value, Holder{i, false});
+      if (!inserted && !it->second.shared && DifferentPeople(recs[it->second.record], recs[i])) {
+        it->second.shared = true;
+      }
+    }
+  }
+  for (PreparedRecord& r : recs) {
+    const auto& values = values_of(r);
+    auto& shared = shared_of(r);
+    shared.assign(values.size(), 0);
+    for (size_t k = 0; k < values.size(); ++k) shared[k] = holders[values[k]].shared ? 1 : 0;
+  }
+}
+
+}  // namespace
+
+void AddRecordStatistics(std::vector<PreparedRecord>* records) {
+  AddNameFrequencies(records);
+  MarkShared(records, [](PreparedRecord& r) -> auto& { return r.phones; },
+             [](PreparedRecord& r) -> auto& { return r.phone_shared; });
+  MarkShared(records, [](PreparedRecord& r) -> auto& { return r.emails; },
+             [](PreparedRecord& r) -> auto& { return r.email_shared; });
+  MarkShared(records, [](PreparedRecord& r) -> auto& { return r.addresses; },
+             [](PreparedRecord& r) -> auto& { return r.address_shared; });
+}
+
+}  // namespace breachscope
