@@ -1,5 +1,7 @@
 #include "report/findings_export.h"
 
+#include "report/csv_quote.h"
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -9,18 +11,6 @@ namespace {
 // Confidence with two decimals, so exports diff cleanly across runs.
 double RoundedConfidence(double confidence) {
   return std::round(confidence * 100.0) / 100.0;
-}
-
-std::string CsvQuote(std::string_view field) {
-  bool needs_quotes = field.find_first_of(",\"\r\n") != std::string_view::npos;
-  if (!needs_quotes) return std::string(field);
-  std::string out = "\"";
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
 }
 
 std::string ConfidenceText(double confidence) {
