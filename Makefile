@@ -8,6 +8,7 @@ DEBIAN_PACKAGES := \
   cmake g++ make pkg-config python3 \
   libvectorscan-dev libarchive-dev libsqlite3-dev libphonenumber-dev \
   nlohmann-json3-dev libpugixml-dev libcli11-dev libtomlplusplus-dev \
+  libpoppler-glib-dev libpoppler-cpp-dev \
   libgtest-dev libgmock-dev libbenchmark-dev \
   zip p7zip-full xz-utils bzip2 time
 

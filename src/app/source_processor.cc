@@ -79,6 +79,18 @@ class MemberVisitor : public ArchiveVisitor {
   OnErrorFn on_error_;
 };
 
+// Keeps what a document embeds (attachments) until the document is done.
+struct ChildCollector : public ArchiveVisitor {
+  void OnMember(std::string_view path, std::string_view bytes) override {
+    members.emplace_back(std::string(path), std::string(bytes));
+  }
+  void OnMemberError(std::string_view path, const Status& reason) override {
+    errors.emplace_back(std::string(path), reason);
+  }
+  std::vector<std::pair<std::string, std::string>> members;
+  std::vector<std::pair<std::string, Status>> errors;
+};
+
 // A short code to count unread top-level entries by in the summary; the
 // walker's reason text stays as the message.
 std::string SkipOrErrorCode(const SourceEntry& entry) {
@@ -144,7 +156,54 @@ void SourceProcessor::ProcessBytes(const std::string& name,
     ProcessArchive(name, bytes, depth, format);
     return;
   }
+  if (IsDocumentFormat(sniff.format)) {
+    ProcessDocument(name, bytes, depth, sniff);
+    return;
+  }
   ProcessContent(name, bytes, depth, sniff, mapping);
+}
+
+void SourceProcessor::ProcessDocument(const std::string& name,
+                                      std::string_view bytes, int depth,
+                                      const SniffResult& sniff) {
+  ItemResult result;
+  result.record.name = name;
+  result.record.source = source_name_;
+  result.record.format = std::string(FormatName(sniff.format));
+  result.record.bytes = bytes.size();
+  result.record.depth = depth;
+  ChildCollector children;
+  DocumentContext context;
+  context.children = &children;
+  DetectingSink sink(engine_, *scratch_, &result.findings, nullptr, 0);
+  Status status = ExtractDocument(sniff, bytes, context, sink);
+  sink.Finish();
+  if (stop_.load()) return;
+  result.record.units = sink.units();
+  result.record.warnings = sink.warnings();
+  if (!status.ok()) {
+    result.record.status = ItemStatus::kError;
+    result.record.error_code = std::string(StatusCodeName(status.code()));
+    result.record.error_message = status.message();
+  }
+  (*emit_)(std::move(result));
+  // Embedded items are read after their document: the detector scratch
+  // serves one item at a time.
+  for (auto& [path, member] : children.members) {
+    const std::string child = name + "!" + path;
+    if (depth >= options_.max_archive_depth) {
+      EmitError(child, "", depth + 1,
+                LimitExceeded("item nested deeper than " +
+                              std::to_string(options_.max_archive_depth) +
+                              " levels"),
+                member.size());
+      continue;
+    }
+    ProcessBytes(child, member, depth + 1, nullptr);
+  }
+  for (const auto& [path, reason] : children.errors) {
+    EmitError(name + "!" + path, "", depth + 1, reason, 0);
+  }
 }
 
 void SourceProcessor::ProcessArchive(const std::string& name,

@@ -51,6 +51,9 @@ class SourceProcessor {
                     MappedFile* mapping);
   void ProcessArchive(const std::string& name, std::string_view bytes,
                       int depth, std::string_view format);
+  // A document read from its raw bytes; what it embeds follows it.
+  void ProcessDocument(const std::string& name, std::string_view bytes,
+                       int depth, const SniffResult& sniff);
   void ProcessContent(const std::string& name, std::string_view bytes,
                       int depth, const SniffResult& sniff, MappedFile* mapping);
   void EmitError(const std::string& name, std::string_view format, int depth,

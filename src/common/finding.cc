@@ -41,6 +41,8 @@ std::string Location::ToString() const {
       break;
   }
   if (record >= 0) out += "record " + std::to_string(record + 1) + ", ";
+  // Documents name the part the text came from: "page 3, offset 120".
+  if (!path.empty()) out += path + ", ";
   out += "offset " + std::to_string(offset);
   return out;
 }

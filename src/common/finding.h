@@ -31,7 +31,8 @@ struct Location {
   // Location of `offset_in_text` bytes into `unit.text`.
   static Location FromUnit(const TextUnit& unit, uint64_t offset_in_text);
   // Table:  "row 12, column 3 (DOB)" / "table patients, row 12, column 3 (dob)"
-  // Field:  "record 3, PID-7[1].1"; Text: "offset 1234". Rows are shown 1-based.
+  // Field:  "record 3, PID-7[1].1"; Text: "offset 1234", or with the part
+  // of a document as path "page 3, offset 120". Rows are shown 1-based.
   std::string ToString() const;
 };
 

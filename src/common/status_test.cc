@@ -40,11 +40,15 @@ TEST(LocationTest, RendersEachKind) {
   TextUnit sql{UnitKind::kTableCell, "x", "dob", "", "patients", 0, 0, 5};
   TextUnit field{UnitKind::kField, "x", "PID-7", "PID-7[1].1", "", 2, -1, 40};
   TextUnit text{UnitKind::kText, "some text", "", "", "", -1, -1, 1000};
+  TextUnit page{UnitKind::kText, "page text", "", "page 3", "", -1, -1, 100};
+  TextUnit form{UnitKind::kField, "x", "DOB", "page 1, field DOB", "", -1, -1, 0};
   std::vector<Row> rows = {
       {cell, 0, "row 12, column 3 (DOB)"},
       {sql, 0, "table patients, row 1, column 1 (dob)"},
       {field, 0, "record 3, PID-7[1].1"},
       {text, 5, "offset 1005"},
+      {page, 20, "page 3, offset 120"},
+      {form, 0, "page 1, field DOB"},
   };
   for (const Row& row : rows) {
     EXPECT_EQ(Location::FromUnit(row.unit, row.offset).ToString(), row.expected);

@@ -33,7 +33,8 @@ struct TextUnit {
   // Exact position inside the record, more precise than the label:
   // HL7 "PID-3[2].1" (field, repetition, component), JSON
   // "entry[0].resource.birthDate", XML "/Patient/name[1]/family". May be empty
-  // when the label already says it all (table cells).
+  // when the label already says it all (table cells). Free text of a
+  // document names its part: "page 3", "footer", "message 2, body".
   std::string_view path;
   // Table name for SQL dumps (and later sheet names); empty otherwise.
   std::string_view table;
@@ -43,7 +44,8 @@ struct TextUnit {
   // Table column index, 0-based; -1 when not a table cell.
   int32_t column = -1;
   // Byte offset of text's first byte in the item's decoded UTF-8 content, or
-  // of the start of the cell/field when unescaping moved bytes.
+  // of the start of the cell/field when unescaping moved bytes. Documents
+  // count from the start of the part named by `path` (the page's text).
   uint64_t offset = 0;
   // What the structure says about the value but writes after it, so readers
   // of the unit need no look-ahead. HL7: for a repetition of five or more

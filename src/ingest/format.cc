@@ -54,16 +54,53 @@ std::string_view SkipSpace(std::string_view s) {
   return s.substr(i);
 }
 
+bool Contains(std::string_view s, std::string_view needle) {
+  return s.find(needle) != std::string_view::npos;
+}
+
+// Office documents are zips: OpenDocument stores an uncompressed `mimetype`
+// member first; Office Open XML names `[Content_Types].xml` and its part
+// folders (word/, xl/, ppt/) in the local headers of the first members.
+// Other zips, and document kinds not read yet, stay archives.
+Format SniffZip(std::string_view head, std::string_view ext) {
+  if (head.size() > 38 && head.substr(30, 8) == "mimetype") {
+    const std::string_view type = head.substr(38, 64);
+    if (StartsWith(type, "application/vnd.oasis.opendocument.text")) return Format::kOdt;
+    if (StartsWith(type, "application/vnd.oasis.opendocument.spreadsheet")) return Format::kOds;
+    return Format::kArchive;
+  }
+  const bool ooxml_ext = ext == "docx" || ext == "docm" || ext == "xlsx" ||
+                         ext == "xlsm" || ext == "pptx" || ext == "pptm";
+  if (!Contains(head, "[Content_Types].xml") && !ooxml_ext) return Format::kArchive;
+  if (Contains(head, "word/")) return Format::kDocx;
+  if (Contains(head, "xl/")) return Format::kXlsx;
+  if (Contains(head, "ppt/")) return Format::kPptx;
+  // The part folders may come after the sniff window: trust the extension.
+  if (ext == "docx" || ext == "docm") return Format::kDocx;
+  if (ext == "xlsx" || ext == "xlsm") return Format::kXlsx;
+  if (ext == "pptx" || ext == "pptm") return Format::kPptx;
+  return Format::kArchive;
+}
+
 // Container and compression magic numbers, and common binary formats whose
 // headers are printable enough to fool the text statistics.
 bool SniffMagic(std::string_view head, std::string_view ext, Format* out) {
   const bool tar_ext = ext == "tar.gz" || ext == "tgz" || ext == "tar.bz2" ||
                        ext == "tbz2" || ext == "tar.xz" || ext == "txz";
-  if (StartsWith(head, "PK\x03\x04") || StartsWith(head, "PK\x05\x06") ||
-      StartsWith(head, "PK\x07\x08") ||
+  if (StartsWith(head, "PK\x03\x04")) {
+    *out = SniffZip(head, ext);
+    return true;
+  }
+  if (StartsWith(head, "PK\x05\x06") || StartsWith(head, "PK\x07\x08") ||
       StartsWith(head, std::string_view("7z\xBC\xAF\x27\x1C", 6)) ||
       (head.size() >= 262 && head.substr(257, 5) == "ustar")) {
     *out = Format::kArchive;
+    return true;
+  }
+  // The PDF header may follow some junk (mail gateways, print spoolers);
+  // readers accept it within the first kilobyte.
+  if (Contains(head.substr(0, 1024), "%PDF-")) {
+    *out = Format::kPdf;
     return true;
   }
   if (StartsWith(head, "\x1F\x8B") ||
@@ -73,7 +110,7 @@ bool SniffMagic(std::string_view head, std::string_view ext, Format* out) {
     return true;
   }
   for (std::string_view magic :
-       {std::string_view("%PDF-"), std::string_view("\x89PNG"),
+       {std::string_view("\x89PNG"),
         std::string_view("\xFF\xD8\xFF"), std::string_view("GIF8"),
         std::string_view("\x7F" "ELF"), std::string_view("\xD0\xCF\x11\xE0"),
         std::string_view("Rar!")}) {
@@ -163,6 +200,54 @@ bool LooksLikeXml(std::string_view t) {
   }
   const unsigned char c = static_cast<unsigned char>(t[1]);
   return std::isalpha(c) || c == '_' || c == '!' || c == '?';
+}
+
+bool LooksLikeHtml(std::string_view t) {
+  if (StartsWith(t, "<?xml")) {
+    const size_t end = t.find("?>");
+    if (end == std::string_view::npos) return false;
+    t = SkipSpace(t.substr(end + 2));
+  }
+  return StartsWithNoCase(t, "<!doctype html") || StartsWithNoCase(t, "<html");
+}
+
+std::string_view AfterFirstLine(std::string_view t) {
+  const size_t nl = t.find('\n');
+  return nl == std::string_view::npos ? std::string_view() : t.substr(nl + 1);
+}
+
+// An RFC 5322 header block: every line up to the first blank one is a
+// `Name: value` header or a folded continuation, and at least two of them
+// are headers every mailer writes (a memo starting "From: Dr. Lee" is not
+// enough by itself).
+bool LooksLikeMailHeaders(std::string_view t) {
+  int known = 0, lines = 0;
+  bool has_from = false;
+  while (!t.empty() && lines < 200) {
+    const size_t nl = t.find('\n');
+    std::string_view line = t.substr(0, nl);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) break;
+    t = nl == std::string_view::npos ? std::string_view() : t.substr(nl + 1);
+    ++lines;
+    if (line[0] == ' ' || line[0] == '\t') {
+      if (lines == 1) return false;
+      continue;
+    }
+    const size_t colon = line.find(':');
+    if (colon == 0 || colon == std::string_view::npos) return false;
+    for (char c : line.substr(0, colon)) {
+      if (c <= ' ' || c > '~') return false;
+    }
+    const std::string_view name = line.substr(0, colon + 1);
+    for (std::string_view header :
+         {"From:", "To:", "Subject:", "Date:", "Message-ID:", "MIME-Version:",
+          "Received:", "Return-Path:", "Content-Type:", "Delivered-To:"}) {
+      if (name.size() == header.size() && StartsWithNoCase(name, header)) ++known;
+    }
+    if (StartsWithNoCase(name, "From:") && name.size() == 5) has_from = true;
+  }
+  return known >= 2 && (has_from || known >= 3);
 }
 
 bool LooksLikeSqlDump(std::string_view t) {
@@ -273,6 +358,12 @@ SniffResult SniffText(std::string_view text, bool whole, const std::string& ext)
   for (std::string_view hl7 : {"MSH|", "FHS|", "BHS|"}) {
     if (StartsWith(t, hl7)) return {Format::kHl7, 0};
   }
+  if (StartsWith(t, "{\\rtf")) return {Format::kRtf, 0};
+  if (LooksLikeHtml(t)) return {Format::kHtml, 0};
+  if (StartsWith(t, "From ") && LooksLikeMailHeaders(AfterFirstLine(t))) {
+    return {Format::kMbox, 0};
+  }
+  if (LooksLikeMailHeaders(t)) return {Format::kEml, 0};
   if (t[0] == '{' || t[0] == '[') {
     if (LooksLikeNdjson(t, whole)) {
       return {ext == "json" ? Format::kJson : Format::kNdjson, 0};
@@ -308,8 +399,30 @@ std::string_view FormatName(Format format) {
     case Format::kSqlDump: return "sql_dump";
     case Format::kArchive: return "archive";
     case Format::kCompressed: return "compressed";
+    case Format::kPdf: return "pdf";
+    case Format::kDocx: return "docx";
+    case Format::kXlsx: return "xlsx";
+    case Format::kPptx: return "pptx";
+    case Format::kOdt: return "odt";
+    case Format::kOds: return "ods";
+    case Format::kEml: return "eml";
+    case Format::kMbox: return "mbox";
+    case Format::kRtf: return "rtf";
+    case Format::kHtml: return "html";
   }
   return "unknown";
+}
+
+bool IsDocumentFormat(Format format) {
+  switch (format) {
+    case Format::kPdf: case Format::kDocx: case Format::kXlsx:
+    case Format::kPptx: case Format::kOdt: case Format::kOds:
+    case Format::kEml: case Format::kMbox: case Format::kRtf:
+    case Format::kHtml:
+      return true;
+    default:
+      return false;
+  }
 }
 
 SniffResult SniffFormat(std::string_view head, std::string_view name) {

@@ -22,7 +22,22 @@ enum class Format {
   kSqlDump,     // mysqldump / pg_dump text
   kArchive,     // zip, tar, 7z (possibly compressed tar)
   kCompressed,  // single-file gzip, bzip2, xz
+  // Documents: read from their raw bytes by ingest/documents/ readers.
+  kPdf,   // PDF (text layer, AcroForm fields)
+  kDocx,  // Office Open XML word processing (a zip with [Content_Types].xml)
+  kXlsx,  // Office Open XML spreadsheet
+  kPptx,  // Office Open XML presentation
+  kOdt,   // OpenDocument text (a zip whose first member is `mimetype`)
+  kOds,   // OpenDocument spreadsheet
+  kEml,   // one RFC 5322 e-mail message
+  kMbox,  // mailbox of messages, each starting with a "From " line
+  kRtf,   // Rich Text Format
+  kHtml,  // HTML page
 };
+
+// True for formats read from raw bytes by a document reader rather than
+// decoded as text first (see ExtractDocument in ingest/extract/extractor.h).
+bool IsDocumentFormat(Format format);
 
 // Stable lower-case name ("csv", "hl7", ...), used in the store and summary.
 std::string_view FormatName(Format format);

@@ -52,11 +52,43 @@ std::string TarHead() {
   return h;
 }
 
+// A zip local file header naming `member`, as the first bytes of a zip.
+std::string ZipHead(std::string_view member) {
+  std::string h("PK\x03\x04", 4);
+  h.append(22, '\0');
+  h.push_back(static_cast<char>(member.size()));
+  h.append(3, '\0');
+  h.append(member);
+  return h;
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Cases, SniffTest,
     testing::Values(
         SniffCase{"empty", "", "a.csv", Format::kEmpty, 0},
-        SniffCase{"zip", S("PK\x03\x04\x14\0\0\0", 8), "x.docx", Format::kArchive, 0},
+        SniffCase{"zip", S("PK\x03\x04\x14\0\0\0", 8), "x.zip", Format::kArchive, 0},
+        SniffCase{"docx", ZipHead("[Content_Types].xml") + "PK\x03\x04word/document.xml", "x.bin",
+                  Format::kDocx, 0},
+        SniffCase{"xlsx", ZipHead("[Content_Types].xml") + "PK\x03\x04xl/workbook.xml", "x", Format::kXlsx, 0},
+        SniffCase{"pptx", ZipHead("[Content_Types].xml") + "PK\x03\x04ppt/slides/slide1.xml", "x",
+                  Format::kPptx, 0},
+        SniffCase{"docx_parts_beyond_head", ZipHead("[Content_Types].xml"), "a.docx", Format::kDocx, 0},
+        SniffCase{"zip_of_word_folder_is_archive", ZipHead("word/notes.txt"), "a.zip", Format::kArchive, 0},
+        SniffCase{"odt", ZipHead("mimetype") + "application/vnd.oasis.opendocument.text", "a", Format::kOdt, 0},
+        SniffCase{"ods", ZipHead("mimetype") + "application/vnd.oasis.opendocument.spreadsheet", "a",
+                  Format::kOds, 0},
+        SniffCase{"odp_is_archive", ZipHead("mimetype") + "application/vnd.oasis.opendocument.presentation",
+                  "a", Format::kArchive, 0},
+        SniffCase{"pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "scan", Format::kPdf, 0},
+        SniffCase{"pdf_after_junk", "\r\n\r\n%PDF-1.4\n", "x", Format::kPdf, 0},
+        SniffCase{"rtf", "{\\rtf1\\ansi Patient: Ann}", "letter.doc", Format::kRtf, 0},
+        SniffCase{"eml", "Return-Path: <a@x.org>\nFrom: A <a@x.org>\nTo: b@y.org\nSubject: hi\n\nbody\n",
+                  "m", Format::kEml, 0},
+        SniffCase{"eml_folded", "From: A\nSubject: a long\n subject\nDate: Mon, 1 Jan 2024\n\nx", "", Format::kEml,
+                  0},
+        SniffCase{"memo_is_text", "From: Dr. Lee\nRe the patient, call back.\n", "", Format::kText, 0},
+        SniffCase{"mbox", "From a@x.org Mon Jan  1 00:00:00 2024\nFrom: a@x.org\nSubject: s\n\nbody\n", "inbox",
+                  Format::kMbox, 0},
         SniffCase{"empty_zip", S("PK\x05\x06\0\0\0\0", 8), "e.zip", Format::kArchive, 0},
         SniffCase{"seven_zip", S("7z\xBC\xAF\x27\x1C\0\x04", 8), "a.7z", Format::kArchive, 0},
         SniffCase{"tar", TarHead(), "a.bin", Format::kArchive, 0},
@@ -80,7 +112,8 @@ INSTANTIATE_TEST_SUITE_P(
         SniffCase{"bracket_text_not_json", "[note] patient called back\n", "", Format::kText, 0},
         SniffCase{"xml_decl", "<?xml version=\"1.0\"?><ClinicalDocument/>", "a.txt", Format::kXml, 0},
         SniffCase{"xml_root", "<Patient><name>x</name></Patient>", "", Format::kXml, 0},
-        SniffCase{"html_is_text", "<!DOCTYPE html><html><body>hi</body></html>", "", Format::kText, 0},
+        SniffCase{"html", "<!DOCTYPE html><html><body>hi</body></html>", "", Format::kHtml, 0},
+        SniffCase{"xhtml", "<?xml version=\"1.0\"?>\n<html xmlns=\"x\"><body/></html>", "", Format::kHtml, 0},
         SniffCase{"mysqldump", "-- MySQL dump 10.13\n--\nCREATE TABLE `p` (`id` int);\n", "x", Format::kSqlDump, 0},
         SniffCase{"pgdump", "--\n-- PostgreSQL database dump\n--\nSET x = 1;\n", "x", Format::kSqlDump, 0},
         SniffCase{"bare_inserts", "INSERT INTO p VALUES (1,'a');\nINSERT INTO p VALUES (2,'b');\n", "x.txt",

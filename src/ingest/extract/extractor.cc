@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "ingest/documents/pdf_reader.h"
 #include "ingest/extract/csv_reader.h"
 #include "ingest/extract/hl7_reader.h"
 #include "ingest/extract/json_reader.h"
@@ -30,6 +31,17 @@ Status ExtractUnits(const SniffResult& sniff, std::string_view utf8, UnitSink& s
       return ReadSqlDump(utf8, sink);
     default:
       return Unsupported("no text extractor for format " + std::string(FormatName(sniff.format)));
+  }
+}
+
+Status ExtractDocument(const SniffResult& sniff, std::string_view bytes,
+                       const DocumentContext& context, UnitSink& sink) {
+  switch (sniff.format) {
+    case Format::kPdf:
+      return ReadPdf(bytes, sink);
+    default:
+      return Unsupported("no document reader for format " +
+                         std::string(FormatName(sniff.format)));
   }
 }
 

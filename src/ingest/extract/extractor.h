@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "common/status.h"
+#include "ingest/archive/archive_reader.h"
 #include "common/text_unit.h"
 #include "ingest/format.h"
 
@@ -22,6 +23,22 @@ namespace breachscope {
 // kSqlDump; other formats return Unsupported.
 Status ExtractUnits(const SniffResult& sniff, std::string_view utf8,
                     UnitSink& sink);
+
+// What a document reader may need besides the bytes.
+struct DocumentContext {
+  // Receives the items a document embeds (e-mail attachments, the messages
+  // of a mailbox) with a path naming them inside it ("12/lab.pdf"); the
+  // caller sends each back through the pipeline as `item!path`. May be null:
+  // embedded items are then not read.
+  ArchiveVisitor* children = nullptr;
+};
+
+// Delivers the units of a document read from its raw bytes to `sink`.
+// REQUIRES: IsDocumentFormat(sniff.format).
+// Returns the reason when the document cannot be read (Corrupt, Encrypted,
+// Unsupported); units delivered before stay valid.
+Status ExtractDocument(const SniffResult& sniff, std::string_view bytes,
+                       const DocumentContext& context, UnitSink& sink);
 
 }  // namespace breachscope
 
