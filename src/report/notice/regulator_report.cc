@@ -1,0 +1,122 @@
+#include "report/notice/regulator_report.h"
+
+#include <nlohmann/json.hpp>
+
+namespace breachscope {
+namespace {
+
+std::string CountsText(const std::map<std::string, uint64_t>& counts, bool categories) {
+  std::string out;
+  for (const auto& [key, n] : counts) {
+    std::string name = categories ? CategoryWords(key, false) : (key.empty() ? "unknown" : key);
+    out += (out.empty() ? "" : "; ") + name + ": " + std::to_string(n);
+  }
+  return out;
+}
+
+std::string TimelineText(const ReportModel& model) {
+  std::string out;
+  for (const auto& [id, date] : model.facts.incident.anchors) {
+    auto words = model.book->anchors.find(id);
+    out += (out.empty() ? "" : "; ") + (words == model.book->anchors.end() ? id : words->second) + " " +
+           FormatIsoDate(date);
+  }
+  return out;
+}
+
+// The value of one element for a regulator: facts, counts or the timeline.
+std::string ElementValue(const ReportModel& model, const std::string& from) {
+  const OrganisationFacts& org = model.facts.organisation;
+  if (from == "organisation.name") return org.name;
+  if (from == "organisation.contact") {
+    std::string text = org.contact;
+    for (const std::string* part : {&org.phone, &org.email}) {
+      if (!part->empty() && !text.empty()) text += ", " + *part;
+    }
+    return text;
+  }
+  if (from == "incident.discovered") {
+    auto it = model.facts.incident.anchors.find("discovered");
+    return it == model.facts.incident.anchors.end() ? "" : FormatIsoDate(it->second);
+  }
+  if (from.starts_with("incident.")) return model.facts.Text(from.substr(9), false);
+  if (from == "case.individual_count") return std::to_string(model.people.size());
+  if (from == "case.count_by_jurisdiction") return CountsText(model.people_by_jurisdiction, false);
+  if (from == "case.categories") return CountsText(model.people_by_category, true);
+  if (from == "case.timeline") return TimelineText(model);
+  return "";
+}
+
+}  // namespace
+
+std::vector<ReportItem> RegulatorReportItems(const ReportModel& model, const Regime& regime) {
+  std::vector<ReportItem> items;
+  for (const std::string& id : regime.report_elements) {
+    const ContentElement& e = model.book->elements.at(id);
+    ReportItem item{id, e.label, ElementValue(model, e.from), false};
+    item.missing = item.value.empty();
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+std::string RegulatorReportJson(const ReportModel& model, const Regime& regime) {
+  using nlohmann::json;
+  auto authority = model.facts.authorities.count(regime.id) ? model.facts.authorities.at(regime.id)
+                                                            : regime.authority;
+  json doc = {{"regime", regime.id},
+              {"regime_name", regime.name},
+              {"authority", {{"name", authority.name}, {"address", authority.address},
+                             {"phone", authority.phone}, {"email", authority.email}}},
+              {"organisation", model.facts.organisation.name},
+              {"generated_on", FormatIsoDate(model.generated_on)},
+              {"individuals", model.people.size()},
+              {"by_category", model.people_by_category},
+              {"by_jurisdiction", json::object()},
+              {"timeline", json::object()},
+              {"deadlines", json::array()},
+              {"items", json::array()},
+              {"missing", json::array()}};
+  for (const auto& [j, n] : model.people_by_jurisdiction) doc["by_jurisdiction"][j.empty() ? "unknown" : j] = n;
+  for (const auto& [id, date] : model.facts.incident.anchors) doc["timeline"][id] = FormatIsoDate(date);
+  for (const DeadlineRow& row : model.deadlines) {
+    if (row.regime_id != regime.id) continue;
+    doc["deadlines"].push_back({{"obligation", row.obligation_id}, {"to", row.to},
+                                {"due", row.due ? json(FormatIsoDate(*row.due)) : json()},
+                                {"done", row.done ? json(FormatIsoDate(*row.done)) : json()},
+                                {"status", row.status}, {"cite", row.cite}});
+  }
+  for (const ReportItem& item : RegulatorReportItems(model, regime)) {
+    doc["items"].push_back({{"element", item.element}, {"label", item.label},
+                            {"value", item.missing ? json() : json(item.value)}, {"missing", item.missing}});
+    if (item.missing) doc["missing"].push_back(item.element);
+  }
+  return doc.dump(2) + "\n";
+}
+
+void WriteRegulatorReportPdf(const ReportModel& model, const Regime& regime, PdfWriter* pdf) {
+  const Authority& authority = model.facts.authorities.count(regime.id) ? model.facts.authorities.at(regime.id)
+                                                                        : regime.authority;
+  pdf->Paragraph("Breach report: " + regime.name, PdfStyle::kTitle);
+  pdf->Paragraph("To: " + authority.name + (authority.address.empty() ? "" : "\n" + authority.address));
+  pdf->Paragraph("From: " + model.facts.organisation.name + "\nDate: " + FormatLongDate(model.generated_on, false));
+  std::vector<ReportItem> items = RegulatorReportItems(model, regime);
+  size_t missing = 0;
+  for (const ReportItem& item : items) missing += item.missing ? 1 : 0;
+  if (missing > 0) {
+    pdf->Paragraph("DRAFT: " + std::to_string(missing) + " required item(s) are missing and marked below.",
+                   PdfStyle::kHeading);
+  }
+  for (const ReportItem& item : items) {
+    pdf->Paragraph(item.label, PdfStyle::kHeading);
+    pdf->Paragraph(item.missing ? "[MISSING: set it in case.toml]" : item.value);
+  }
+  pdf->Paragraph("Deadlines", PdfStyle::kHeading);
+  for (const DeadlineRow& row : model.deadlines) {
+    if (row.regime_id != regime.id) continue;
+    pdf->Paragraph(row.obligation_id + " (to " + row.to + "): " + row.status + "\n" + row.rule + " (" +
+                   row.cite + ")");
+  }
+}
+
+}  // namespace breachscope

@@ -1,0 +1,128 @@
+// Writing the notification bundle.
+#include "report/notice/report_bundle.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "report/notice/letter.h"
+#include "report/notice/notification_list.h"
+#include "report/notice/pdf_writer.h"
+#include "report/notice/regulator_report.h"
+
+namespace breachscope {
+namespace {
+
+Status MakePrivateDir(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return IoError("cannot create " + dir + ": " + ec.message());
+  if (chmod(dir.c_str(), 0700) != 0) return IoError("cannot restrict " + dir + ": " + std::strerror(errno));
+  return Status::Ok();
+}
+
+// Creates or replaces `path` with mode 0600 whatever the umask.
+Status WritePrivateFile(const std::string& path, const std::string& content) {
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return IoError("cannot write " + path + ": " + std::strerror(errno));
+  bool ok = fchmod(fd, 0600) == 0;
+  for (size_t done = 0; ok && done < content.size();) {
+    ssize_t n = write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    done += n > 0 ? static_cast<size_t>(n) : 0;
+  }
+  ok = close(fd) == 0 && ok;
+  return ok ? Status::Ok() : IoError("writing " + path + " failed");
+}
+
+void WriteLetterPages(const Letter& letter, PdfWriter* pdf) {
+  for (const LetterBlock& b : letter.blocks) {
+    switch (b.kind) {
+      case LetterBlock::kAddress: pdf->Paragraph(b.text); pdf->Space(12); break;
+      case LetterBlock::kSubject: pdf->Paragraph(b.text, PdfStyle::kTitle); break;
+      case LetterBlock::kHeading: pdf->Space(4); pdf->Paragraph(b.text, PdfStyle::kHeading); break;
+      case LetterBlock::kBody: pdf->Paragraph(b.text); break;
+    }
+  }
+}
+
+Status WriteLetters(const ReportModel& model, const std::string& case_dir, const std::string& dir,
+                    BundleResult* result) {
+  BS_RETURN_IF_ERROR(MakePrivateDir(dir));
+  std::map<std::string, LetterTemplate> templates;
+  for (const char* language : {"en", "fr"}) {
+    Result<LetterTemplate> t = LoadLetterTemplate(case_dir, language);
+    if (!t.ok()) return t.status();
+    templates[language] = std::move(t).value();
+  }
+  PdfWriter all(dir + "/all_letters.pdf");
+  BS_RETURN_IF_ERROR(all.status());
+  for (const AffectedPerson& person : model.people) {
+    Result<Letter> letter = RenderLetter(model, person, templates.at(person.language));
+    if (!letter.ok()) return letter.status();
+    result->missing.insert(letter.value().missing.begin(), letter.value().missing.end());
+    PdfWriter one(dir + "/letter_" + person.id + ".pdf");
+    BS_RETURN_IF_ERROR(one.status());
+    WriteLetterPages(letter.value(), &one);
+    BS_RETURN_IF_ERROR(one.Close());
+    all.NewPage();
+    WriteLetterPages(letter.value(), &all);
+    ++result->letters;
+  }
+  result->letter_pages = static_cast<uint64_t>(model.people.empty() ? 0 : all.pages());
+  return all.Close();
+}
+
+Status WriteRegulatorReports(const ReportModel& model, const std::string& dir, BundleResult* result) {
+  BS_RETURN_IF_ERROR(MakePrivateDir(dir));
+  for (const Regime* regime : model.regimes) {
+    BS_RETURN_IF_ERROR(WritePrivateFile(dir + "/" + regime->id + ".json", RegulatorReportJson(model, *regime)));
+    PdfWriter pdf(dir + "/" + regime->id + ".pdf");
+    BS_RETURN_IF_ERROR(pdf.status());
+    WriteRegulatorReportPdf(model, *regime, &pdf);
+    BS_RETURN_IF_ERROR(pdf.Close());
+    for (const ReportItem& item : RegulatorReportItems(model, *regime)) {
+      if (item.missing) result->missing.insert(model.book->elements.at(item.element).from);
+    }
+    ++result->regulator_reports;
+  }
+  return Status::Ok();
+}
+
+std::string MissingText(const std::set<std::string>& missing) {
+  std::string text =
+      "Facts the letters or regulator reports still lack. Add them to case.toml and run "
+      "`breachscope report` again:\n";
+  for (const std::string& key : missing) text += "  " + key + "\n";
+  return text;
+}
+
+}  // namespace
+
+Result<BundleResult> WriteReportBundle(const ReportModel& model, const std::string& case_dir,
+                                       const std::string& out_dir) {
+  BundleResult result;
+  BS_RETURN_IF_ERROR(MakePrivateDir(out_dir));
+  BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/notification_list.csv", MailingListCsv(model)));
+  BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/no_address.csv", NoAddressCsv(model)));
+  BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/substitute_notice.txt", SubstituteNoticeText(model)));
+  BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/deadlines.txt", RenderDeadlinesText(model.deadlines, model.generated_on)));
+  BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/deadlines.json", RenderDeadlinesJson(model.deadlines, model.generated_on)));
+  for (const AffectedPerson& p : model.people) (p.mailing ? result.mailable : result.without_address)++;
+  BS_RETURN_IF_ERROR(WriteLetters(model, case_dir, out_dir + "/letters", &result));
+  BS_RETURN_IF_ERROR(WriteRegulatorReports(model, out_dir + "/regulators", &result));
+  const std::string missing_path = out_dir + "/MISSING.txt";
+  if (!result.missing.empty()) {
+    BS_RETURN_IF_ERROR(WritePrivateFile(missing_path, MissingText(result.missing)));
+  } else {
+    std::filesystem::remove(missing_path);
+  }
+  return result;
+}
+
+}  // namespace breachscope
