@@ -2,7 +2,9 @@
 
 #include <string>
 
+#include "ingest/documents/html_text.h"
 #include "ingest/documents/pdf_reader.h"
+#include "ingest/documents/rtf_text.h"
 #include "ingest/extract/csv_reader.h"
 #include "ingest/extract/hl7_reader.h"
 #include "ingest/extract/json_reader.h"
@@ -39,6 +41,10 @@ Status ExtractDocument(const SniffResult& sniff, std::string_view bytes,
   switch (sniff.format) {
     case Format::kPdf:
       return ReadPdf(bytes, sink);
+    case Format::kHtml:
+      return ReadHtml(bytes, sink);
+    case Format::kRtf:
+      return ReadRtf(bytes, sink);
     default:
       return Unsupported("no document reader for format " +
                          std::string(FormatName(sniff.format)));
