@@ -23,6 +23,7 @@ enum KeyKind : char {
   kNames = 'n',
   kDobPostal = 'd',
   kDobInitials = 'i',
+  kFamilyInitial = 'a',
 };
 
 uint64_t HashKey(KeyKind kind, std::string_view a, std::string_view b = {}) {
@@ -49,6 +50,11 @@ void NameKeys(const PreparedRecord& r, std::vector<uint64_t>* keys) {
       bool ordered = n.given_code < n.family_code;
       keys->push_back(HashKey(kNames, ordered ? n.given_code : n.family_code,
                               ordered ? n.family_code : n.given_code));
+      // An initial for a given name ("B Smith" / "Bob Smith").
+      if (n.given.size() == 1) keys->push_back(HashKey(kFamilyInitial, n.family_code, n.given));
+    }
+    if (n.given.size() > 1 && !n.family_code.empty()) {
+      keys->push_back(HashKey(kFamilyInitial, n.family_code, n.given.substr(0, 1)));
     }
     for (const std::string& postal : r.postal_codes) {
       if (!n.family_code.empty()) keys->push_back(HashKey(kPostalFamily, postal, n.family_code));

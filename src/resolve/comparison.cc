@@ -35,6 +35,19 @@ bool ShareFamilyWord(const PreparedName& a, const PreparedName& b) {
   return false;
 }
 
+// "Robbie", "Danny", "Eddie": a doubled consonant and -ie/-y added to a
+// short form the list knows ("rob" of "robert"). Only a doubled consonant
+// counts, so "Marie" is no diminutive of "Mark".
+bool DiminutiveOf(const std::string& diminutive, const std::string& name) {
+  size_t n = diminutive.size();
+  size_t suffix = n >= 2 && diminutive.compare(n - 2, 2, "ie") == 0 ? 2 : n >= 1 && diminutive[n - 1] == 'y' ? 1 : 0;
+  if (suffix == 0 || n < suffix + 3) return false;
+  size_t end = n - suffix;  // the doubled consonant ends here
+  if (diminutive[end - 1] != diminutive[end - 2]) return false;
+  std::string stem = diminutive.substr(0, end - 1);
+  return stem == name || Nicknames::Default().Related(stem, name);
+}
+
 // Levels of names whose given and family parts were swapped by one side.
 void SwappedNames(const PreparedName& x, const PreparedName& y, uint8_t* given, uint8_t* family) {
   if (x.given.empty() || y.given.empty() || x.family.empty() || y.family.empty()) return;
@@ -163,6 +176,21 @@ uint8_t CompareAddresses(const PreparedRecord& a, const PreparedRecord& b) {
   return best;
 }
 
+// A married or changed surname: given name and birth date agree exactly and
+// something else ties the two (the same home, phone, e-mail or number).
+// Without that tie, two women of one given name born on one day are too
+// common in a large data set to call it a name change.
+void MarkSurnameChange(Comparison* c) {
+  uint8_t given = c->Level(kGivenName);
+  if (c->Level(kFamilyName) != kFamilyDiffers || c->Level(kBirthDate) != kDateExact) return;
+  if (given != kGivenExact && given != kGivenNickname && given != kGivenFuzzy) return;
+  uint8_t address = c->Level(kAddressField);
+  bool tied = address == kAddressExact || address == kAddressSimilar || c->Level(kPostalCodeField) == kIdExact ||
+              c->Level(kPhoneField) == kContactExact || c->Level(kEmailField) == kContactExact ||
+              c->Level(kHealthNumberField) == kIdExact || c->Level(kRecordNumberField) == kIdExact;
+  if (tied) c->SetLevel(kFamilyName, kFamilyChanged);
+}
+
 }  // namespace
 
 bool HasPersonalEvidence(const Comparison& c) {
@@ -186,7 +214,8 @@ GivenLevel CompareGiven(const PreparedName& a, const PreparedName& b) {
   if (a.given.size() == 1 || b.given.size() == 1) {
     return a.given[0] == b.given[0] ? kGivenInitial : kGivenDiffers;
   }
-  if (Nicknames::Related(a.given, a.given_formals, b.given, b.given_formals)) return kGivenNickname;
+  if (Nicknames::Related(a.given, a.given_nicknames, b.given, b.given_nicknames)) return kGivenNickname;
+  if (DiminutiveOf(a.given, b.given) || DiminutiveOf(b.given, a.given)) return kGivenNickname;
   if (CloseSpelling(a.given, b.given)) return kGivenFuzzy;
   if (a.given_code == b.given_code) return kGivenPhonetic;
   return kGivenDiffers;
@@ -239,12 +268,6 @@ Comparison Compare(const PreparedRecord& a, const PreparedRecord& b) {
   c.SetLevel(kBirthDate, BestLevel(a.dobs, b.dobs, [](const Date& x, const Date& y) {
                return static_cast<uint8_t>(CompareDate(x, y));
              }));
-  // A married or changed surname: given name and birth date agree exactly.
-  uint8_t given = c.Level(kGivenName);
-  if (c.Level(kFamilyName) == kFamilyDiffers && c.Level(kBirthDate) == kDateExact &&
-      (given == kGivenExact || given == kGivenNickname || given == kGivenFuzzy)) {
-    c.SetLevel(kFamilyName, kFamilyChanged);
-  }
   c.SetLevel(kHealthNumberField, CompareHealthNumbers(a, b));
   c.SetLevel(kRecordNumberField, CompareRecordNumbers(a, b));
   uint8_t address = CompareAddresses(a, b);
@@ -259,6 +282,7 @@ Comparison Compare(const PreparedRecord& a, const PreparedRecord& b) {
   c.SetLevel(kPhoneField, CompareContacts(a.phones, a.phone_shared, b.phones, b.phone_shared, true));
   c.SetLevel(kEmailField, CompareContacts(a.emails, a.email_shared, b.emails, b.email_shared, false));
   if (a.sex && b.sex) c.SetLevel(kSexField, a.sex == b.sex ? kSexSame : kSexDiffers);
+  MarkSurnameChange(&c);
   return c;
 }
 

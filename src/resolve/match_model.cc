@@ -67,6 +67,10 @@ void MatchModel::Finalize() {
   weight[kFamilyName][kFamilyDiffers] = std::min(weight[kFamilyName][kFamilyDiffers], -3.0);
   weight[kBirthDate][kDateDiffers] = std::min(weight[kBirthDate][kDateDiffers], -4.0);
   weight[kBirthDate][kDateYearOff] = std::min(weight[kBirthDate][kDateYearOff], -2.0);
+  // Two numbers of one kind that differ are two people more often than a
+  // mistake; EM on candidates that share a name tends to forget that.
+  weight[kHealthNumberField][kIdDiffers] = std::min(weight[kHealthNumberField][kIdDiffers], -4.0);
+  weight[kRecordNumberField][kIdDiffers] = std::min(weight[kRecordNumberField][kIdDiffers], -2.0);
   // People move, change numbers and addresses: a difference weighs little.
   weight[kAddressField][kAddressDiffers] = std::max(weight[kAddressField][kAddressDiffers], -1.0);
   weight[kPostalCodeField][kIdDiffers] = std::max(weight[kPostalCodeField][kIdDiffers], -1.0);
@@ -78,7 +82,7 @@ void MatchModel::Finalize() {
   weight[kSexField][kSexDiffers] = std::max(weight[kSexField][kSexDiffers], -2.0);
   // A contact or home held by several people is weak evidence for any one
   // of them.
-  constexpr double kMaxSharedWeight = 3.0;
+  constexpr double kMaxSharedWeight = 2.0;
   for (Field f : {kPhoneField, kEmailField}) {
     weight[f][kContactShared] =
         std::min({weight[f][kContactShared], weight[f][kContactExact] / 2, kMaxSharedWeight});

@@ -34,42 +34,44 @@ Nicknames::Nicknames(std::string_view csv) {
     std::string formal(line.substr(0, c1));
     std::string nick(line.substr(c2 + 1));
     if (formal.empty() || nick.empty() || formal == nick) continue;
-    formal_of_[nick].push_back(formal);
+    entries_[nick].formals.push_back(formal);
+    entries_[formal].is_formal = true;
   }
-  for (auto& [nick, formals] : formal_of_) {
-    std::sort(formals.begin(), formals.end());
-    formals.erase(std::unique(formals.begin(), formals.end()), formals.end());
+  for (auto& [name, entry] : entries_) {
+    std::sort(entry.formals.begin(), entry.formals.end());
+    entry.formals.erase(std::unique(entry.formals.begin(), entry.formals.end()), entry.formals.end());
   }
 }
 
-const std::vector<std::string>* Nicknames::FormalsOf(std::string_view name) const {
-  auto it = formal_of_.find(std::string(name));
-  return it == formal_of_.end() ? nullptr : &it->second;
+const Nicknames::Entry* Nicknames::Find(std::string_view name) const {
+  auto it = entries_.find(std::string(name));
+  return it == entries_.end() ? nullptr : &it->second;
 }
 
 bool Nicknames::Related(std::string_view a, std::string_view b) const {
-  return Related(a, FormalsOf(a), b, FormalsOf(b));
+  return Related(a, Find(a), b, Find(b));
 }
 
-bool Nicknames::Related(std::string_view a, const std::vector<std::string>* fa, std::string_view b,
-                        const std::vector<std::string>* fb) {
-  if (fa && Contains(*fa, b)) return true;
-  if (fb && Contains(*fb, a)) return true;
-  if (!fa || !fb) return false;
-  // Both nicknames: related when they share a formal name.
+bool Nicknames::Related(std::string_view a, const Entry* ea, std::string_view b, const Entry* eb) {
+  if (ea && Contains(ea->formals, b)) return true;
+  if (eb && Contains(eb->formals, a)) return true;
+  if (!ea || !eb || ea->is_formal || eb->is_formal) return false;
+  // Both only nicknames: related when they share a formal name.
+  const auto& x = ea->formals;
+  const auto& y = eb->formals;
   size_t i = 0, j = 0;
-  while (i < fa->size() && j < fb->size()) {
-    if ((*fa)[i] == (*fb)[j]) return true;
-    (*fa)[i] < (*fb)[j] ? ++i : ++j;
+  while (i < x.size() && j < y.size()) {
+    if (x[i] == y[j]) return true;
+    x[i] < y[j] ? ++i : ++j;
   }
   return false;
 }
 
 std::vector<std::string> Nicknames::Roots(std::string_view name) const {
   std::vector<std::string> roots{std::string(name)};
-  auto it = formal_of_.find(roots[0]);
-  if (it == formal_of_.end()) return roots;
-  for (const std::string& formal : it->second) {
+  auto it = entries_.find(roots[0]);
+  if (it == entries_.end()) return roots;
+  for (const std::string& formal : it->second.formals) {
     if (roots.size() > kMaxRoots) break;
     roots.push_back(formal);
   }

@@ -57,7 +57,7 @@ PreparedName PrepareName(const PersonName& raw) {
   if (!middle.empty()) out.middle += (out.middle.empty() ? "" : " ") + middle;
   out.family = Compact(family);
   out.family_words = family;
-  out.given_formals = Nicknames::Default().FormalsOf(out.given);
+  out.given_nicknames = Nicknames::Default().Find(out.given);
   out.given_code = Nysiis(out.given);
   out.family_code = Nysiis(out.family);
   return out;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "resolve/nicknames.h"
 #include "resolve/person_record.h"
 
 namespace breachscope {
@@ -26,7 +27,7 @@ struct PreparedName {
   std::string family;       // folded, compact: "cotetremblay"
   std::vector<std::string> family_words;  // "cote", "tremblay"
   std::string suffix;       // "jr", "sr", "ii", "iii", "iv"
-  const std::vector<std::string>* given_formals = nullptr;  // Nicknames::FormalsOf(given)
+  const Nicknames::Entry* given_nicknames = nullptr;  // Nicknames::Find(given)
   std::string given_code;   // NYSIIS of given
   std::string family_code;  // NYSIIS of family
   // Share of records carrying this given / family name (term frequency),
