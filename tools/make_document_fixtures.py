@@ -81,9 +81,150 @@ def pdfs():
         StandardEncryption("user-secret", ownerPassword="owner-secret")))
 
 
+# --- Office Open XML and OpenDocument ------------------------------------
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def zip_bytes(members):
+    """A zip with fixed timestamps, members in the given order."""
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, data, compress in members:
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 2, 3, 4, 5))
+            info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+            z.writestr(info, data)
+    return buf.getvalue()
+
+
+def w_paragraph(*runs):
+    return "<w:p>" + "".join(
+        '<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % r for r in runs) + "</w:p>"
+
+
+def docx():
+    body = (w_paragraph("Referral letter") +
+            w_paragraph("Patient: ", "Jean Lavoie") +
+            w_paragraph("Date of birth: 1962-11-05") +
+            "<w:tbl><w:tr><w:tc>" + w_paragraph("Phone") + "</w:tc><w:tc>" +
+            w_paragraph("306-555-0177") + "</w:tc></w:tr></w:tbl>" +
+            '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>'
+            ' HYPERLINK "http://ignored.example.com" </w:instrText></w:r></w:p>')
+    document = '<?xml version="1.0"?><w:document %s><w:body>%s</w:body></w:document>' % (W, body)
+    footer = '<?xml version="1.0"?><w:ftr %s>%s</w:ftr>' % (
+        W, w_paragraph("Questions: jean.lavoie@example.org"))
+    comments = '<?xml version="1.0"?><w:comments %s><w:comment w:id="0">%s</w:comment></w:comments>' % (
+        W, w_paragraph("Call him at 306-555-0199"))
+    types = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+    return zip_bytes([
+        ("[Content_Types].xml", types, True),
+        ("word/document.xml", document, True),
+        ("word/footer1.xml", footer, True),
+        ("word/comments.xml", comments, True),
+    ])
+
+
+def xlsx():
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    workbook = ('<?xml version="1.0"?><workbook %s %s><sheets>'
+                '<sheet name="Patients" sheetId="1" r:id="rId1"/></sheets></workbook>') % (ns, rel)
+    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="worksheet" '
+            'Target="worksheets/sheet1.xml"/></Relationships>')
+    strings = ["Name", "DOB", "Email", "Anne Roy", "anne.roy@example.com",
+               "Luc Fortin", "luc.fortin@example.com"]
+    shared = '<?xml version="1.0"?><sst %s>%s</sst>' % (
+        ns, "".join("<si><t>%s</t></si>" % s for s in strings))
+    styles = ('<?xml version="1.0"?><styleSheet %s><cellXfs count="2"><xf numFmtId="0"/>'
+              '<xf numFmtId="14"/></cellXfs></styleSheet>') % ns
+
+    def row(r, name, dob, email):
+        return ('<row r="%d"><c r="A%d" t="s"><v>%d</v></c><c r="B%d" s="1"><v>%d</v></c>'
+                '<c r="C%d" t="s"><v>%d</v></c></row>') % (r, r, name, r, dob, r, email)
+    sheet = ('<?xml version="1.0"?><worksheet %s><sheetData>'
+             '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+             '<c r="C1" t="s"><v>2</v></c></row>%s%s</sheetData></worksheet>') % (
+        ns, row(2, 3, 28406, 4), row(3, 5, 30753, 6))  # 1977-10-08, 1984-03-12
+    return zip_bytes([
+        ("[Content_Types].xml", "<Types/>", True),
+        ("xl/workbook.xml", workbook, True),
+        ("xl/_rels/workbook.xml.rels", rels, True),
+        ("xl/sharedStrings.xml", shared, True),
+        ("xl/styles.xml", styles, True),
+        ("xl/worksheets/sheet1.xml", sheet, True),
+    ])
+
+
+def pptx():
+    a = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    slide = ('<?xml version="1.0"?><p:sld xmlns:p="p" %s><p:cSld><p:spTree><p:sp><p:txBody>'
+             '<a:p><a:r><a:t>Case review: Sophie Martin</a:t></a:r></a:p>'
+             '<a:p><a:r><a:t>Contact sophie.martin@example.ca</a:t></a:r></a:p>'
+             '</p:txBody></p:sp></p:spTree></p:cSld></p:sld>') % a
+    return zip_bytes([("[Content_Types].xml", "<Types/>", True),
+                      ("ppt/slides/slide1.xml", slide, True)])
+
+
+ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
+
+
+def odf(mimetype, body, styles=None):
+    content = ('<?xml version="1.0"?><office:document-content %s><office:body>%s'
+               '</office:body></office:document-content>') % (ODF_NS, body)
+    members = [("mimetype", mimetype, False), ("content.xml", content, True)]
+    if styles:
+        members.append(("styles.xml", '<?xml version="1.0"?><office:document-styles %s>'
+                        '<office:master-styles>%s</office:master-styles>'
+                        '</office:document-styles>' % (ODF_NS, styles), True))
+    return zip_bytes(members)
+
+
+def odt():
+    body = ('<office:text><text:h>Consultation</text:h>'
+            '<text:p>Patient: <text:span>Claire</text:span><text:s/>Bouchard</text:p>'
+            '<text:p>Phone: 306-555-0123</text:p></office:text>')
+    styles = ('<style:master-page><style:footer><text:p>claire.bouchard@example.org'
+              '</text:p></style:footer></style:master-page>')
+    return odf("application/vnd.oasis.opendocument.text", body, styles)
+
+
+def ods():
+    def cell(text, date=None):
+        if date:
+            return ('<table:table-cell office:value-type="date" office:date-value="%s">'
+                    '<text:p>%s</text:p></table:table-cell>') % (date, text)
+        return '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % text
+    rows = ("<table:table-row>%s</table:table-row>" % (cell("Name") + cell("DOB") + cell("Email")) +
+            "<table:table-row>%s</table:table-row>" % (
+                cell("Paul Girard") + cell("12/03/1990", "1990-03-12") + cell("paul.girard@example.com")) +
+            '<table:table-row table:number-rows-repeated="1048570"><table:table-cell '
+            'table:number-columns-repeated="1024"/></table:table-row>')
+    body = '<office:spreadsheet><table:table table:name="Clinic">%s</table:table></office:spreadsheet>' % rows
+    return odf("application/vnd.oasis.opendocument.spreadsheet", body)
+
+
+def office():
+    for name, data in (("referral.docx", docx()), ("patients.xlsx", xlsx()),
+                       ("case_review.pptx", pptx()), ("consult.odt", odt()),
+                       ("clinic.ods", ods())):
+        write(name, data)
+        stem, ext = name.rsplit(".", 1)
+        write("%s_truncated.%s" % (stem, ext), data[: len(data) // 2])
+    # Well-formed zip, malformed main part.
+    write("broken_xml.docx", zip_bytes([
+        ("[Content_Types].xml", "<Types/>", True),
+        ("word/document.xml", "<w:document %s><w:body><w:p>unclosed" % W, True)]))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     pdfs()
+    office()
 
 
 if __name__ == "__main__":

@@ -2,9 +2,12 @@
 
 #include <string>
 
+#include "ingest/documents/docx_reader.h"
 #include "ingest/documents/html_text.h"
+#include "ingest/documents/odf_reader.h"
 #include "ingest/documents/pdf_reader.h"
 #include "ingest/documents/rtf_text.h"
+#include "ingest/documents/xlsx_reader.h"
 #include "ingest/extract/csv_reader.h"
 #include "ingest/extract/hl7_reader.h"
 #include "ingest/extract/json_reader.h"
@@ -41,6 +44,16 @@ Status ExtractDocument(const SniffResult& sniff, std::string_view bytes,
   switch (sniff.format) {
     case Format::kPdf:
       return ReadPdf(bytes, sink);
+    case Format::kDocx:
+      return ReadDocx(bytes, sink);
+    case Format::kPptx:
+      return ReadPptx(bytes, sink);
+    case Format::kXlsx:
+      return ReadXlsx(bytes, sink);
+    case Format::kOdt:
+      return ReadOdt(bytes, sink);
+    case Format::kOds:
+      return ReadOds(bytes, sink);
     case Format::kHtml:
       return ReadHtml(bytes, sink);
     case Format::kRtf:
