@@ -120,14 +120,18 @@ Population MakePeople(Random& rng, size_t count, const std::vector<std::string>&
       Person p;
       p.household = id;
       p.family = h.family;
-      bool nick = rng.Chance(0.15);
-      p.given = nick ? kNicknames[rng.Below(std::size(kNicknames))].first : given[rng.Skewed(given.size())];
+      // Members of a household have different given names (but for a son
+      // named after his father, below).
+      do {
+        bool nick = rng.Chance(0.15);
+        p.given = nick ? kNicknames[rng.Below(std::size(kNicknames))].first : given[rng.Skewed(given.size())];
+      } while (std::any_of(pop.people.end() - m, pop.people.end(), [&](const Person& o) { return o.given == p.given; }));
       p.dob = Dob(rng);
       if (m > 0 && rng.Chance(0.04)) p.dob = pop.people.back().dob;  // twins: another given name
       if (m > 0 && rng.Chance(0.03)) {                                // a son named after his father
         p.given = pop.people.back().given;
         p.dob = std::to_string(std::stoi(pop.people.back().dob.substr(0, 4)) + 25 + rng.Below(10)) +
-                pop.people.back().dob.substr(4);
+                Dob(rng).substr(4);
       }
       if (rng.Chance(0.15)) p.maiden = family[rng.Skewed(family.size())];
       p.health_number = Digits(rng, 9);
@@ -194,11 +198,13 @@ int main(int argc, char** argv) {
   size_t records = 1000000;
   int threads = 2;
   uint64_t seed = 7;
+  int show_errors = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--records") records = std::strtoull(argv[i + 1], nullptr, 10);
     else if (a == "--threads") threads = std::atoi(argv[i + 1]);
     else if (a == "--seed") seed = std::strtoull(argv[i + 1], nullptr, 10);
+    else if (a == "--show-errors") show_errors = std::atoi(argv[i + 1]);
   }
   Random rng(seed);
   std::vector<std::string> given = Lines("names/first_names.txt"), family = Lines("names/last_names.txt");
@@ -221,6 +227,7 @@ int main(int argc, char** argv) {
   double generated_mb = PeakRssMb();
   ResolveOptions options;
   options.threads = threads;
+  options.explain_links = show_errors > 0;
   auto start = std::chrono::steady_clock::now();
   Resolution res = Resolve(input, {}, options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -236,5 +243,21 @@ int main(int argc, char** argv) {
               (unsigned long long)m.found_entities, (unsigned long long)m.true_entities, m.precision, m.recall,
               m.f1, m.bcubed_precision, m.bcubed_recall, (unsigned long long)m.merged_clusters,
               (unsigned long long)m.split_entities);
+  int shown = 0;
+  for (const ReviewPair& link : res.links) {  // the data is generated: values may be shown
+    if (truth[link.a] == truth[link.b] || shown++ >= show_errors) continue;
+    auto describe = [&](uint32_t i) {
+      const PersonRecord& r = input[i];
+      std::string out = r.names[0].given + " " + r.names[0].family;
+      for (const auto& d : r.dates_of_birth) out += " " + d;
+      for (const auto& h : r.health_numbers) out += " hn " + h.number + (h.check_digit_valid ? "" : "?");
+      for (const auto& a : r.addresses) out += " | " + a;
+      for (const auto& p : r.phones) out += " tel " + p;
+      for (const auto& e : r.emails) out += " " + e;
+      return out;
+    };
+    std::printf("false link %.1f\n  %s\n  %s\n  %s\n", link.weight, describe(link.a).c_str(),
+                describe(link.b).c_str(), link.why.c_str());
+  }
   return 0;
 }

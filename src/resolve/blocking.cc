@@ -23,7 +23,6 @@ enum KeyKind : char {
   kNames = 'n',
   kDobPostal = 'd',
   kDobInitials = 'i',
-  kFamilyInitial = 'a',
 };
 
 uint64_t HashKey(KeyKind kind, std::string_view a, std::string_view b = {}) {
@@ -50,11 +49,6 @@ void NameKeys(const PreparedRecord& r, std::vector<uint64_t>* keys) {
       bool ordered = n.given_code < n.family_code;
       keys->push_back(HashKey(kNames, ordered ? n.given_code : n.family_code,
                               ordered ? n.family_code : n.given_code));
-      // An initial for a given name ("B Smith" / "Bob Smith").
-      if (n.given.size() == 1) keys->push_back(HashKey(kFamilyInitial, n.family_code, n.given));
-    }
-    if (n.given.size() > 1 && !n.family_code.empty()) {
-      keys->push_back(HashKey(kFamilyInitial, n.family_code, n.given.substr(0, 1)));
     }
     for (const std::string& postal : r.postal_codes) {
       if (!n.family_code.empty()) keys->push_back(HashKey(kPostalFamily, postal, n.family_code));
@@ -106,8 +100,10 @@ void PairBlock(const std::vector<uint32_t>& members, const std::vector<PreparedR
 std::vector<uint64_t> BlockingKeys(const PreparedRecord& r) {
   std::vector<uint64_t> keys;
   for (const PreparedId& id : r.health_numbers) keys.push_back(HashKey(kHealthNumber, id.number));
-  for (const std::string& v : r.emails) keys.push_back(HashKey(kEmail, v));
-  for (const std::string& v : r.phones) keys.push_back(HashKey(kPhone, v));
+  for (uint64_t v : r.emails) keys.push_back(HashKey(kEmail, std::to_string(v)));
+  // Seven digits: the local number, so a phone without its area code meets
+  // the full one.
+  for (uint64_t v : r.phones) keys.push_back(HashKey(kPhone, std::to_string(v % 10000000)));
   for (const std::string& v : r.record_numbers) keys.push_back(HashKey(kRecordNumber, v));
   NameKeys(r, &keys);
   // A married name at the same place: birth date with postal code.

@@ -4,8 +4,9 @@
 // the surname's phonetic code; birth date with the given name, nickname-
 // folded; e-mail; phone; postal code with the surname's phonetic code;
 // record number; the given and family phonetic codes, in either order;
-// birth date with postal code; birth date with the two initials; the
-// surname's code with the given name's initial). Records sharing a
+// birth date with postal code; birth date with the two initials). A name
+// alone is blocked through its phonetic codes only: pairing every "J Smith"
+// with every "John Smith" costs more than it finds. Records sharing a
 // key are paired. A block larger than `max_block` (a household phone, a
 // common name) is not dropped: its members are sorted on their names and
 // each is paired with its next `window` neighbours, so the pairs most

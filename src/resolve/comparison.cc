@@ -1,6 +1,7 @@
 #include "resolve/comparison.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "resolve/nicknames.h"
 #include "resolve/string_similarity.h"
@@ -26,11 +27,8 @@ bool CloseSpelling(std::string_view a, std::string_view b) {
 
 // Compound surnames written in part: "Medina Sentosa" / "Sentosa".
 bool ShareFamilyWord(const PreparedName& a, const PreparedName& b) {
-  for (const std::string& x : a.family_words) {
-    if (x.size() < 3) continue;
-    for (const std::string& y : b.family_words) {
-      if (x == y) return true;
-    }
+  for (uint32_t x : a.family_words) {
+    if (std::binary_search(b.family_words.begin(), b.family_words.end(), x)) return true;
   }
   return false;
 }
@@ -139,22 +137,24 @@ uint8_t CompareRecordNumbers(const PreparedRecord& a, const PreparedRecord& b) {
   });
 }
 
-// A phone written without its area code matches on the last seven digits.
-bool SamePhone(std::string_view x, std::string_view y) {
+// A phone written without its area code (seven digits) matches on the last
+// seven digits.
+bool SamePhone(uint64_t x, uint64_t y) {
+  constexpr uint64_t kLocal = 10000000;
   if (x == y) return true;
-  if (x.size() == 7 || y.size() == 7) return x.substr(x.size() - 7) == y.substr(y.size() - 7);
+  if (x < kLocal || y < kLocal) return x % kLocal == y % kLocal;
   return false;
 }
 
-uint8_t CompareContacts(const std::vector<std::string>& a, const std::vector<uint8_t>& a_shared,
-                        const std::vector<std::string>& b, const std::vector<uint8_t>& b_shared,
+uint8_t CompareContacts(const std::vector<uint64_t>& a, uint8_t a_shared, const std::vector<uint64_t>& b,
+                        uint8_t b_shared,
                         bool phones) {
   if (a.empty() || b.empty()) return kContactMissing;
   uint8_t best = kContactDiffers;
   for (size_t i = 0; i < a.size() && i < 8; ++i) {
     for (size_t j = 0; j < b.size() && j < 8; ++j) {
       if (phones ? !SamePhone(a[i], b[j]) : a[i] != b[j]) continue;
-      bool shared = (i < a_shared.size() && a_shared[i]) || (j < b_shared.size() && b_shared[j]);
+      bool shared = ((a_shared >> i) & 1) || ((b_shared >> j) & 1);
       best = std::min<uint8_t>(best, shared ? kContactShared : kContactExact);
     }
   }
@@ -168,8 +168,7 @@ uint8_t CompareAddresses(const PreparedRecord& a, const PreparedRecord& b) {
     for (size_t j = 0; j < b.address_words.size() && j < 8; ++j) {
       uint8_t level = CompareAddress(a.address_words[i], b.address_words[j]);
       if (level == kAddressDiffers) continue;
-      bool shared = (i < a.address_shared.size() && a.address_shared[i]) ||
-                    (j < b.address_shared.size() && b.address_shared[j]);
+      bool shared = ((a.address_shared >> i) & 1) || ((b.address_shared >> j) & 1);
       best = std::min<uint8_t>(best, shared ? uint8_t{kAddressShared} : level);
     }
   }
@@ -195,6 +194,7 @@ void MarkSurnameChange(Comparison* c) {
 
 bool HasPersonalEvidence(const Comparison& c) {
   if (c.Level(kHealthNumberField) == kIdExact || c.Level(kRecordNumberField) == kIdExact) return true;
+  if (c.namesakes) return false;
   uint8_t given = c.Level(kGivenName), family = c.Level(kFamilyName), dob = c.Level(kBirthDate);
   bool family_agrees = family == kFamilyExact || family == kFamilyFuzzy || family == kFamilyPhonetic;
   bool dob_agrees = dob == kDateExact || dob == kDateSwapped || dob == kDateTypo;
@@ -233,7 +233,9 @@ DateLevel CompareDate(const Date& a, const Date& b) {
   if (a.year == 0 || b.year == 0) return kDateMissing;
   if (a == b) return kDateExact;
   if (a.year == b.year && a.month == b.day && a.day == b.month) return kDateSwapped;
-  if (DigitsWithinOneEdit(a, b)) return kDateTypo;
+  // One digit apart, but a decade or more: a father and son (Jr/Sr) far
+  // more often than a slip of the pen.
+  if (DigitsWithinOneEdit(a, b)) return std::abs(a.year - b.year) >= 10 ? kDateYearOff : kDateTypo;
   if (a.month == b.month && a.day == b.day) return kDateYearOff;
   return kDateDiffers;
 }
@@ -283,6 +285,11 @@ Comparison Compare(const PreparedRecord& a, const PreparedRecord& b) {
   c.SetLevel(kEmailField, CompareContacts(a.emails, a.email_shared, b.emails, b.email_shared, false));
   if (a.sex && b.sex) c.SetLevel(kSexField, a.sex == b.sex ? kSexSame : kSexDiffers);
   MarkSurnameChange(&c);
+  if (c.name_a < a.names.size() && c.name_b < b.names.size() && a.names[c.name_a].namesake &&
+      b.names[c.name_b].namesake) {
+    uint8_t dob = c.Level(kBirthDate);
+    c.namesakes = dob != kDateExact && dob != kDateSwapped && dob != kDateTypo;
+  }
   return c;
 }
 

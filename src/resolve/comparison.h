@@ -59,6 +59,9 @@ struct Comparison {
   uint32_t levels = 0;
   uint8_t name_a = 0;
   uint8_t name_b = 0;
+  // The names agree but are borne by two people of different ages, and the
+  // birth dates do not say which one this is.
+  bool namesakes = false;
 
   uint8_t Level(Field f) const { return (levels >> (3 * f)) & 7; }
   void SetLevel(Field f, uint8_t level) {
@@ -75,7 +78,9 @@ Comparison Compare(const PreparedRecord& a, const PreparedRecord& b);
 // birth dates; or different given names with the same family name, the
 // same birth date and health numbers one typo apart (a check digit makes a
 // one-digit difference between two people's valid numbers impossible, and
-// two valid numbers of one jurisdiction never merge anyway). Without it a pair is never linked automatically, only reviewed:
+// two valid numbers of one jurisdiction never merge anyway). Names borne by
+// a father and son count only with agreeing birth dates. Without it a pair
+// is never linked automatically, only reviewed:
 // twins, siblings and a nameless record at a family's address agree on
 // everything else.
 bool HasPersonalEvidence(const Comparison& c);

@@ -57,6 +57,7 @@ TEST(CompareDateTest, Levels) {
   } cases[] = {
       {"1978-12-11", "1978-12-11", kDateExact},  {"1978-12-11", "1978-11-12", kDateSwapped},
       {"1978-12-11", "1978-12-17", kDateTypo},   {"1978-12-11", "1987-12-11", kDateTypo},
+      {"1939-04-08", "1969-04-08", kDateYearOff}, {"1978-12-11", "1979-12-11", kDateTypo},
       {"1954-03-31", "1978-03-31", kDateYearOff}, {"1954-03-31", "1978-06-02", kDateDiffers},
       {"1978-12-11", "not a date", kDateMissing},
   };
@@ -101,7 +102,7 @@ TEST(CompareTest, MarriedNameAndSwappedNameOrder) {
   // Nothing ties them: two women named Marie born that day.
   EXPECT_EQ(Compare(maiden, wife).Level(kFamilyName), kFamilyDiffers);
   EXPECT_FALSE(HasPersonalEvidence(Compare(maiden, wife)));
-  maiden.phones = wife.phones = {"3065550100"};
+  maiden.phones = wife.phones = {3065550100};
   Comparison married = Compare(maiden, wife);
   EXPECT_EQ(married.Level(kFamilyName), kFamilyChanged);
   EXPECT_TRUE(HasPersonalEvidence(married));

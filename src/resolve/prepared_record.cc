@@ -52,11 +52,11 @@ PreparedName PrepareName(const PersonName& raw) {
   TakeSuffix(&family, &out.suffix);
   TakeSuffix(&given, &out.suffix);
   if (!given.empty()) out.given = given[0];
-  out.middle = Join(given, 1);
-  std::string middle = FoldText(name.middle);
-  if (!middle.empty()) out.middle += (out.middle.empty() ? "" : " ") + middle;
   out.family = Compact(family);
-  out.family_words = family;
+  for (const std::string& word : family) {
+    if (word.size() >= 3) out.family_words.push_back(static_cast<uint32_t>(std::hash<std::string>{}(word)));
+  }
+  std::sort(out.family_words.begin(), out.family_words.end());
   out.given_nicknames = Nicknames::Default().Find(out.given);
   out.given_code = Nysiis(out.given);
   out.family_code = Nysiis(out.family);
@@ -165,19 +165,24 @@ PreparedRecord PrepareRecord(const PersonRecord& record) {
     if (!id.number.empty()) out.health_numbers.push_back(std::move(id));
   }
   for (const std::string& v : record.record_numbers) out.record_numbers.push_back(LowerTrim(v));
-  for (const std::string& v : record.emails) out.emails.push_back(LowerTrim(v));
+  for (const std::string& v : record.emails) {
+    std::string email = LowerTrim(v);
+    if (!email.empty()) out.emails.push_back(std::hash<std::string>{}(email));
+  }
   for (const std::string& v : record.phones) {
     std::string digits = PhoneDigits(v);
-    if (digits.size() >= 7) out.phones.push_back(std::move(digits));
+    if (digits.size() >= 7) out.phones.push_back(std::stoull(digits));
   }
   for (const std::string& v : record.postal_codes) out.postal_codes.push_back(UpperAlnum(v));
-  for (const std::string& v : record.addresses) out.addresses.push_back(FoldText(v));
+  std::vector<std::string> addresses;
+  for (const std::string& v : record.addresses) addresses.push_back(FoldText(v));
   SortUnique(&out.record_numbers);
   SortUnique(&out.emails);
   SortUnique(&out.phones);
   SortUnique(&out.postal_codes);
-  SortUnique(&out.addresses);
-  for (const std::string& address : out.addresses) {
+  SortUnique(&addresses);
+  for (const std::string& address : addresses) {
+    out.addresses.push_back(std::hash<std::string>{}(address));
     std::vector<uint32_t> words;
     for (const std::string& w : SplitWords(address)) {
       words.push_back(static_cast<uint32_t>(std::hash<std::string>{}(w)));

@@ -23,9 +23,10 @@ struct Date {
 
 struct PreparedName {
   std::string given;        // first given word, folded: "jean"
-  std::string middle;       // further given words and middle names, folded
   std::string family;       // folded, compact: "cotetremblay"
-  std::vector<std::string> family_words;  // "cote", "tremblay"
+  // Hashes of the family name's words of three letters or more ("cote",
+  // "tremblay"), sorted: compound surnames written in part still meet.
+  std::vector<uint32_t> family_words;
   std::string suffix;       // "jr", "sr", "ii", "iii", "iv"
   const Nicknames::Entry* given_nicknames = nullptr;  // Nicknames::Find(given)
   std::string given_code;   // NYSIIS of given
@@ -34,6 +35,10 @@ struct PreparedName {
   // filled by AddRecordStatistics(); 0 until then.
   float given_frequency = 0;
   float family_frequency = 0;
+  // This given and family name is borne by at least two people whose birth
+  // dates cannot be one (a father and son, Jr and Sr): filled by
+  // AddRecordStatistics().
+  bool namesake = false;
 };
 
 struct PreparedId {
@@ -49,19 +54,21 @@ struct PreparedRecord {
   std::vector<Date> dobs;
   std::vector<PreparedId> health_numbers;
   std::vector<std::string> record_numbers;  // "<label>:<value>", folded
-  std::vector<std::string> emails;          // lower case
-  std::vector<std::string> phones;          // digits, last ten at most
+  // Contacts are only ever compared for equality, so they are kept as
+  // numbers: 8 bytes instead of a string each, at a million records.
+  std::vector<uint64_t> emails;             // hash of the lower-case address
+  std::vector<uint64_t> phones;             // the last ten digits (or seven) as a number
   std::vector<std::string> postal_codes;    // upper-case letters and digits
-  std::vector<std::string> addresses;       // folded
-  // Per address, its words hashed and sorted: the comparator counts common
-  // words without allocating.
+  // Per distinct folded address: its hash, and its words hashed and sorted
+  // (the comparator counts common words without allocating).
+  std::vector<uint64_t> addresses;
   std::vector<std::vector<uint32_t>> address_words;
-  // Parallel to phones / emails: 1 when the value is held by records of
-  // several different given names (a household line, a family mailbox),
-  // filled by AddRecordStatistics().
-  std::vector<uint8_t> phone_shared;
-  std::vector<uint8_t> email_shared;
-  std::vector<uint8_t> address_shared;  // parallel to addresses
+  // Bit i set when phones[i] / emails[i] / addresses[i] (i < 8) is held by
+  // records of several different given names (a household line, a family
+  // mailbox, a family home); filled by AddRecordStatistics().
+  uint8_t phone_shared = 0;
+  uint8_t email_shared = 0;
+  uint8_t address_shared = 0;
   char sex = 0;                             // 'F', 'M' or 0
 };
 

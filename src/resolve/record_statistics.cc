@@ -1,8 +1,10 @@
 #include "resolve/record_statistics.h"
 
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 
+#include "resolve/cluster_constraints.h"
 #include "resolve/comparison.h"
 
 namespace breachscope {
@@ -42,10 +44,11 @@ bool DifferentPeople(const PreparedRecord& a, const PreparedRecord& b) {
 // the values several different people hold.
 template <typename Values, typename Shared>
 void MarkShared(std::vector<PreparedRecord>* records, Values values_of, Shared shared_of) {
-  std::unordered_map<std::string, Holder> holders;
+  using Value = typename std::decay_t<decltype(values_of((*records)[0]))>::value_type;
+  std::unordered_map<Value, Holder> holders;
   auto& recs = *records;
   for (uint32_t i = 0; i < recs.size(); ++i) {
-    for (const std::string& value : values_of(recs[i])) {
+    for (const Value& value : values_of(recs[i])) {
       auto [it, inserted] = holders.try_emplace(value, Holder{i, false});
       if (!inserted && !it->second.shared && DifferentPeople(recs[it->second.record], recs[i])) {
         it->second.shared = true;
@@ -54,9 +57,36 @@ void MarkShared(std::vector<PreparedRecord>* records, Values values_of, Shared s
   }
   for (PreparedRecord& r : recs) {
     const auto& values = values_of(r);
-    auto& shared = shared_of(r);
-    shared.assign(values.size(), 0);
-    for (size_t k = 0; k < values.size(); ++k) shared[k] = holders[values[k]].shared ? 1 : 0;
+    uint8_t& shared = shared_of(r);
+    shared = 0;
+    for (size_t k = 0; k < values.size() && k < 8; ++k) {
+      if (holders[values[k]].shared) shared |= static_cast<uint8_t>(1u << k);
+    }
+  }
+}
+
+// Names carried with two birth dates no typo explains belong to two people.
+void MarkNamesakes(std::vector<PreparedRecord>* records) {
+  struct Seen {
+    Date dob;
+    bool namesake = false;
+  };
+  std::unordered_map<std::string, Seen> seen;
+  auto key = [](const PreparedName& n) { return n.given + "|" + n.family; };
+  for (const PreparedRecord& r : *records) {
+    for (const PreparedName& n : r.names) {
+      if (n.given.size() < 2 || n.family.empty()) continue;
+      for (const Date& dob : r.dobs) {
+        auto [it, inserted] = seen.try_emplace(key(n), Seen{dob, false});
+        if (!inserted && !DatesCompatible(it->second.dob, dob)) it->second.namesake = true;
+      }
+    }
+  }
+  for (PreparedRecord& r : *records) {
+    for (PreparedName& n : r.names) {
+      auto it = n.given.size() < 2 ? seen.end() : seen.find(key(n));
+      n.namesake = it != seen.end() && it->second.namesake;
+    }
   }
 }
 
@@ -64,6 +94,7 @@ void MarkShared(std::vector<PreparedRecord>* records, Values values_of, Shared s
 
 void AddRecordStatistics(std::vector<PreparedRecord>* records) {
   AddNameFrequencies(records);
+  MarkNamesakes(records);
   MarkShared(records, [](PreparedRecord& r) -> auto& { return r.phones; },
              [](PreparedRecord& r) -> auto& { return r.phone_shared; });
   MarkShared(records, [](PreparedRecord& r) -> auto& { return r.emails; },
