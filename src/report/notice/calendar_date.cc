@@ -23,7 +23,7 @@ bool AllDigits(std::string_view text) {
 
 }  // namespace
 
-std::optional<CalendarDate> ParseIsoDate(std::string_view text) {
+std::optional<CalendarDate> ParseCalendarDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   std::string_view y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
   if (!AllDigits(y) || !AllDigits(m) || !AllDigits(d)) return std::nullopt;

@@ -14,7 +14,7 @@ namespace breachscope {
 using CalendarDate = std::chrono::sys_days;
 
 // Parses "YYYY-MM-DD" (a real calendar date); nullopt otherwise.
-std::optional<CalendarDate> ParseIsoDate(std::string_view text);
+std::optional<CalendarDate> ParseCalendarDate(std::string_view text);
 std::string FormatIsoDate(CalendarDate date);                   // "2026-02-21"
 std::string FormatLongDate(CalendarDate date, bool french);     // "21 February 2026" / "21 février 2026"
 CalendarDate AddMonths(CalendarDate date, int months);           // clamps to month end

@@ -33,7 +33,7 @@ Result<CalendarDate> DateValue(const toml::node& node, std::string_view key) {
     if (ymd.ok()) return CalendarDate{ymd};
   }
   if (const auto* s = node.as_string()) {
-    if (auto parsed = ParseIsoDate(s->get())) return *parsed;
+    if (auto parsed = ParseCalendarDate(s->get())) return *parsed;
   }
   return InvalidArgument(Where(node) + ": '" + std::string(key) +
                          "' must be a date written YYYY-MM-DD");

@@ -7,7 +7,7 @@
 namespace breachscope {
 namespace {
 
-CalendarDate Day(const char* iso) { return *ParseIsoDate(iso); }
+CalendarDate Day(const char* iso) { return *ParseCalendarDate(iso); }
 
 const DeadlineRow& Row(const std::vector<DeadlineRow>& rows, const std::string& regime,
                        const std::string& obligation) {

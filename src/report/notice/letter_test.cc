@@ -37,7 +37,7 @@ apply = ["sk_hipa"]
 ReportModel Model(const char* toml) {
   ReportModel m;
   m.book = &BuiltinRegimeBook();
-  m.generated_on = *ParseIsoDate("2026-04-20");
+  m.generated_on = *ParseCalendarDate("2026-04-20");
   m.facts = ParseCaseFacts(toml, *m.book).value();
   for (const std::string& id : m.facts.regimes) m.regimes.push_back(m.book->Find(id));
   AffectedPerson a;
