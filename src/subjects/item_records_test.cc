@@ -104,6 +104,33 @@ TEST(ItemRecordsTest, SqlTablesKeepTheirNameInTheKey) {
   EXPECT_THAT(r[0].record_numbers, ElementsAre("medical_record_number:5129255"));
 }
 
+TEST(ItemRecordsTest, DumpRowNamingNobodyJoinsThePatientRowOfItsRecordNumber) {
+  auto in_table = [](Finding f, const char* table) {
+    f.location.table = table;
+    return f;
+  };
+  std::vector<PersonRecord> r = Records({
+      in_table(Cell("medical_record_number", "5129255", 0, "mrn"), "patients"),
+      in_table(Cell("name", "Caswell", 0, "first_name"), "patients"),
+      in_table(Cell("address", "S9Y 6B3", 0, "postal_code"), "patients"),
+      in_table(Cell("medical_record_number", "7128755", 1, "mrn"), "patients"),
+      in_table(Cell("name", "Lucy", 1, "first_name"), "patients"),
+      in_table(Cell("medical_record_number", "5129255", 0, "patient_mrn"), "visits"),
+      in_table(Cell("diagnosis", "E11.65", 0, "icd10"), "visits"),
+      in_table(Cell("medical_record_number", "0000001", 1, "patient_mrn"), "visits"),
+      in_table(Cell("diagnosis", "N39.0", 1, "icd10"), "visits"),
+  });
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0].key, "a.zip!b.csv#table patients, row 1");
+  EXPECT_THAT(r[0].categories,
+              ElementsAre("address", "diagnosis", "medical_record_number", "name"));
+  EXPECT_TRUE(r[0].addresses.empty());  // a postal code alone is no address line
+  EXPECT_THAT(r[0].postal_codes, ElementsAre("S9Y 6B3"));
+  EXPECT_EQ(r[1].key, "a.zip!b.csv#table patients, row 2");
+  // No patient row holds its number: it stays a record of its own.
+  EXPECT_EQ(r[2].key, "a.zip!b.csv#table visits, row 2");
+}
+
 TEST(ItemRecordsTest, EmergencyContactInARowIsARelatedRecord) {
   std::vector<PersonRecord> r = Records({
       Cell("name", "Emmani Friesen", 0, "Name"),

@@ -207,7 +207,9 @@ void PersonRecordBuilder::FillNames(PersonRecord* record) const {
 void PersonRecordBuilder::FillAddresses(PersonRecord* record) const {
   std::vector<std::string> provinces;
   for (const auto& [group, parts] : address_groups_) {
-    if (!parts.empty()) AddUnique(&record->addresses, parts.Line());
+    // A postal code alone is kept in postal_codes, not as an address.
+    const bool postal_only = parts.street.empty() && parts.city.empty();
+    if (!parts.empty() && !postal_only) AddUnique(&record->addresses, parts.Line());
     if (IsProvinceCode(parts.province)) {
       std::string code = parts.province;
       for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -69,11 +69,55 @@ std::string RecordAnchor(const Group& group) {
   return "record " + std::to_string(group.record + 1);
 }
 
+std::string RecordNumberOf(const Finding& f) {
+  if (f.category != "medical_record_number" && f.category != "patient_number") return "";
+  return f.category + ":" + (f.normalized.empty() ? f.value : f.normalized);
+}
+
+// Rows of a dump's child tables (visits, lab results) name their patient
+// only by a record number; that number is a key into the patient table of
+// the same item, so such a row joins the first row that names someone and
+// holds the same number. Rows that name someone never join.
+std::vector<Group> JoinRowsByRecordNumber(std::vector<Group> rows) {
+  std::map<std::string, size_t> named_by_number;
+  std::vector<bool> named(rows.size(), false);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    for (const Finding* f : rows[i].findings) {
+      if (f->category != "medical_record_number" && f->category != "patient_number" &&
+          NamesSomeone(*f)) {
+        named[i] = true;
+      }
+    }
+    if (!named[i]) continue;
+    for (const Finding* f : rows[i].findings) {
+      const std::string number = RecordNumberOf(*f);
+      if (!number.empty() && f->role != Role::kRelated) named_by_number.emplace(number, i);
+    }
+  }
+  std::vector<bool> joined(rows.size(), false);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (named[i]) continue;
+    for (const Finding* f : rows[i].findings) {
+      auto parent = named_by_number.find(RecordNumberOf(*f));
+      if (RecordNumberOf(*f).empty() || parent == named_by_number.end()) continue;
+      Group& to = rows[parent->second];
+      to.findings.insert(to.findings.end(), rows[i].findings.begin(), rows[i].findings.end());
+      joined[i] = true;
+      break;
+    }
+  }
+  std::vector<Group> kept;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (!joined[i]) kept.push_back(std::move(rows[i]));
+  }
+  return kept;
+}
+
 }  // namespace
 
 void TableRecords(const std::string& item, const FindingRefs& findings,
                   std::vector<PersonRecord>* out, ItemRecordStats* stats) {
-  for (const Group& row : GroupByRecord(findings)) {
+  for (const Group& row : JoinRowsByRecordNumber(GroupByRecord(findings))) {
     std::string anchor = item + "#";
     if (!row.table.empty()) anchor += "table " + row.table + ", ";
     anchor += "row " + std::to_string(row.record + 1);
