@@ -9,8 +9,9 @@
 #include "detect/context.h"
 #include "detect/context_index.h"
 #include "detect/detector_registry.h"
-#include "detect/prefilter.h"
+#include "detect/gated_prefilter.h"
 #include "detect/scoring.h"
+#include "detect/unit_cache.h"
 
 namespace breachscope {
 namespace {
@@ -96,7 +97,7 @@ Status CheckSpec(const DetectorSpec& spec, std::set<std::string_view>* ids) {
 // allocates nothing.
 class EngineScratch : public DetectorEngine::Scratch {
  public:
-  std::unique_ptr<PrefilterScratch> prefilter;
+  std::unique_ptr<GatedScratch> prefilter;
   std::vector<RawMatch> matches;
   std::vector<Pending> pending;
   std::vector<SetEvidence> evidence;
@@ -105,6 +106,7 @@ class EngineScratch : public DetectorEngine::Scratch {
   std::vector<PriorFinding> prior;
   std::vector<ProposedFinding> proposals;
   std::vector<std::unique_ptr<AnalyzerScratch>> analyzers;  // per analyzer
+  UnitCache unit;  // shared by the analyzers, reset per unit
 };
 
 Status CheckAnalyzerInfo(const DetectorInfo& info,
@@ -125,8 +127,11 @@ struct DetectorEngine::Impl {
   // Enabled analyzer detector ids; empty when every one is enabled.
   std::set<std::string, std::less<>> analyzer_filter;
   std::vector<DetectorInfo> infos;
-  std::vector<TriggerRef> triggers;  // by prefilter pattern id
-  std::unique_ptr<Prefilter> prefilter;
+  std::vector<TriggerRef> triggers;  // by trigger id
+  std::unique_ptr<GatedPrefilter> prefilter;
+  // Per context set (flattened over specs, as ContextIndex numbers them):
+  // true when a label matching it may let a gated trigger count.
+  std::vector<bool> gated_sets;
   std::unique_ptr<ContextIndex> contexts;
   std::vector<const UnitAnalyzer*> analyzers;  // enabled analyzers
 
@@ -144,7 +149,65 @@ struct DetectorEngine::Impl {
                       uint32_t start, EngineScratch& scratch) const;
   ContextHit FindContext(const TextUnit& unit, uint32_t detector,
                          uint32_t start, EngineScratch& scratch) const;
+  std::vector<bool> GateTriggers();
+  bool WantsGated(const TextUnit& unit, EngineScratch& scratch) const;
 };
+
+namespace {
+
+bool HasLetter(std::string_view text) {
+  for (unsigned char c : text) {
+    if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80) return true;
+  }
+  return false;
+}
+
+// True when every context word of `spec` has a letter once normalised, so
+// none can stand in a text without letters.
+bool WordsHaveLetters(const DetectorSpec& spec) {
+  for (const ContextSet& set : spec.contexts) {
+    for (std::string_view word : set.words) {
+      if (!HasLetter(Normalize(word))) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+// Per trigger id: true for triggers that count only with context (as
+// scoring.cc decides) of detectors whose context words all have letters.
+// Fills gated_sets for the context sets of those detectors.
+std::vector<bool> DetectorEngine::Impl::GateTriggers() {
+  std::vector<bool> gated;
+  gated_sets.clear();
+  for (const DetectorSpec* spec : specs) {
+    const bool words_ok = WordsHaveLetters(*spec);
+    bool any = false;
+    for (const Trigger& t : spec->triggers) {
+      bool needs = spec->requires_context || t.needs != TriggerNeeds::kDefault;
+      gated.push_back(words_ok && needs);
+      any = any || gated.back();
+    }
+    gated_sets.insert(gated_sets.end(), spec->contexts.size(), any);
+  }
+  return gated;
+}
+
+// A gated trigger can count only if the unit has letters (a context word
+// may stand near it) or its label matches a context set of a gated
+// detector.
+bool DetectorEngine::Impl::WantsGated(const TextUnit& unit,
+                                      EngineScratch& scratch) const {
+  if (HasLetter(unit.text)) return true;
+  if (unit.label.empty()) return false;
+  const LabelMatches& label =
+      scratch.labels.Get(*contexts, unit.label, unit.kind);
+  for (size_t i = 0; i < label.size(); ++i) {
+    if (gated_sets[i] && !label[i].empty()) return true;
+  }
+  return false;
+}
 
 ContextHit DetectorEngine::Impl::FindContext(const TextUnit& unit,
                                              uint32_t detector, uint32_t start,
@@ -202,6 +265,7 @@ void DetectorEngine::Impl::RunAnalyzers(
   for (const Pending& p : scratch.pending) {
     scratch.prior.push_back({p.start, p.end, p.category});
   }
+  scratch.unit.Reset(unit);
   const uint32_t first_id = static_cast<uint32_t>(specs.size());
   for (uint32_t a = 0; a < analyzers.size(); ++a) {
     scratch.proposals.clear();
@@ -293,7 +357,8 @@ Result<std::unique_ptr<const DetectorEngine>> DetectorEngine::Create(
   // A selection of analyzers only has no triggers, and Vectorscan cannot
   // compile an empty database: then there is no prefilter at all.
   if (!triggers.empty()) {
-    auto prefilter = Prefilter::Compile(std::move(triggers));
+    auto prefilter =
+        GatedPrefilter::Compile(triggers, impl->GateTriggers());
     if (!prefilter.ok()) return prefilter.status();
     impl->prefilter = std::move(prefilter).value();
   }
@@ -314,6 +379,9 @@ std::unique_ptr<DetectorEngine::Scratch> DetectorEngine::NewScratch() const {
   }
   for (const UnitAnalyzer* analyzer : impl_->analyzers) {
     scratch->analyzers.push_back(analyzer->NewScratch());
+    if (scratch->analyzers.back() != nullptr) {
+      scratch->analyzers.back()->unit = &scratch->unit;
+    }
   }
   return scratch;
 }
@@ -338,7 +406,8 @@ void DetectorEngine::Scan(const TextUnit& unit,
   scratch.pending.clear();
   if (impl_->prefilter != nullptr) {
     if (scratch.prefilter == nullptr) return;  // scratch allocation failed
-    impl_->prefilter->Scan(unit.text, *scratch.prefilter, &scratch.matches);
+    impl_->prefilter->Scan(unit.text, impl_->WantsGated(unit, scratch),
+                           *scratch.prefilter, &scratch.matches);
     for (const RawMatch& match : scratch.matches) {
       impl_->Evaluate(unit, match, scratch);
     }

@@ -48,9 +48,16 @@ struct PriorFinding {
   std::string_view category;
 };
 
+class UnitCache;
+
 class AnalyzerScratch {
  public:
   virtual ~AnalyzerScratch() = default;
+  // Set by the engine to its per-thread cache, reset for every unit before
+  // the analyzers run (unit_cache.h); nullptr when an analyzer is called
+  // directly, as in unit tests, and then the analyzer derives what it needs
+  // itself.
+  UnitCache* unit = nullptr;
 };
 
 class UnitAnalyzer {

@@ -2,8 +2,36 @@
 
 #include <array>
 
+#include "detect/medical/labels.h"
+#include "detect/unit_cache.h"
 
 namespace breachscope::medical {
+
+const FoldedText& UnitView::Folded() {
+  if (cache_ != nullptr) return cache_->Folded();
+  if (!own_folded_ready_) {
+    own_folded_.Reset(unit_.text);
+    own_folded_ready_ = true;
+  }
+  return own_folded_;
+}
+
+std::string_view UnitView::NormalizedLabel() {
+  if (cache_ != nullptr) return cache_->NormalizedLabel();
+  if (!own_label_ready_) {
+    own_label_ = NormalizeLabel(unit_.label);
+    own_label_ready_ = true;
+  }
+  return own_label_;
+}
+
+bool UnitView::HasLetter() {
+  if (cache_ != nullptr) return cache_->HasLetter();
+  for (unsigned char c : unit_.text) {
+    if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80) return true;
+  }
+  return false;
+}
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }

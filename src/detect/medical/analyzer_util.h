@@ -4,8 +4,10 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
+#include "detect/medical/folded_text.h"
 #include "detect/unit_analyzer.h"
 
 namespace breachscope::medical {
@@ -32,6 +34,29 @@ size_t FrequencyEnd(std::string_view text, size_t pos);
 // "5/325 mg", "2 puffs", "10 units") and any frequency after it, or pos when
 // there is none.
 size_t DoseEnd(std::string_view text, size_t pos);
+
+// Per-unit work several analyzers share, taken from the engine's UnitCache
+// (scratch->unit) when there is one and derived into the caller's own
+// buffers otherwise (a direct call from a test).
+class UnitView {
+ public:
+  UnitView(const TextUnit& unit, AnalyzerScratch* scratch)
+      : unit_(unit), cache_(scratch != nullptr ? scratch->unit : nullptr) {}
+  // The unit's text folded into word tokens.
+  const FoldedText& Folded();
+  // The unit's label normalised (labels.h NormalizeLabel).
+  std::string_view NormalizedLabel();
+  // False when the text has no letter, so no word of any vocabulary.
+  bool HasLetter();
+
+ private:
+  const TextUnit& unit_;
+  UnitCache* cache_;
+  FoldedText own_folded_;
+  bool own_folded_ready_ = false;
+  std::string own_label_;
+  bool own_label_ready_ = false;
+};
 
 }  // namespace breachscope::medical
 

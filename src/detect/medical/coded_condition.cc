@@ -154,17 +154,18 @@ void ProposeCodedTitles(std::string_view unit_text, const FoldedText& text,
 
 namespace breachscope::medical {
 
-void ProposeWholeTitle(std::string_view unit_text,
+void ProposeWholeTitle(std::string_view unit_text, const FoldedText& text,
                        std::vector<ProposedFinding>* out) {
   Span whole = Trimmed(unit_text);
-  if (whole.empty() || whole.end - whole.start > kMaxTitle) return;
-  std::string folded =
-      FoldPhrase(unit_text.substr(whole.start, whole.end - whole.start));
   // One-word titles ("Headache") are left to the condition words: as a
   // whole value they are as often a symptom or a reason for a visit.
-  if (folded.find(' ') == std::string::npos || !IsIcd10Title(folded)) return;
+  if (text.size() < 2 || whole.end - whole.start > kMaxTitle) return;
+  // Whitespace makes no token, so the whole text folded is the trimmed
+  // value folded.
+  std::string_view folded = text.Phrase(0, text.size() - 1);
+  if (!IsIcd10Title(folded)) return;
   out->push_back({whole.start, whole.end, "icd10_title", "diagnosis",
-                  std::move(folded), kTitleConfidence,
+                  std::string(folded), kTitleConfidence,
                   "whole value is an icd-10 title"});
 }
 

@@ -26,7 +26,8 @@ void ProposeCodedTitles(std::string_view unit_text, const FoldedText& text,
 // Proposes (detector `icd10_title`) a unit whose whole value is an ICD-10
 // title ("Postmenopausal bleeding" in a Reason column). Call only for
 // units the field analyzer does not claim as a diagnosis.
-void ProposeWholeTitle(std::string_view unit_text,
+// `text` is the unit's text, folded.
+void ProposeWholeTitle(std::string_view unit_text, const FoldedText& text,
                        std::vector<ProposedFinding>* out);
 
 }  // namespace breachscope::medical

@@ -37,21 +37,17 @@ bool IsFigurativeWord(std::string_view folded) {
          folded == "heat";
 }
 
-struct Scratch : AnalyzerScratch {
-  FoldedText folded;
-};
-
 // The confidence a dictionary phrase gets from the unit's label; 0 for free
 // text and unrelated labels.
-double LabelConfidence(const TextUnit& unit, std::string* why) {
+double LabelConfidence(const TextUnit& unit, UnitView& view,
+                       std::string* why) {
   if (unit.label.empty()) return 0;
   std::string_view field = LabelField(unit.label, kFields);
   if (!field.empty()) {
     *why = "label " + std::string(field);
     return kFieldConfidence;
   }
-  std::string label = NormalizeLabel(unit.label);
-  std::string_view word = LabelWord(label, kLabelWords);
+  std::string_view word = LabelWord(view.NormalizedLabel(), kLabelWords);
   if (word.empty()) return 0;
   *why = "label '" + std::string(word) + "'";
   return kLabelConfidence;
@@ -63,7 +59,8 @@ bool IsDiagnosisLabel(std::string_view raw_label) {
   std::string why;
   TextUnit unit;
   unit.label = raw_label;
-  return LabelConfidence(unit, &why) > 0;
+  UnitView view(unit, nullptr);
+  return LabelConfidence(unit, view, &why) > 0;
 }
 
 std::vector<DetectorInfo> ConditionAnalyzer::Describe() const {
@@ -74,20 +71,19 @@ std::vector<DetectorInfo> ConditionAnalyzer::Describe() const {
 }
 
 std::unique_ptr<AnalyzerScratch> ConditionAnalyzer::NewScratch() const {
-  return std::make_unique<Scratch>();
+  return std::make_unique<AnalyzerScratch>();
 }
 
 void ConditionAnalyzer::Analyze(const TextUnit& unit,
                                 std::span<const PriorFinding> prior,
                                 AnalyzerScratch* scratch,
                                 std::vector<ProposedFinding>* out) const {
-  Scratch local;
-  auto* s = scratch != nullptr ? static_cast<Scratch*>(scratch) : &local;
+  UnitView view(unit, scratch);
+  if (!view.HasLetter()) return;  // no condition word, no title
   const PhraseDictionary& dictionary = ConditionDictionary();
-  FoldedText& text = s->folded;
-  text.Reset(unit.text);
+  const FoldedText& text = view.Folded();
   std::string why;
-  double label_confidence = LabelConfidence(unit, &why);
+  double label_confidence = LabelConfidence(unit, view, &why);
   for (size_t i = 0; i < text.size();) {
     PhraseDictionary::Hit hit = dictionary.LongestAt(text, i);
     if (hit.tokens == 0) {
@@ -113,7 +109,7 @@ void ConditionAnalyzer::Analyze(const TextUnit& unit,
   // Under a diagnosis label the whole value is the field analyzer's.
   if (label_confidence == 0) {
     ProposeCodedTitles(unit.text, text, prior, out);
-    if (unit.kind != UnitKind::kText) ProposeWholeTitle(unit.text, out);
+    if (unit.kind != UnitKind::kText) ProposeWholeTitle(unit.text, text, out);
   }
 }
 

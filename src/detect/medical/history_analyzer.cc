@@ -145,14 +145,18 @@ size_t TrySection(std::string_view text, size_t start,
   return close;
 }
 
-bool IsNotesLabel(const TextUnit& unit) {
+bool IsNotesLabel(const TextUnit& unit, UnitView& view) {
   if (unit.label.empty()) return false;
   static constexpr std::string_view kFields[] = {"NTE-3"};
   if (!LabelField(unit.label, kFields).empty()) return true;
-  return !LabelWord(NormalizeLabel(unit.label), kLabelWords).empty();
+  return !LabelWord(view.NormalizedLabel(), kLabelWords).empty();
 }
 
 }  // namespace
+
+std::unique_ptr<AnalyzerScratch> MedicalHistoryAnalyzer::NewScratch() const {
+  return std::make_unique<AnalyzerScratch>();
+}
 
 std::vector<DetectorInfo> MedicalHistoryAnalyzer::Describe() const {
   return {{"history_section", "medical_history",
@@ -165,10 +169,11 @@ void MedicalHistoryAnalyzer::Analyze(const TextUnit& unit,
                                      AnalyzerScratch* scratch,
                                      std::vector<ProposedFinding>* out) const {
   (void)prior;
-  (void)scratch;
+  UnitView view(unit, scratch);
+  if (!view.HasLetter()) return;  // no heading
   // A notes field as a whole is the field analyzer's (history_field);
   // sections inside it would repeat that finding.
-  if (IsNotesLabel(unit)) return;
+  if (IsNotesLabel(unit, view)) return;
   size_t pos = 0;
   while (pos < unit.text.size()) {
     size_t start = pos;

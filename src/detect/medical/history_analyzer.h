@@ -22,6 +22,7 @@ namespace breachscope::medical {
 class MedicalHistoryAnalyzer : public UnitAnalyzer {
  public:
   std::vector<DetectorInfo> Describe() const override;
+  std::unique_ptr<AnalyzerScratch> NewScratch() const override;
   void Analyze(const TextUnit& unit, std::span<const PriorFinding> prior,
                AnalyzerScratch* scratch,
                std::vector<ProposedFinding>* out) const override;

@@ -12,10 +12,6 @@ namespace {
 constexpr double kPlainConfidence = 0.60;
 constexpr double kUnitConfidence = 0.75;
 
-struct Scratch : AnalyzerScratch {
-  FoldedText folded;
-};
-
 // The test of the alias at tokens [first, last], or -1 when a short alias
 // is not written exactly as the catalogue has it.
 int TestOf(const LabCatalog& catalog, const FoldedText& text, int key,
@@ -40,13 +36,13 @@ std::string Normalized(const LabTest& test, const LabValue& value) {
 
 // Labels under which the field analyzer reports the whole value as a lab
 // result (lab_result_field).
-bool IsResultLabel(const TextUnit& unit) {
+bool IsResultLabel(const TextUnit& unit, UnitView& view) {
   static constexpr std::string_view kWords[] = {"result", "value",
                                                 "observation", "resultat"};
   static constexpr std::string_view kFields[] = {"OBX-5"};
   if (unit.label.empty()) return false;
   return !LabelField(unit.label, kFields).empty() ||
-         !LabelWord(NormalizeLabel(unit.label), kWords).empty();
+         !LabelWord(view.NormalizedLabel(), kWords).empty();
 }
 
 }  // namespace
@@ -58,7 +54,7 @@ std::vector<DetectorInfo> LabResultAnalyzer::Describe() const {
 }
 
 std::unique_ptr<AnalyzerScratch> LabResultAnalyzer::NewScratch() const {
-  return std::make_unique<Scratch>();
+  return std::make_unique<AnalyzerScratch>();
 }
 
 void LabResultAnalyzer::Analyze(const TextUnit& unit,
@@ -66,12 +62,11 @@ void LabResultAnalyzer::Analyze(const TextUnit& unit,
                                 AnalyzerScratch* scratch,
                                 std::vector<ProposedFinding>* out) const {
   (void)prior;
-  Scratch local;
-  auto* s = scratch != nullptr ? static_cast<Scratch*>(scratch) : &local;
+  UnitView view(unit, scratch);
+  if (!view.HasLetter()) return;  // no test name
   const LabCatalog& catalog = LabTests();
-  FoldedText& text = s->folded;
-  text.Reset(unit.text);
-  bool result_label = IsResultLabel(unit);
+  const FoldedText& text = view.Folded();
+  bool result_label = IsResultLabel(unit, view);
   for (size_t i = 0; i < text.size();) {
     PhraseDictionary::Hit hit = catalog.names.LongestAt(text, i);
     size_t last = i + (hit.tokens > 0 ? hit.tokens - 1 : 0);

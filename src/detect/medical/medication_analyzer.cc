@@ -17,17 +17,12 @@ constexpr std::string_view kLabelWords[] = {"medication", "medicament", "drug",
                                "prescription", "meds", "rx"};
 constexpr std::string_view kFields[] = {"RXE-2", "RXO-1", "RXD-2", "RXA-5", "RXG-4"};
 
-struct Scratch : AnalyzerScratch {
-  FoldedText folded;
-};
-
 // Why the label supports a medication, or empty.
-std::string LabelReason(const TextUnit& unit) {
+std::string LabelReason(const TextUnit& unit, UnitView& view) {
   if (unit.label.empty()) return {};
   std::string_view field = LabelField(unit.label, kFields);
   if (!field.empty()) return "label " + std::string(field);
-  std::string label = NormalizeLabel(unit.label);
-  std::string_view word = LabelWord(label, kLabelWords);
+  std::string_view word = LabelWord(view.NormalizedLabel(), kLabelWords);
   if (word.empty()) return {};
   return "label '" + std::string(word) + "'";
 }
@@ -59,7 +54,7 @@ std::vector<DetectorInfo> MedicationAnalyzer::Describe() const {
 }
 
 std::unique_ptr<AnalyzerScratch> MedicationAnalyzer::NewScratch() const {
-  return std::make_unique<Scratch>();
+  return std::make_unique<AnalyzerScratch>();
 }
 
 void MedicationAnalyzer::Analyze(const TextUnit& unit,
@@ -67,12 +62,11 @@ void MedicationAnalyzer::Analyze(const TextUnit& unit,
                                  AnalyzerScratch* scratch,
                                  std::vector<ProposedFinding>* out) const {
   (void)prior;
-  Scratch local;
-  auto* s = scratch != nullptr ? static_cast<Scratch*>(scratch) : &local;
+  UnitView view(unit, scratch);
+  if (!view.HasLetter()) return;  // no drug name
   const PhraseDictionary& dictionary = DrugDictionary();
-  FoldedText& text = s->folded;
-  text.Reset(unit.text);
-  std::string why = LabelReason(unit);
+  const FoldedText& text = view.Folded();
+  std::string why = LabelReason(unit, view);
   bool labelled = !why.empty();
   for (size_t i = 0; i < text.size();) {
     PhraseDictionary::Hit hit = dictionary.LongestAt(text, i);

@@ -1,0 +1,65 @@
+// GatedPrefilter: the triggers split into two Prefilters, so a unit is
+// scanned only for triggers whose matches could count in it.
+//
+// Many triggers count only with context (a bare 9-digit number needs a
+// label or a nearby word such as "SIN"): matches without it are dropped in
+// scoring. Context words all contain letters, so in a unit without letters
+// (most table cells: numbers, dates, codes) such a trigger can only count
+// when the unit's label supports its detector. The engine asks for the
+// gated triggers only then, which skips the costliest part of the scan on
+// digit-only cells; the findings are exactly those of one full scan.
+//
+// Immutable after Compile(), shared by threads; one GatedScratch a thread.
+#ifndef BREACHSCOPE_DETECT_GATED_PREFILTER_H_
+#define BREACHSCOPE_DETECT_GATED_PREFILTER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "detect/prefilter.h"
+
+namespace breachscope {
+
+struct GatedScratch {
+  std::unique_ptr<PrefilterScratch> open;
+  std::unique_ptr<PrefilterScratch> gated;
+  std::vector<RawMatch> gated_matches;
+};
+
+class GatedPrefilter {
+ public:
+  // Trigger id i is triggers[i]; gated[i] says whether it counts only with
+  // context. REQUIRES: the vectors have one size and are not empty.
+  static Result<std::unique_ptr<GatedPrefilter>> Compile(
+      const std::vector<const Trigger*>& triggers,
+      const std::vector<bool>& gated);
+
+  // nullptr if Vectorscan could not allocate.
+  std::unique_ptr<GatedScratch> NewScratch() const;
+
+  // Prefilter::Scan over every trigger, or over the ungated ones only when
+  // `with_gated` is false; ids are trigger ids, sorted by (id, start).
+  void Scan(std::string_view text, bool with_gated, GatedScratch& scratch,
+            std::vector<RawMatch>* out) const;
+
+ private:
+  GatedPrefilter() = default;
+  struct Part {
+    std::unique_ptr<Prefilter> prefilter;  // nullptr when it has no trigger
+    std::vector<uint32_t> ids;             // its pattern id -> trigger id
+  };
+  static Status CompilePart(const std::vector<const Trigger*>& triggers,
+                            const std::vector<bool>& gated, bool which,
+                            Part* part);
+  static void ScanPart(const Part& part, std::string_view text,
+                       PrefilterScratch& scratch, std::vector<RawMatch>* out);
+  Part open_;
+  Part gated_;
+};
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_DETECT_GATED_PREFILTER_H_

@@ -1,0 +1,48 @@
+#include "detect/unit_cache.h"
+
+#include "detect/context.h"
+
+namespace breachscope {
+
+void UnitCache::Reset(const TextUnit& unit) {
+  text_ = unit.text;
+  label_ = unit.label;
+  folded_ready_ = false;
+  has_letter_ = -1;
+  normalized_ = nullptr;
+}
+
+const medical::FoldedText& UnitCache::Folded() {
+  if (!folded_ready_) {
+    folded_.Reset(text_);
+    folded_ready_ = true;
+  }
+  return folded_;
+}
+
+std::string_view UnitCache::NormalizedLabel() {
+  if (normalized_ != nullptr) return *normalized_;
+  auto it = labels_.find(label_);
+  if (it == labels_.end()) {
+    // Odd input with endless distinct labels must not grow memory.
+    if (labels_.size() >= kMaxLabels) labels_.clear();
+    it = labels_.emplace(std::string(label_), Normalize(label_)).first;
+  }
+  normalized_ = &it->second;
+  return *normalized_;
+}
+
+bool UnitCache::HasLetter() {
+  if (has_letter_ < 0) {
+    has_letter_ = 0;
+    for (unsigned char c : text_) {
+      if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80) {
+        has_letter_ = 1;
+        break;
+      }
+    }
+  }
+  return has_letter_ == 1;
+}
+
+}  // namespace breachscope

@@ -1,0 +1,63 @@
+// UnitCache: what several analyzers derive from the same unit, derived once.
+//
+// The condition, medication and lab analyzers each look words up in the
+// unit's folded text, and every medical analyzer checks the normalised
+// label. With about nine bytes a table cell, that repeated per-unit work
+// cost more than the look-ups themselves, so the engine keeps one UnitCache
+// per thread (in its Scratch), resets it for each unit and hands it to the
+// analyzers through AnalyzerScratch::unit.
+//
+// Values are computed lazily on first use and stay valid until the next
+// Reset(). Normalised labels are also remembered across units (a table has
+// few labels and many cells), in a table bounded at kMaxLabels entries.
+// Not thread-safe: one per thread, like every scratch.
+#ifndef BREACHSCOPE_DETECT_UNIT_CACHE_H_
+#define BREACHSCOPE_DETECT_UNIT_CACHE_H_
+
+#include <string>
+#include <string_view>
+#include <functional>
+#include <unordered_map>
+
+#include "common/text_unit.h"
+#include "detect/medical/folded_text.h"
+
+namespace breachscope {
+
+class UnitCache {
+ public:
+  // Starts a new unit. REQUIRES: `unit` outlives the use of this cache
+  // until the next Reset().
+  void Reset(const TextUnit& unit);
+
+  // The unit text folded into word tokens (medical/folded_text.h).
+  const medical::FoldedText& Folded();
+
+  // The unit label normalised as context.h Normalize does.
+  std::string_view NormalizedLabel();
+
+  // False when the text has no letter (ASCII or any non-ASCII byte): dates,
+  // numbers and codes of digits only, which no vocabulary can name.
+  bool HasLetter();
+
+ private:
+  static constexpr size_t kMaxLabels = 1024;
+  std::string_view text_;
+  std::string_view label_;
+  medical::FoldedText folded_;
+  bool folded_ready_ = false;
+  int has_letter_ = -1;  // unknown until asked
+  const std::string* normalized_ = nullptr;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>>
+      labels_;
+};
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_DETECT_UNIT_CACHE_H_
