@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import random
 
 from . import contract as C
 
@@ -302,7 +303,10 @@ class Patient:
                  "city", "street_no", "street", "unit", "postal", "phones",
                  "email", "sin", "hn", "mrn", "visits", "labs", "diagnoses",
                  "meds", "height", "weight", "household", "nick", "lang",
-                 "dl", "passport", "card", "history", "gp")
+                 "dl", "passport", "card", "history", "gp",
+                 # Hard cases for resolution (add_hard_cases): the surname
+                 # and home of older files, or None.
+                 "old_last", "old_home")
 
     @property
     def name(self):
@@ -371,14 +375,8 @@ def make_patients(rng, n, start_id=1, visit_years=(2019, 2024)):
         p.email = f"{local}@{rng.choice(EMAIL_DOMAINS)}" if rng.random() < 0.85 \
             else None
         p.sin = rand_sin(rng) if rng.random() < 0.7 else None
-        if shape == "qc":
-            ln = (_ascii(p.last).upper() + "XXX")[:3]
-            yy = p.dob.year % 100
-            mm = p.dob.month + (50 if p.sex == "F" else 0)
-            p.hn = f"{ln}{_ascii(p.first)[0].upper()} {yy:02d}{mm:02d} " \
-                   f"{p.dob.day:02d}{rng.randint(10, 99)}"
-        else:
-            p.hn = rand_health_number(rng, shape)
+        _assign_health_number(rng, p)
+        p.old_last = p.old_home = None
         p.mrn = f"{rng.randint(100000, 9999999):07d}"
         p.height = rng.randint(150, 195)
         p.weight = rng.randint(48, 130)
@@ -416,7 +414,86 @@ def make_patients(rng, n, start_id=1, visit_years=(2019, 2024)):
         p.history = rng.sample(HISTORY, rng.randint(1, 3))
         p.gp = rng.choice(PROVIDERS)
         pats.append(p)
+    add_hard_cases(random.Random(rng.random()), pats)
     return pats
+
+
+def _assign_health_number(rng, p):
+    shape = PROVINCES[p.prov][4]
+    if shape == "qc":
+        ln = (_ascii(p.last).upper() + "XXX")[:3]
+        yy = p.dob.year % 100
+        mm = p.dob.month + (50 if p.sex == "F" else 0)
+        p.hn = f"{ln}{_ascii(p.first)[0].upper()} {yy:02d}{mm:02d} " \
+               f"{p.dob.day:02d}{rng.randint(10, 99)}"
+    else:
+        p.hn = rand_health_number(rng, shape)
+
+
+def _same_home(rng, p, h):
+    p.prov, p.city, p.street_no, p.street, p.unit, p.postal = \
+        h.prov, h.city, h.street_no, h.street, h.unit, h.postal
+    # The home phone is shared; other phones are the province's too.
+    areas = PROVINCES[p.prov][2]
+    p.phones = [h.phones[0]] + [(k, rand_phone_digits(rng, areas), e)
+                                for k, _d, e in p.phones[1:]]
+    p.household = h.household or h.pid
+    h.household = p.household
+
+
+def _twins(rng, a, b):
+    """Same surname, birth date and home; different given names and health
+    numbers."""
+    # The earlier birth date, so neither has a visit before it.
+    b.last = a.last
+    a.dob = b.dob = min(a.dob, b.dob)
+    _same_home(rng, b, a)
+    while b.first == a.first or b.first in NICK.get(a.first, ()):
+        b.first = rng.choice(FIRST)
+    b.nick = None
+    _assign_health_number(rng, b)
+
+
+def _father_and_son(rng, father, son):
+    """Same name and home, birth dates decades apart (Sr and Jr)."""
+    son.first, son.middle, son.last, son.sex = \
+        father.first, father.middle, father.last, "M"
+    father.sex = "M"
+    father.dob = son.dob - datetime.timedelta(days=rng.randint(22, 38) * 365)
+    _same_home(rng, son, father)
+    _assign_health_number(rng, son)
+    _assign_health_number(rng, father)
+
+
+def _moved(rng, p):
+    """Older files have the previous home."""
+    _w, letters, _areas, cities, _shape = PROVINCES[p.prov]
+    street = f"{rng.choice(STREET_NAMES)} {rng.choice(STREET_EN)[0].capitalize()}"
+    p.old_home = (rng.choice(cities), str(rng.randint(1, 9999)), street, "",
+                  _rand_postal(rng, letters))
+
+
+def add_hard_cases(rng, pats):
+    """Turns some patients into the cases that make resolution hard: twins,
+    a father and son of one name (Jr/Sr), a married name (older files have
+    the maiden name), a move (older files have the old address), patients
+    without a health number. One of each per 40 patients (two of the last
+    three); nicknames and shared household contacts come from
+    make_patients. Uses its own `rng` so the rest of the share keeps its
+    draws."""
+    if len(pats) < 12:
+        return
+    k = max(1, len(pats) // 40)
+    picked = rng.sample(range(len(pats)), 8 * k)
+    for i in range(k):
+        a, b, f, s, m, mv, n1, n2 = (pats[j] for j in picked[8 * i:8 * i + 8])
+        _twins(rng, a, b)
+        _father_and_son(rng, f, s)
+        m.old_last = m.last
+        while m.last == m.old_last:
+            m.last = rng.choice(COMMON_LAST + LAST[:200])
+        _moved(rng, mv)
+        n1.hn = n2.hn = None
 
 
 # ---- renderings ------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The share: file layout, archives, files without PHI, scaling, summary."""
 
 import bz2
+import contextlib
 import datetime
 import gzip
 import io
@@ -53,6 +54,26 @@ class Ctx:
     def some(self, k):
         k = max(1, min(k, len(self.pats)))
         return sorted(self.rng.sample(self.pats, k), key=lambda p: p.pid)
+
+
+@contextlib.contextmanager
+def past(ctx):
+    """Files written inside are older: a patient who married since has the
+    maiden name there, one who moved has the old home (people.py
+    add_hard_cases)."""
+    def swap():
+        for p in ctx.pats:
+            if p.old_last:
+                p.last, p.old_last = p.old_last, p.last
+            if p.old_home:
+                now = (p.city, p.street_no, p.street, p.unit, p.postal)
+                (p.city, p.street_no, p.street, p.unit, p.postal) = p.old_home
+                p.old_home = now
+    swap()
+    try:
+        yield
+    finally:
+        swap()
 
 
 def _rows(pats, per="patient"):
@@ -346,8 +367,10 @@ def prescriptions_csv(ctx, src):
 
 def note_files(ctx, prefix, n, start, kinds=("visit", "ref_en", "ref_fr")):
     out = []
+    # Notes and letters always quote the health card.
+    with_hn = [p for p in ctx.pats if p.hn]
     for i in range(n):
-        p = ctx.rng.choice(ctx.pats)
+        p = ctx.rng.choice(with_hn)
         v = ctx.rng.choice(p.visits)
         kind = kinds[i % len(kinds)]
         if kind == "visit":
@@ -488,27 +511,31 @@ def build(ctx, prefix=""):
     tgz = "lab/hl7/archive_2023.tar.gz"
     hl7s = [(f"ORU_2023-{m:02d}.hl7", lambda s, m=m: hl7.hl7_file(
         ctx, s, ctx.some(4), "ORU", "\r", (2023, m))) for m in (11, 12)]
-    files.append((prefix + tgz, targz_bytes(members(tgz, hl7s)), "archive"))
-    outer = "backup/old_backup.zip"
-    inner = "nested/notes_archive.zip"
-    inner_members = members(outer + "!" + inner, note_files(
-        ctx, prefix, 2, 201, ("visit", "ref_fr")))
-    outer_members = members(outer, [
-        ("exports/contacts_2021.txt", lambda s: contacts_pipe(ctx, s))])
-    outer_members.append((inner, zip_bytes(inner_members)))
-    files.append((prefix + outer, zip_bytes(outer_members), "archive"))
-    gz = "exports/patients_2022.csv.gz"
-    files.append((prefix + gz, gzip.compress(patients_csv(
-        ctx, prefix + gz + "!patients_2022.csv"), mtime=0), "compressed"))
+    # Archives of earlier years hold the old surnames and homes.
+    with past(ctx):
+        files.append((prefix + tgz, targz_bytes(members(tgz, hl7s)),
+                      "archive"))
+        outer = "backup/old_backup.zip"
+        inner = "nested/notes_archive.zip"
+        inner_members = members(outer + "!" + inner, note_files(
+            ctx, prefix, 2, 201, ("visit", "ref_fr")))
+        outer_members = members(outer, [
+            ("exports/contacts_2021.txt", lambda s: contacts_pipe(ctx, s))])
+        outer_members.append((inner, zip_bytes(inner_members)))
+        files.append((prefix + outer, zip_bytes(outer_members), "archive"))
+        gz = "exports/patients_2022.csv.gz"
+        files.append((prefix + gz, gzip.compress(patients_csv(
+            ctx, prefix + gz + "!patients_2022.csv"), mtime=0), "compressed"))
     bz = "notes/2022/visit_note_0301.txt.bz2"
-    p = r.choice(ctx.pats)
+    p = r.choice([q for q in ctx.pats if q.hn])
     files.append((prefix + bz, bz2.compress(notes.visit_note(
         ctx, prefix + bz + "!visit_note_0301.txt", p, p.visits[0])),
         "compressed"))
     xz = "fhir/export/Patient_2022.ndjson.xz"
-    files.append((prefix + xz, lzma.compress(records.ndjson(
-        ctx, prefix + xz + "!Patient_2022.ndjson", ctx.some(5), "Patient")),
-        "compressed"))
+    with past(ctx):
+        files.append((prefix + xz, lzma.compress(records.ndjson(
+            ctx, prefix + xz + "!Patient_2022.ndjson", ctx.some(5),
+            "Patient")), "compressed"))
 
     # Files without PHI.
     if not prefix:
