@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 # place; README.md says what each is for.
 DEBIAN_PACKAGES := \
   cmake g++ make pkg-config python3 \
-  libvectorscan-dev libarchive-dev libsqlite3-dev libphonenumber-dev \
+  libvectorscan-dev libarchive-dev libsqlite3-dev libsodium-dev libphonenumber-dev \
   nlohmann-json3-dev libpugixml-dev libcli11-dev libtomlplusplus-dev \
   libpoppler-glib-dev libpoppler-cpp-dev \
   libpango1.0-dev libcairo2-dev fonts-dejavu-core poppler-utils \

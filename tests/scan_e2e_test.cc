@@ -158,6 +158,8 @@ TEST_F(GeneratedShareTest, SecondScanSkipsFinishedFiles) {
   TempDir copy;
   std::filesystem::copy(case_, copy.path() + "/case",
                         std::filesystem::copy_options::recursive);
+  // The key lives beside the case folder, not in it.
+  std::filesystem::copy_file(case_ + ".key", copy.path() + "/case.key");
   e2e::ProcessResult again = Scan(share_, copy.path() + "/case", "2");
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(ExportFindings(copy.path() + "/case"), *export_);

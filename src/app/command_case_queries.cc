@@ -6,6 +6,8 @@
 
 #include "app/command_registry.h"
 #include "app/exit_codes.h"
+#include "app/export_output.h"
+#include "common/mask.h"
 #include "detect/detector_engine.h"
 #include "report/findings_export.h"
 #include "report/summary_json.h"
@@ -23,8 +25,9 @@ constexpr size_t kErrorsListed = 20;
 constexpr size_t kErrorsListedJson = 100000;
 
 int RunSummary(const std::string& case_dir, bool json) {
-  std::unique_ptr<CaseStore> store = OpenExistingCase(case_dir);
-  if (!store) return kExitFailure;
+  int open_error = kExitFailure;
+  std::unique_ptr<CaseStore> store = OpenExistingCase(case_dir, &open_error);
+  if (!store) return open_error;
   Result<CaseSummary> summary = store->Summary();
   Result<std::vector<ErrorItem>> errors =
       store->ErrorItems(json ? kErrorsListedJson : kErrorsListed);
@@ -42,8 +45,28 @@ struct ExportArgs {
   std::string what = "findings";
   std::string case_dir;
   std::string format = "jsonl";
-  std::string output;
+  ExportOutputOptions output;
 };
+
+// Findings as ExportFindings writes them, values masked when asked.
+Status WriteFindings(CaseStore& store, ExportFormat format, bool masked,
+                     std::ostream& out, uint64_t* count) {
+  if (!masked) return ExportFindings(store, format, out, count);
+  *count = 0;
+  if (format == ExportFormat::kCsv) out << FindingsCsvHeader() << '\n';
+  StoredFinding copy;
+  BS_RETURN_IF_ERROR(store.ForEachFinding([&](const StoredFinding& finding) {
+    copy = finding;
+    copy.finding.value = MaskValue(finding.finding.category, finding.finding.value);
+    copy.finding.normalized =
+        MaskValue(finding.finding.category, finding.finding.normalized);
+    out << (format == ExportFormat::kJsonl ? FindingToJsonLine(copy)
+                                           : FindingToCsvRow(copy))
+        << '\n';
+    ++*count;
+  }));
+  return out ? Status() : IoError("writing the export failed");
+}
 
 int RunExport(const ExportArgs& args) {
   Result<ExportFormat> format = ParseExportFormat(args.format);
@@ -51,27 +74,26 @@ int RunExport(const ExportArgs& args) {
     std::cerr << "breachscope: " << format.status().message() << "\n";
     return kExitUsage;
   }
-  std::unique_ptr<CaseStore> store = OpenExistingCase(args.case_dir);
-  if (!store) return kExitFailure;
-  std::ofstream file;
-  std::ostream* out = &std::cout;
-  if (!args.output.empty()) {
-    file.open(args.output, std::ios::out | std::ios::trunc);
-    if (!file) {
-      std::cerr << "breachscope: cannot write " << args.output << "\n";
-      return kExitFailure;
-    }
-    out = &file;
+  int open_error = kExitFailure;
+  std::unique_ptr<CaseStore> store = OpenExistingCase(args.case_dir, &open_error);
+  if (!store) return open_error;
+  Result<CaseSummary> summary = store->Summary();
+  Result<std::unique_ptr<ExportOutput>> output = ExportOutput::Open(
+      args.case_dir, "findings", args.output,
+      summary.ok() ? summary.value().findings : 0);
+  if (!output.ok()) {
+    std::cerr << "breachscope: export: " << output.status().message() << "\n";
+    return output.status().code() == StatusCode::kInvalidArgument ? kExitUsage
+                                                                   : kExitFailure;
   }
+  ExportOutput& sink = *output.value();
   uint64_t count = 0;
-  Status status = ExportFindings(*store, format.value(), *out, &count);
+  Status status =
+      WriteFindings(*store, format.value(), sink.masked(), sink.out(), &count);
+  if (status.ok()) status = sink.Finish(count);
   if (!status.ok()) {
     std::cerr << "breachscope: export failed: " << status.ToString() << "\n";
     return kExitFailure;
-  }
-  if (!args.output.empty()) {
-    std::cerr << "breachscope: wrote " << count << " findings (PHI in plain "
-              << "text) to " << args.output << "\n";
   }
   return kExitOk;
 }
@@ -116,7 +138,7 @@ void RegisterExportCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--case", args->case_dir, "Case folder")->required();
   cmd->add_option("--format", args->format, "jsonl (default) or csv")
       ->check(CLI::IsMember({"jsonl", "csv"}));
-  cmd->add_option("-o,--output", args->output, "File to write (default: stdout)");
+  AddExportOutputOptions(cmd, &args->output);
   cmd->callback([args, exit_code] { *exit_code = RunExport(*args); });
 }
 

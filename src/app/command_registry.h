@@ -13,11 +13,17 @@ void RegisterSummaryCommand(CLI::App& app, int* exit_code);
 void RegisterExportCommand(CLI::App& app, int* exit_code);
 void RegisterDetectorsCommand(CLI::App& app, int* exit_code);
 void RegisterVersionCommand(CLI::App& app, int* exit_code);
+void RegisterCaseCommand(CLI::App& app, int* exit_code);
+void RegisterAuditCommand(CLI::App& app, int* exit_code);
+void RegisterKeyCommands(CLI::App& app, int* exit_code);  // keygen, decrypt
 
-// Shared by commands that open an existing case: returns nullptr and prints
-// the reason when the folder holds no case.
+// Shared by commands that open an existing case, with its key (see
+// app/case_access.h): returns nullptr and prints the reason when the folder
+// holds no case or the key is missing or wrong; `*exit_code`, when given,
+// is then set to the exit code to return (kExitKey for key problems).
 class CaseStore;
-std::unique_ptr<CaseStore> OpenExistingCase(const std::string& case_dir);
+std::unique_ptr<CaseStore> OpenExistingCase(const std::string& case_dir,
+                                            int* exit_code = nullptr);
 
 }  // namespace breachscope
 

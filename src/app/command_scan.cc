@@ -4,6 +4,7 @@
 #include <csignal>
 #include <iostream>
 
+#include "app/case_access.h"
 #include "app/command_registry.h"
 #include "app/exit_codes.h"
 #include "app/scan_pipeline.h"
@@ -68,12 +69,11 @@ int RunScanCommand(const ScanArgs& args) {
                ? kExitUsage
                : kExitFailure;
   }
-  Result<std::unique_ptr<CaseStore>> store =
-      OpenSqliteCaseStore(args.case_dir, NewPlainSealer());
+  Result<std::unique_ptr<CaseStore>> store = OpenOrCreateCase(args.case_dir);
   if (!store.ok()) {
     std::cerr << "breachscope: cannot open case " << args.case_dir << ": "
-              << store.status().ToString() << "\n";
-    return kExitFailure;
+              << store.status().message() << "\n";
+    return ExitCodeForCaseError(store.status());
   }
   ScanOptions options;
   options.roots = args.roots;
@@ -91,6 +91,18 @@ int RunScanCommand(const ScanArgs& args) {
     return kExitFailure;
   }
   const ScanOutcome& o = outcome.value();
+  store.value().reset();  // the scan is committed before it is recorded
+  Status audited = RecordAudit(
+      args.case_dir,
+      {"scan", o.interrupted ? "interrupted" : "completed",
+       {{"roots", args.roots.size()}, {"sources", o.sources_scanned},
+        {"sources_already_done", o.sources_skipped}, {"items", o.items},
+        {"items_not_read", o.errors}, {"findings", o.findings},
+        {"bytes", o.bytes}}});
+  if (!audited.ok()) {
+    std::cerr << "breachscope: warning: scan not recorded in the audit log: "
+              << audited.message() << "\n";
+  }
   if (!args.quiet) PrintOutcome(o, args.case_dir);
   for (const std::string& missing : o.missing_roots) {
     std::cerr << "breachscope: " << missing << "\n";

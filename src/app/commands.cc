@@ -1,29 +1,21 @@
 #include "app/commands.h"
 
-#include <sys/stat.h>
-
 #include <iostream>
 
+#include "app/case_access.h"
 #include "app/command_registry.h"
 #include "app/exit_codes.h"
 #include "store/case_store.h"
 
 namespace breachscope {
 
-std::unique_ptr<CaseStore> OpenExistingCase(const std::string& case_dir) {
-  struct stat info;
-  std::string db = case_dir + "/case.db";
-  if (::stat(db.c_str(), &info) != 0) {
-    std::cerr << "breachscope: no case in " << case_dir
-              << " (run `breachscope scan PATH --case " << case_dir
-              << "` first)\n";
-    return nullptr;
-  }
-  Result<std::unique_ptr<CaseStore>> store =
-      OpenSqliteCaseStore(case_dir, NewPlainSealer());
+std::unique_ptr<CaseStore> OpenExistingCase(const std::string& case_dir,
+                                            int* exit_code) {
+  Result<std::unique_ptr<CaseStore>> store = OpenCase(case_dir);
   if (!store.ok()) {
     std::cerr << "breachscope: cannot open case " << case_dir << ": "
-              << store.status().ToString() << "\n";
+              << store.status().message() << "\n";
+    if (exit_code != nullptr) *exit_code = ExitCodeForCaseError(store.status());
     return nullptr;
   }
   return std::move(store).value();
@@ -36,11 +28,15 @@ int RunCommandLine(int argc, char** argv) {
   app.footer(kExitCodesHelp);
   app.require_subcommand(1);
   int exit_code = kExitOk;
+  AddKeyFileOption(app);
   RegisterScanCommand(app, &exit_code);
   RegisterSummaryCommand(app, &exit_code);
   RegisterExportCommand(app, &exit_code);
   RegisterDetectorsCommand(app, &exit_code);
   RegisterVersionCommand(app, &exit_code);
+  RegisterCaseCommand(app, &exit_code);
+  RegisterAuditCommand(app, &exit_code);
+  RegisterKeyCommands(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -11,13 +11,17 @@ enum ExitCode : int {
   kExitUsage = 2,        // bad command line
   kExitItemErrors = 3,   // scan --strict: some items could not be read
   kExitMissingRoot = 4,  // scan: a root does not exist (the others were read)
+  kExitKey = 5,          // the case key is missing or does not open the case
+  kExitTampered = 6,     // audit verify: the audit log was altered
   kExitInterrupted = 130,  // stopped by a signal; run the scan again to resume
 };
 
 inline constexpr const char* kExitCodesHelp =
     "Exit codes: 0 done (unreadable items are listed in the summary); "
     "1 failure; 2 usage error; 3 scan --strict and some items could not be "
-    "read; 4 a scan root does not exist; 130 interrupted (run again to resume).";
+    "read; 4 a scan root does not exist; 5 case key missing or wrong; "
+    "6 audit log altered (audit verify); "
+    "130 interrupted (run again to resume).";
 
 }  // namespace breachscope
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "store/sqlite_key_check.h"
 #include "store/sqlite_schema.h"
 
 namespace breachscope {
@@ -103,6 +104,8 @@ Result<std::unique_ptr<SqliteCaseStore>> SqliteCaseStore::Open(
   if (rc != SQLITE_OK) return sqlite::SqliteStatus(raw, rc, "open case");
   BS_RETURN_IF_ERROR(sqlite::ConfigureConnection(db.get()));
   BS_RETURN_IF_ERROR(sqlite::InitOrCheckSchema(db.get(), sealer->scheme()));
+  // Before anything is read: a wrong key must fail here, clearly.
+  BS_RETURN_IF_ERROR(sqlite::CheckOrRecordKey(db.get(), *sealer));
 
   std::unique_ptr<SqliteCaseStore> store(
       new SqliteCaseStore(std::move(db), std::move(sealer)));

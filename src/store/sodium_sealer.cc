@@ -1,0 +1,80 @@
+#include "store/sodium_sealer.h"
+
+#include <sodium.h>
+
+#include <string>
+
+namespace breachscope {
+namespace {
+
+constexpr size_t kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+constexpr size_t kTagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+constexpr size_t kHashBytes = 16;
+
+const unsigned char* Bytes(std::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
+unsigned char* Bytes(std::string& s) {
+  return reinterpret_cast<unsigned char*>(s.data());
+}
+
+class SodiumSealer final : public Sealer {
+ public:
+  explicit SodiumSealer(const CaseKey& key)
+      : seal_key_(key.Derive(KeyPurpose::kSeal)),
+        hash_key_(key.Derive(KeyPurpose::kHash)) {}
+  ~SodiumSealer() override {
+    sodium_memzero(seal_key_.data(), seal_key_.size());
+    sodium_memzero(hash_key_.data(), hash_key_.size());
+  }
+
+  std::string_view scheme() const override { return kSodiumScheme; }
+
+  std::string Seal(std::string_view plain) const override {
+    std::string out(kNonceBytes + plain.size() + kTagBytes, '\0');
+    unsigned char* nonce = Bytes(out);
+    randombytes_buf(nonce, kNonceBytes);
+    unsigned long long written = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(
+        nonce + kNonceBytes, &written, Bytes(plain), plain.size(), nullptr, 0,
+        nullptr, nonce, seal_key_.data());
+    return out;
+  }
+
+  Result<std::string> Unseal(std::string_view sealed) const override {
+    if (sealed.size() < kNonceBytes + kTagBytes) {
+      return Corrupt("sealed value too short");
+    }
+    std::string out(sealed.size() - kNonceBytes - kTagBytes, '\0');
+    unsigned long long written = 0;
+    const unsigned char* nonce = Bytes(sealed);
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            Bytes(out), &written, nullptr, nonce + kNonceBytes,
+            sealed.size() - kNonceBytes, nullptr, 0, nonce,
+            seal_key_.data()) != 0) {
+      return Corrupt(
+          "sealed value fails authentication (altered, or another key)");
+    }
+    return out;
+  }
+
+  std::string Hash(std::string_view plain) const override {
+    std::string out(kHashBytes, '\0');
+    crypto_generichash(Bytes(out), kHashBytes, Bytes(plain), plain.size(),
+                       hash_key_.data(), hash_key_.size());
+    return out;
+  }
+
+ private:
+  CaseKey::Bytes seal_key_;
+  CaseKey::Bytes hash_key_;
+};
+
+}  // namespace
+
+std::unique_ptr<Sealer> NewSodiumSealer(const CaseKey& key) {
+  (void)EnsureSodium();
+  return std::make_unique<SodiumSealer>(key);
+}
+
+}  // namespace breachscope

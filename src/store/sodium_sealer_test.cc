@@ -1,0 +1,117 @@
+#include "store/sodium_sealer.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <string>
+
+#include "store/case_key.h"
+#include "store/case_store.h"
+#include "store/store_test_util.h"
+
+namespace breachscope {
+namespace {
+
+TEST(SodiumSealerTest, SealsAndUnsealsEveryValue) {
+  auto sealer = NewSodiumSealer(CaseKey::Generate());
+  for (std::string value : {std::string(), std::string("Zoë Quagmire"),
+                            std::string(100000, 'x'), std::string("\0\1", 2)}) {
+    const std::string sealed = sealer->Seal(value);
+    EXPECT_EQ(sealed.size(), value.size() + 40);
+    EXPECT_EQ(sealed.find(value.empty() ? "\x01\x02\x03" : value),
+              std::string::npos);
+    Result<std::string> back = sealer->Unseal(sealed);
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    EXPECT_EQ(back.value(), value);
+  }
+}
+
+TEST(SodiumSealerTest, SameValueSealsDifferentlyEachTime) {
+  auto sealer = NewSodiumSealer(CaseKey::Generate());
+  EXPECT_NE(sealer->Seal("046 454 286"), sealer->Seal("046 454 286"));
+}
+
+TEST(SodiumSealerTest, FlippedByteIsDetected) {
+  auto sealer = NewSodiumSealer(CaseKey::Generate());
+  const std::string sealed = sealer->Seal("jean@example.com");
+  for (size_t i = 0; i < sealed.size(); ++i) {
+    std::string bad = sealed;
+    bad[i] ^= 0x01;
+    EXPECT_EQ(sealer->Unseal(bad).status().code(), StatusCode::kCorrupt) << i;
+  }
+  EXPECT_FALSE(sealer->Unseal(sealed.substr(0, 39)).ok());
+}
+
+TEST(SodiumSealerTest, AnotherKeyCannotUnseal) {
+  auto a = NewSodiumSealer(CaseKey::Generate());
+  auto b = NewSodiumSealer(CaseKey::Generate());
+  EXPECT_FALSE(b->Unseal(a->Seal("Jean Côté")).ok());
+}
+
+TEST(SodiumSealerTest, HashIsKeyedDeterministicAndSixteenBytes) {
+  const CaseKey key = CaseKey::Generate();
+  auto a = NewSodiumSealer(key);
+  auto a2 = NewSodiumSealer(key);
+  auto b = NewSodiumSealer(CaseKey::Generate());
+  EXPECT_EQ(a->Hash("9876543210").size(), 16u);
+  EXPECT_EQ(a->Hash("9876543210"), a2->Hash("9876543210"));
+  EXPECT_NE(a->Hash("9876543210"), a->Hash("9876543211"));
+  EXPECT_NE(a->Hash("9876543210"), b->Hash("9876543210"));
+  EXPECT_NE(a->Hash("9876543210"), NewPlainSealer()->Hash("9876543210"));
+}
+
+TEST(CaseKeyTest, FileRoundTripIsOwnerOnlyAndNeverOverwritten) {
+  testing::TempDir tmp;
+  const std::string path = tmp.path() + "/keys/case.key";
+  const CaseKey key = CaseKey::Generate();
+  ASSERT_TRUE(WriteKeyFile(path, key).ok());
+  struct stat info;
+  ASSERT_EQ(::stat(path.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  Result<CaseKey> back = ReadKeyFile(path);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back.value().Fingerprint(), key.Fingerprint());
+  EXPECT_EQ(WriteKeyFile(path, CaseKey::Generate()).code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(ReadKeyFile(path).value().Fingerprint(), key.Fingerprint());
+  EXPECT_EQ(ReadKeyFile(tmp.path() + "/none.key").status().code(),
+            StatusCode::kNotFound);
+}
+
+TEST(CaseKeyTest, MalformedKeyFilesAreRefused) {
+  for (const char* text : {"", "breachscope-case-key-v1", "hello world",
+                           "breachscope-case-key-v1 00ff",
+                           "breachscope-case-key-v1 "
+                           "zz00000000000000000000000000000000000000000000000000000000000000"}) {
+    EXPECT_EQ(CaseKey::Parse(text).status().code(), StatusCode::kCorrupt) << text;
+  }
+}
+
+TEST(CaseKeyTest, SubkeysDifferByPurpose) {
+  const CaseKey key = CaseKey::Generate();
+  EXPECT_NE(key.Derive(KeyPurpose::kSeal), key.Derive(KeyPurpose::kHash));
+  EXPECT_NE(key.Derive(KeyPurpose::kSeal), key.Derive(KeyPurpose::kAudit));
+}
+
+TEST(CaseKeyTest, DefaultKeyLivesBesideTheCaseFolder) {
+  EXPECT_EQ(DefaultKeyPath("/cases/acme"), "/cases/acme.key");
+  EXPECT_EQ(DefaultKeyPath("/cases/acme/"), "/cases/acme.key");
+  EXPECT_EQ(DefaultKeyPath("/cases/./acme"), "/cases/acme.key");
+}
+
+TEST(SealedCaseTest, WrongKeyIsRefusedClearly) {
+  testing::TempDir tmp;
+  const CaseKey key = CaseKey::Generate();
+  ASSERT_TRUE(OpenSqliteCaseStore(tmp.case_dir(), NewSodiumSealer(key)).ok());
+  ASSERT_TRUE(OpenSqliteCaseStore(tmp.case_dir(), NewSodiumSealer(key)).ok());
+  Result<std::unique_ptr<CaseStore>> wrong =
+      OpenSqliteCaseStore(tmp.case_dir(), NewSodiumSealer(CaseKey::Generate()));
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.status().code(), StatusCode::kEncrypted);
+  EXPECT_NE(wrong.status().message().find("key"), std::string::npos);
+  EXPECT_FALSE(OpenSqliteCaseStore(tmp.case_dir(), NewPlainSealer()).ok());
+}
+
+}  // namespace
+}  // namespace breachscope

@@ -1,0 +1,181 @@
+#include "store/sqlite_rekey.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "store/sqlite_key_check.h"
+#include "store/sqlite_schema.h"
+#include "store/sqlite_statement.h"
+
+namespace breachscope {
+namespace {
+
+using sqlite::Statement;
+
+// A table holding sealed values. Keys are integer columns (the primary key);
+// `hash` (optional) is recomputed from the first non-empty plaintext of
+// `hash_from` (indexes into `sealed`), and `hash_key` (optional) from the
+// hash with sqlite::ValueKey.
+struct SealedTable {
+  const char* table;
+  std::vector<const char*> keys;
+  std::vector<const char*> sealed;
+  const char* hash = nullptr;
+  const char* hash_key = nullptr;
+  std::vector<int> hash_from;
+};
+
+// Look-ups match the normalised form, or the raw value when there is none
+// (as FindingWriter hashes them).
+const std::vector<SealedTable>& SealedTables() {
+  static const std::vector<SealedTable> tables = {
+      {"findings", {"item_id", "seq"}, {"value_sealed", "normalized_sealed"},
+       "value_hash", "value_key", {1, 0}},
+  };
+  return tables;
+}
+
+std::string Join(const std::vector<const char*>& names, const char* sep,
+                 const char* suffix = "") {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += sep;
+    out += names[i];
+    out += suffix;
+  }
+  return out;
+}
+
+bool TableExists(sqlite3* db, const char* table) {
+  Result<Statement> stmt = Statement::Prepare(
+      db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?1");
+  if (!stmt.ok()) return false;
+  stmt.value().BindText(1, table);
+  Result<bool> row = stmt.value().Next("rekey");
+  if (row.ok() && row.value()) stmt.value().Reset();
+  return row.ok() && row.value();
+}
+
+struct RowWork {
+  std::vector<int64_t> keys;
+  std::vector<std::string> sealed;
+};
+
+// Re-seals one table in pages of rows after the last key seen, so memory
+// stays bounded whatever the table's size.
+Status RekeyTable(sqlite3* db, const SealedTable& t, const Sealer& old_sealer,
+                  const Sealer& new_sealer, RekeyCounts* counts) {
+  if (!TableExists(db, t.table)) return {};
+  const size_t nk = t.keys.size(), ns = t.sealed.size();
+  const std::string key_list = Join(t.keys, ", ");
+  std::string params;
+  for (size_t i = 0; i < nk; ++i) params += (i ? ", ?" : "?") + std::to_string(i + 1);
+  Result<Statement> select = Statement::Prepare(
+      db, "SELECT " + key_list + ", " + Join(t.sealed, ", ") + " FROM " +
+              t.table + " WHERE (" + key_list + ") > (" + params +
+              ") ORDER BY " + key_list + " LIMIT 2000");
+  if (!select.ok()) return select.status();
+  std::string set = Join(t.sealed, ", ", " = ?");
+  if (t.hash) set += std::string(", ") + t.hash + " = ?";
+  if (t.hash_key) set += std::string(", ") + t.hash_key + " = ?";
+  std::string where;
+  for (size_t i = 0; i < nk; ++i) where += (i ? " AND " : "") + std::string(t.keys[i]) + " = ?";
+  Result<Statement> update = Statement::Prepare(
+      db, std::string("UPDATE ") + t.table + " SET " + set + " WHERE " + where);
+  if (!update.ok()) return update.status();
+
+  std::vector<int64_t> last(nk, INT64_MIN);
+  while (true) {
+    for (size_t i = 0; i < nk; ++i) select.value().BindInt(static_cast<int>(i + 1), last[i]);
+    std::vector<RowWork> page;
+    while (true) {
+      Result<bool> row = select.value().Next("rekey: read");
+      if (!row.ok()) return row.status();
+      if (!row.value()) break;
+      RowWork work;
+      for (size_t i = 0; i < nk; ++i) work.keys.push_back(select.value().ColumnInt(i));
+      for (size_t i = 0; i < ns; ++i) {
+        work.sealed.emplace_back(select.value().ColumnBlob(static_cast<int>(nk + i)));
+      }
+      page.push_back(std::move(work));
+    }
+    if (page.empty()) return {};
+    for (RowWork& work : page) {
+      std::vector<std::string> plain;
+      for (const std::string& sealed : work.sealed) {
+        Result<std::string> p = old_sealer.Unseal(sealed);
+        if (!p.ok()) {
+          return Status(p.status().code(),
+                        std::string("rekey: a value in ") + t.table + ": " +
+                            p.status().message());
+        }
+        plain.push_back(std::move(p).value());
+      }
+      // Bound without a copy (SQLITE_STATIC): keep the bytes alive until Run.
+      std::vector<std::string> resealed;
+      for (const std::string& p : plain) resealed.push_back(new_sealer.Seal(p));
+      std::string hash;
+      if (t.hash) {
+        std::string_view source;
+        for (int from : t.hash_from) {
+          if (!plain[from].empty()) {
+            source = plain[from];
+            break;
+          }
+        }
+        hash = new_sealer.Hash(source);
+      }
+      int col = 1;
+      for (const std::string& sealed : resealed) update.value().BindBlob(col++, sealed);
+      if (t.hash) {
+        update.value().BindBlob(col++, hash);
+        if (t.hash_key) update.value().BindInt(col++, sqlite::ValueKey(hash));
+      }
+      for (int64_t k : work.keys) update.value().BindInt(col++, k);
+      BS_RETURN_IF_ERROR(update.value().Run("rekey: write"));
+      ++counts->rows;
+      counts->values += ns;
+    }
+    last = page.back().keys;
+  }
+}
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+
+}  // namespace
+
+Result<RekeyCounts> RekeySqliteCase(const std::string& case_dir,
+                                    const Sealer& old_sealer,
+                                    const Sealer& new_sealer) {
+  const std::string path = case_dir + "/case.db";
+  if (!std::filesystem::exists(path)) return NotFound("no case in " + case_dir);
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
+  std::unique_ptr<sqlite3, DbCloser> db(raw);
+  if (rc != SQLITE_OK) return sqlite::SqliteStatus(raw, rc, "open case");
+  BS_RETURN_IF_ERROR(sqlite::ConfigureConnection(db.get()));
+  BS_RETURN_IF_ERROR(sqlite::Exec(db.get(), "BEGIN IMMEDIATE", "rekey"));
+  RekeyCounts counts;
+  Status st = sqlite::CheckOrRecordKey(db.get(), old_sealer);
+  for (const SealedTable& table : SealedTables()) {
+    if (!st.ok()) break;
+    st = RekeyTable(db.get(), table, old_sealer, new_sealer, &counts);
+  }
+  if (st.ok()) st = sqlite::WriteKeyCheck(db.get(), new_sealer);
+  if (!st.ok()) {
+    (void)sqlite::Exec(db.get(), "ROLLBACK", "rekey");
+    return st;
+  }
+  BS_RETURN_IF_ERROR(sqlite::Exec(db.get(), "COMMIT", "rekey"));
+  // Old ciphertexts may linger in WAL frames until a checkpoint.
+  BS_RETURN_IF_ERROR(sqlite::Exec(db.get(), "PRAGMA wal_checkpoint(TRUNCATE)",
+                                  "rekey: checkpoint"));
+  return counts;
+}
+
+}  // namespace breachscope

@@ -1,0 +1,34 @@
+// Re-sealing a whole SQLite case under a new key (`breachscope case rekey`).
+//
+// Every sealed column of every table listed in kSealedTables is unsealed
+// with the old sealer and sealed again with the new one; keyed hashes are
+// recomputed; the key check is replaced. All in one transaction: the case is
+// either wholly under the old key or wholly under the new one. Afterwards
+// the WAL is checkpointed and truncated and (secure_delete being on) no old
+// ciphertext is left in the file.
+//
+// A table added later that holds sealed values must be added to
+// kSealedTables in sqlite_rekey.cc, or rekey would leave it unreadable.
+#ifndef BREACHSCOPE_STORE_SQLITE_REKEY_H_
+#define BREACHSCOPE_STORE_SQLITE_REKEY_H_
+
+#include <string>
+
+#include "common/status.h"
+#include "store/sealer.h"
+
+namespace breachscope {
+
+struct RekeyCounts {
+  uint64_t rows = 0;    // rows re-sealed
+  uint64_t values = 0;  // sealed values re-sealed
+};
+
+// kEncrypted when `old_sealer` does not open the case.
+Result<RekeyCounts> RekeySqliteCase(const std::string& case_dir,
+                                    const Sealer& old_sealer,
+                                    const Sealer& new_sealer);
+
+}  // namespace breachscope
+
+#endif  // BREACHSCOPE_STORE_SQLITE_REKEY_H_
