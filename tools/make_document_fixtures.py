@@ -221,10 +221,76 @@ def office():
         ("word/document.xml", "<w:document %s><w:body><w:p>unclosed" % W, True)]))
 
 
+# --- E-mail -----------------------------------------------------------------
+
+def b64(data):
+    import base64
+    enc = base64.b64encode(data).decode()
+    return "\n".join(enc[i:i + 76] for i in range(0, len(enc), 76))
+
+
+LAB_CSV = b"name,health_card,email\nNadia Poirier,123456789,nadia.poirier@example.com\n"
+
+
+def results_email(message_id, attachment):
+    """A message with a text and an HTML body and one attachment."""
+    return ("""From: "Dr. Paul Gagnon" <p.gagnon@clinic.example.org>
+To: =?utf-8?q?Ren=C3=A9e_Ouellet?= <renee.ouellet@example.com>
+Cc: Front Desk <desk@clinic.example.org>
+Subject: Your results
+Date: Tue, 02 Jan 2024 10:00:00 -0600
+Message-ID: <%s@clinic.example.org>
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="outer"
+
+--outer
+Content-Type: multipart/alternative; boundary="alt"
+
+--alt
+Content-Type: text/plain; charset=utf-8
+
+Dear Renée, call us at 306-555-0166.
+
+--alt
+Content-Type: text/html; charset=utf-8
+
+<html><body><p>Dear Ren&eacute;e, call us at <b>306-555-0166</b>.</p></body></html>
+
+--alt--
+
+--outer
+Content-Type: text/csv; name="lab.csv"
+Content-Disposition: attachment; filename="lab.csv"
+Content-Transfer-Encoding: base64
+
+%s
+
+--outer--
+""" % (message_id, b64(attachment))).replace("\n", "\r\n")
+
+
+def emails():
+    eml = results_email("m1", LAB_CSV)
+    write("results.eml", eml.encode())
+    write("results_truncated.eml", eml.encode()[: len(eml) // 3])
+    second = """From: Nadia Poirier <nadia.poirier@example.com>
+To: desk@clinic.example.org
+Subject: Appointment
+Date: Wed, 03 Jan 2024 09:00:00 -0600
+
+Please move my appointment. My phone is 306-555-0188.
+"""
+    mbox = ("From p.gagnon@clinic.example.org Tue Jan  2 10:00:00 2024\n" +
+            results_email("m2", LAB_CSV).replace("\r\n", "\n") +
+            "\nFrom nadia.poirier@example.com Wed Jan  3 09:00:00 2024\n" + second)
+    write("inbox.mbox", mbox.encode())
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     pdfs()
     office()
+    emails()
 
 
 if __name__ == "__main__":

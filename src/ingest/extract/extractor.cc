@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ingest/documents/docx_reader.h"
+#include "ingest/documents/email_reader.h"
 #include "ingest/documents/html_text.h"
 #include "ingest/documents/odf_reader.h"
 #include "ingest/documents/pdf_reader.h"
@@ -54,6 +55,10 @@ Status ExtractDocument(const SniffResult& sniff, std::string_view bytes,
       return ReadOdt(bytes, sink);
     case Format::kOds:
       return ReadOds(bytes, sink);
+    case Format::kEml:
+      return ReadEml(bytes, sink, context.children);
+    case Format::kMbox:
+      return ReadMbox(bytes, sink, context.children);
     case Format::kHtml:
       return ReadHtml(bytes, sink);
     case Format::kRtf:
