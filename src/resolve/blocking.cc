@@ -47,15 +47,15 @@ void NameKeys(const PreparedRecord& r, std::vector<uint64_t>* keys) {
     if (!n.given_code.empty() && !n.family_code.empty()) {
       // Unordered, so "Shaw Daniella" meets "Daniella Shaw".
       bool ordered = n.given_code < n.family_code;
-      keys->push_back(HashKey(kNames, ordered ? n.given_code : n.family_code,
-                              ordered ? n.family_code : n.given_code));
+      keys->push_back(HashKey(kNames, (ordered ? n.given_code : n.family_code).view(),
+                              (ordered ? n.family_code : n.given_code).view()));
     }
     for (const std::string& postal : r.postal_codes) {
-      if (!n.family_code.empty()) keys->push_back(HashKey(kPostalFamily, postal, n.family_code));
+      if (!n.family_code.empty()) keys->push_back(HashKey(kPostalFamily, postal, n.family_code.view()));
     }
     for (const Date& dob : r.dobs) {
       std::string date = DobText(dob);
-      if (!n.family_code.empty()) keys->push_back(HashKey(kDobFamily, date, n.family_code));
+      if (!n.family_code.empty()) keys->push_back(HashKey(kDobFamily, date, n.family_code.view()));
       // Both names mistyped ("Eliza Keany" / "Eriaz Keacny"): the initials
       // usually survive.
       if (!n.given.empty() && !n.family.empty()) {
@@ -72,7 +72,7 @@ void NameKeys(const PreparedRecord& r, std::vector<uint64_t>* keys) {
 // Name order inside an oversized block: similar names end up neighbours.
 std::string SortName(const PreparedRecord& r) {
   if (r.names.empty()) return std::string();
-  return r.names[0].family_code + "|" + r.names[0].given + "|" + r.names[0].family;
+  return std::string(r.names[0].family_code.view()) + "|" + r.names[0].given + "|" + r.names[0].family;
 }
 
 void PairBlock(const std::vector<uint32_t>& members, const std::vector<PreparedRecord>& records,
@@ -118,7 +118,7 @@ std::vector<uint64_t> BlockingKeys(const PreparedRecord& r) {
 std::vector<uint64_t> BlockCandidates(const std::vector<PreparedRecord>& records,
                                       const BlockingOptions& options, BlockingStats* stats) {
   std::vector<std::pair<uint64_t, uint32_t>> entries;
-  entries.reserve(records.size() * 6);
+  entries.reserve(records.size() * 10);  // about nine keys a record: no regrowth at a million
   for (uint32_t i = 0; i < records.size(); ++i) {
     for (uint64_t key : BlockingKeys(records[i])) entries.emplace_back(key, i);
   }

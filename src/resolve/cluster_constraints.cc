@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 
 #include "resolve/comparison.h"
 
@@ -30,13 +31,16 @@ bool DatesCompatible(const Date& a, const Date& b) {
 
 ClusterFacts ClusterFacts::Of(const PreparedRecord& record) {
   ClusterFacts facts;
+  std::hash<std::string> hash;
   for (const PreparedId& id : record.health_numbers) {
-    if (id.valid && !id.jurisdiction.empty()) facts.valid_health_numbers.push_back(id);
+    if (id.valid && !id.jurisdiction.empty()) {
+      facts.valid_health_numbers.push_back({hash(id.jurisdiction), hash(id.number)});
+    }
   }
   facts.dobs = record.dobs;
   for (const PreparedName& n : record.names) {
     if (!n.suffix.empty() && !n.given.empty()) {
-      facts.suffixed_names.push_back(n.given + " " + n.family + "|" + n.suffix);
+      facts.suffixed_names.push_back({hash(n.given + " " + n.family), hash(n.suffix)});
     }
   }
   return facts;
@@ -49,15 +53,14 @@ void ClusterFacts::Merge(ClusterFacts&& other) {
 }
 
 Conflict FindConflict(const ClusterFacts& a, const ClusterFacts& b) {
-  for (const PreparedId& x : a.valid_health_numbers) {
-    for (const PreparedId& y : b.valid_health_numbers) {
+  for (const ClusterFacts::Number& x : a.valid_health_numbers) {
+    for (const ClusterFacts::Number& y : b.valid_health_numbers) {
       if (x.jurisdiction == y.jurisdiction && x.number != y.number) return Conflict::kHealthNumber;
     }
   }
-  for (const std::string& x : a.suffixed_names) {
-    size_t bar = x.find('|');
-    for (const std::string& y : b.suffixed_names) {
-      if (y.compare(0, bar + 1, x, 0, bar + 1) == 0 && y != x) return Conflict::kSuffix;
+  for (const ClusterFacts::SuffixedName& x : a.suffixed_names) {
+    for (const ClusterFacts::SuffixedName& y : b.suffixed_names) {
+      if (x.name == y.name && x.suffix != y.suffix) return Conflict::kSuffix;
     }
   }
   if (a.dobs.empty() || b.dobs.empty()) return Conflict::kNone;

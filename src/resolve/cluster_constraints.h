@@ -15,6 +15,7 @@
 #ifndef BREACHSCOPE_RESOLVE_CLUSTER_CONSTRAINTS_H_
 #define BREACHSCOPE_RESOLVE_CLUSTER_CONSTRAINTS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,10 +26,22 @@ namespace breachscope {
 // Birth dates one person's records may plausibly carry.
 bool DatesCompatible(const Date& a, const Date& b);
 
+// Values are hashed: a cluster only asks "same or different?", and a
+// million records' facts must stay small.
 struct ClusterFacts {
-  std::vector<PreparedId> valid_health_numbers;  // with a jurisdiction
+  struct Number {
+    uint64_t jurisdiction = 0;
+    uint64_t number = 0;
+    bool operator==(const Number&) const = default;
+  };
+  struct SuffixedName {
+    uint64_t name = 0;    // given and family
+    uint64_t suffix = 0;  // "jr", "sr", "ii", ...
+    bool operator==(const SuffixedName&) const = default;
+  };
+  std::vector<Number> valid_health_numbers;  // check-digit valid, with a jurisdiction
   std::vector<Date> dobs;
-  std::vector<std::string> suffixed_names;       // "given family|suffix"
+  std::vector<SuffixedName> suffixed_names;
 
   static ClusterFacts Of(const PreparedRecord& record);
   void Merge(ClusterFacts&& other);

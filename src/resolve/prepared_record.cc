@@ -58,8 +58,8 @@ PreparedName PrepareName(const PersonName& raw) {
   }
   std::sort(out.family_words.begin(), out.family_words.end());
   out.given_nicknames = Nicknames::Default().Find(out.given);
-  out.given_code = Nysiis(out.given);
-  out.family_code = Nysiis(out.family);
+  out.given_code = PhoneticCode(Nysiis(out.given));
+  out.family_code = PhoneticCode(Nysiis(out.family));
   return out;
 }
 

@@ -5,8 +5,11 @@
 #ifndef BREACHSCOPE_RESOLVE_PREPARED_RECORD_H_
 #define BREACHSCOPE_RESOLVE_PREPARED_RECORD_H_
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "resolve/nicknames.h"
@@ -21,6 +24,24 @@ struct Date {
   bool operator==(const Date&) const = default;
 };
 
+// A NYSIIS code (six letters at most) kept inline: at a million records two
+// more strings a name cost more than the codes themselves.
+class PhoneticCode {
+ public:
+  PhoneticCode() = default;
+  explicit PhoneticCode(std::string_view code) : size_(static_cast<uint8_t>(std::min<size_t>(code.size(), 7))) {
+    std::copy_n(code.data(), size_, chars_.data());
+  }
+  std::string_view view() const { return {chars_.data(), size_}; }
+  bool empty() const { return size_ == 0; }
+  bool operator==(const PhoneticCode&) const = default;
+  bool operator<(const PhoneticCode& o) const { return view() < o.view(); }
+
+ private:
+  std::array<char, 7> chars_{};
+  uint8_t size_ = 0;
+};
+
 struct PreparedName {
   std::string given;        // first given word, folded: "jean"
   std::string family;       // folded, compact: "cotetremblay"
@@ -29,8 +50,8 @@ struct PreparedName {
   std::vector<uint32_t> family_words;
   std::string suffix;       // "jr", "sr", "ii", "iii", "iv"
   const Nicknames::Entry* given_nicknames = nullptr;  // Nicknames::Find(given)
-  std::string given_code;   // NYSIIS of given
-  std::string family_code;  // NYSIIS of family
+  PhoneticCode given_code;   // NYSIIS of given
+  PhoneticCode family_code;  // NYSIIS of family
   // Share of records carrying this given / family name (term frequency),
   // filled by AddRecordStatistics(); 0 until then.
   float given_frequency = 0;
