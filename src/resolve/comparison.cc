@@ -203,6 +203,9 @@ bool HasPersonalEvidence(const Comparison& c) {
   if (given == kGivenDiffers) {
     return family_agrees && dob == kDateExact && c.Level(kHealthNumberField) == kIdTypo;
   }
+  // Names that only sound alike on both sides ("Abou Bells" / "Aabha
+  // Beel") are two people as often as one.
+  if (given == kGivenPhonetic && (family == kFamilyPhonetic || family == kFamilyMissing)) return false;
   if (given != kGivenMissing) return family != kFamilyDiffers;
   // No given name on one side: the surname and the birth date must agree.
   return family_agrees && dob_agrees;

@@ -74,7 +74,7 @@ Comparison Compare(const PreparedRecord& a, const PreparedRecord& b);
 // Whether the comparison carries evidence about the person rather than the
 // household: an exact health or record number; or compatible given names
 // (exact, nickname, typo, sound, initial) with family names that do not
-// differ; or, when one side has no given name, agreeing family names and
+// differ, unless both only sound alike; or, when one side has no given name, agreeing family names and
 // birth dates; or different given names with the same family name, the
 // same birth date and health numbers one typo apart (a check digit makes a
 // one-digit difference between two people's valid numbers impossible, and

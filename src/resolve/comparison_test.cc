@@ -111,6 +111,13 @@ TEST(CompareTest, MarriedNameAndSwappedNameOrder) {
   EXPECT_EQ(swapped.Level(kFamilyName), kFamilyExact);
 }
 
+TEST(CompareTest, NamesThatOnlySoundAlikeAreNoPersonalEvidence) {
+  Comparison c = Compare(Record("Abou", "Bells", "1967-02-26"), Record("Aabha", "Beel", "1967-02-26"));
+  EXPECT_EQ(c.Level(kGivenName), kGivenPhonetic);
+  EXPECT_EQ(c.Level(kFamilyName), kFamilyPhonetic);
+  EXPECT_FALSE(HasPersonalEvidence(c));
+}
+
 TEST(CompareTest, TwinsHaveNoPersonalEvidence) {
   Comparison twins = Compare(Record("Mark", "Kusha", "1997-09-28"), Record("Marsha", "Kusha", "1997-09-28"));
   EXPECT_EQ(twins.Level(kGivenName), kGivenDiffers);

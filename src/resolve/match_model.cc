@@ -71,6 +71,9 @@ void MatchModel::Finalize() {
   // mistake; EM on candidates that share a name tends to forget that.
   weight[kHealthNumberField][kIdDiffers] = std::min(weight[kHealthNumberField][kIdDiffers], -4.0);
   weight[kRecordNumberField][kIdDiffers] = std::min(weight[kRecordNumberField][kIdDiffers], -2.0);
+  // A shared phonetic code alone is weak: short names collide often.
+  weight[kGivenName][kGivenPhonetic] = std::min(weight[kGivenName][kGivenPhonetic], 4.0);
+  weight[kFamilyName][kFamilyPhonetic] = std::min(weight[kFamilyName][kFamilyPhonetic], 4.0);
   // People move, change numbers and addresses: a difference weighs little.
   weight[kAddressField][kAddressDiffers] = std::max(weight[kAddressField][kAddressDiffers], -1.0);
   weight[kPostalCodeField][kIdDiffers] = std::max(weight[kPostalCodeField][kIdDiffers], -1.0);
