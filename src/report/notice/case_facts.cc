@@ -14,7 +14,8 @@ const std::set<std::string, std::less<>> kOrganisationKeys = {
 // Texts the letters and reports draw from (regimes.json "from" incident.*).
 const std::set<std::string, std::less<>> kIncidentTexts = {
     "what_happened", "period",     "containment", "cause",   "possible_harm",
-    "mitigation",    "individual_steps", "prevention", "apology", "notification_steps"};
+    "mitigation",    "individual_steps", "prevention", "apology", "notification_steps",
+    "risk_assessment"};
 
 std::string Where(const toml::node& node) {
   return "case.toml line " + std::to_string(node.source().begin.line);

@@ -35,6 +35,7 @@ individual_steps = "Watch your accounts and health card statements; call us if a
 prevention = "We have reset all credentials and added multi-factor authentication."
 apology = "We sincerely apologise for this breach and its impact on you."
 notification_steps = "Letters by mail to every affected individual; a notice on our website."
+risk_assessment = "Health and identity information of the patients: a real risk of significant harm."
 
 [regimes]
 # One or more of: sk_hipa, pipeda, on_phipa, ab_hia, qc_law25, hipaa, gdpr

@@ -45,6 +45,9 @@ struct Regime {
   std::vector<Obligation> obligations;
   std::vector<std::string> letter_elements;  // element ids, in letter order
   std::vector<std::string> report_elements;
+  // The breach record the regime requires be kept (PIPEDA's 24-month
+  // record, Quebec's incident register); empty when it asks for none.
+  std::vector<std::string> record_elements;
   std::string substitute_notice;
 };
 

@@ -1,5 +1,7 @@
 #include "report/notice/regulator_report.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace breachscope {
@@ -14,13 +16,23 @@ std::string CountsText(const std::map<std::string, uint64_t>& counts, bool categ
   return out;
 }
 
+// Anchor dates in time order, as the regulator reads a timeline.
 std::string TimelineText(const ReportModel& model) {
-  std::string out;
+  std::vector<std::pair<CalendarDate, std::string>> events;
   for (const auto& [id, date] : model.facts.incident.anchors) {
     auto words = model.book->anchors.find(id);
-    out += (out.empty() ? "" : "; ") + (words == model.book->anchors.end() ? id : words->second) + " " +
-           FormatIsoDate(date);
+    events.emplace_back(date, words == model.book->anchors.end() ? id : words->second);
   }
+  std::sort(events.begin(), events.end());
+  std::string out;
+  for (const auto& [date, words] : events) out += (out.empty() ? "" : "; ") + words + " " + FormatIsoDate(date);
+  return out;
+}
+
+// Obligations met so far, from case.toml [done]; "" when none yet.
+std::string NotificationsMadeText(const ReportModel& model) {
+  std::string out;
+  for (const auto& [key, date] : model.facts.done) out += (out.empty() ? "" : "; ") + key + " " + FormatIsoDate(date);
   return out;
 }
 
@@ -44,14 +56,19 @@ std::string ElementValue(const ReportModel& model, const std::string& from) {
   if (from == "case.count_by_jurisdiction") return CountsText(model.people_by_jurisdiction, false);
   if (from == "case.categories") return CountsText(model.people_by_category, true);
   if (from == "case.timeline") return TimelineText(model);
+  if (from == "case.notifications_made") return NotificationsMadeText(model);
   return "";
 }
 
 }  // namespace
 
 std::vector<ReportItem> RegulatorReportItems(const ReportModel& model, const Regime& regime) {
+  return FillElements(model, regime.report_elements);
+}
+
+std::vector<ReportItem> FillElements(const ReportModel& model, const std::vector<std::string>& ids) {
   std::vector<ReportItem> items;
-  for (const std::string& id : regime.report_elements) {
+  for (const std::string& id : ids) {
     const ContentElement& e = model.book->elements.at(id);
     ReportItem item{id, e.label, ElementValue(model, e.from), false};
     item.missing = item.value.empty();
@@ -117,6 +134,27 @@ void WriteRegulatorReportPdf(const ReportModel& model, const Regime& regime, Pdf
     pdf->Paragraph(row.obligation_id + " (to " + row.to + "): " + row.status + "\n" + row.rule + " (" +
                    row.cite + ")");
   }
+}
+
+std::string BreachRecordJson(const ReportModel& model, const Regime& regime) {
+  if (regime.record_elements.empty()) return "";
+  nlohmann::json doc = {{"regime", regime.id}, {"organisation", model.facts.organisation.name},
+                        {"recorded_on", FormatIsoDate(model.generated_on)}, {"items", nlohmann::json::array()}};
+  for (const ReportItem& item : FillElements(model, regime.record_elements)) {
+    doc["items"].push_back({{"element", item.element}, {"label", item.label},
+                            {"value", item.missing ? nlohmann::json() : nlohmann::json(item.value)}});
+  }
+  return doc.dump(2) + "\n";
+}
+
+std::string BreachRecordText(const ReportModel& model, const Regime& regime) {
+  if (regime.record_elements.empty()) return "";
+  std::string out = "Breach record: " + regime.name + "\nOrganisation: " + model.facts.organisation.name +
+                    "\nRecorded on: " + FormatIsoDate(model.generated_on) + "\n";
+  for (const ReportItem& item : FillElements(model, regime.record_elements)) {
+    out += "\n" + item.label + ":\n  " + (item.missing ? "[MISSING: set it in case.toml]" : item.value) + "\n";
+  }
+  return out;
 }
 
 }  // namespace breachscope

@@ -21,8 +21,15 @@ struct ReportItem {
   bool missing = false;
 };
 
-// The regime's report_elements, each filled from the model.
+// Content elements (ids of the regime book) filled from the model.
+std::vector<ReportItem> FillElements(const ReportModel& model, const std::vector<std::string>& ids);
+// The regime's report_elements, filled.
 std::vector<ReportItem> RegulatorReportItems(const ReportModel& model, const Regime& regime);
+
+// The breach record the regime requires be kept (record_elements), as JSON
+// and as text: one entry of the incident register. "" when none required.
+std::string BreachRecordJson(const ReportModel& model, const Regime& regime);
+std::string BreachRecordText(const ReportModel& model, const Regime& regime);
 
 // JSON: regime, authority, organisation, generated_on, individuals,
 // by_category, by_jurisdiction, timeline (anchors), deadlines (this regime),

@@ -90,6 +90,11 @@ Status WriteRegulatorReports(const ReportModel& model, const std::string& dir, B
       if (item.missing) result->missing.insert(model.book->elements.at(item.element).from);
     }
     ++result->regulator_reports;
+    if (!regime->record_elements.empty()) {
+      const std::string base = dir + "/" + regime->id + "_breach_record";
+      BS_RETURN_IF_ERROR(WritePrivateFile(base + ".json", BreachRecordJson(model, *regime)));
+      BS_RETURN_IF_ERROR(WritePrivateFile(base + ".txt", BreachRecordText(model, *regime)));
+    }
   }
   return Status::Ok();
 }

@@ -6,6 +6,7 @@
 //   substitute_notice.txt   each regime's rule for them
 //   letters/letter_<id>.pdf one letter per person; letters/all_letters.pdf
 //   regulators/<regime>.json, .pdf
+//   regulators/<regime>_breach_record.json, .txt  (PIPEDA record, Quebec register)
 //   deadlines.txt, deadlines.json
 //   summary.html            self-contained summary with charts
 //   MISSING.txt             facts the letters and reports still lack
