@@ -8,12 +8,12 @@ DEBIAN_PACKAGES := \
   cmake g++ make pkg-config python3 \
   libvectorscan-dev libarchive-dev libsqlite3-dev libsodium-dev libphonenumber-dev \
   nlohmann-json3-dev libpugixml-dev libcli11-dev libtomlplusplus-dev \
-  libpoppler-glib-dev libpoppler-cpp-dev \
+  libpoppler-glib-dev libpoppler-cpp-dev libgmime-3.0-dev \
   libpango1.0-dev libcairo2-dev fonts-dejavu-core poppler-utils \
-  libgtest-dev libgmock-dev libbenchmark-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev chromium \
   zip p7zip-full xz-utils bzip2 time
 
-.PHONY: deps build test demo bench eval fuzz clean
+.PHONY: deps build test demo bench eval fuzz kill-resume clean
 
 # Idempotent: installs only what is missing (needs root on a fresh machine).
 deps:
@@ -53,6 +53,14 @@ fuzz: deps
 	    tail -40 $(FUZZ_DIR)/$$h.log; echo "$$h: crash, see $(FUZZ_DIR)/"; exit 1; \
 	  fi; tail -1 $(FUZZ_DIR)/$$h.log; \
 	done
+
+# Crash safety at full size: scan (and resolve) SIGKILLed KILLS times at
+# random moments, resumed each time, compared with a clean run. `make test`
+# runs the same script on a 2 MB share.
+KILLS ?= 20
+KILL_MB ?= 30
+kill-resume: deps build
+	tests/kill_resume.sh $(BUILD_DIR)/breachscope $(KILLS) $(KILL_MB)
 
 # Scan MB/s and peak memory on a generated share (BENCH_MB, default 500).
 BENCH_MB ?= 500
