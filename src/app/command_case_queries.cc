@@ -6,6 +6,7 @@
 
 #include "app/command_registry.h"
 #include "app/exit_codes.h"
+#include "app/individuals_access.h"
 #include "app/export_output.h"
 #include "common/mask.h"
 #include "detect/detector_engine.h"
@@ -69,6 +70,9 @@ Status WriteFindings(CaseStore& store, ExportFormat format, bool masked,
 }
 
 int RunExport(const ExportArgs& args) {
+  if (args.what == "individuals") {
+    return RunExportIndividuals(args.case_dir, args.format, args.output);
+  }
   Result<ExportFormat> format = ParseExportFormat(args.format);
   if (!format.ok()) {
     std::cerr << "breachscope: " << format.status().message() << "\n";
@@ -132,8 +136,8 @@ void RegisterExportCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "export", "Write findings out of a case, PHI in plain text (see the "
                 "export contract in README.md).");
-  cmd->add_option("what", args->what, "What to export: findings")
-      ->check(CLI::IsMember({"findings"}))
+  cmd->add_option("what", args->what, "What to export: findings or individuals")
+      ->check(CLI::IsMember({"findings", "individuals"}))
       ->required();
   cmd->add_option("--case", args->case_dir, "Case folder")->required();
   cmd->add_option("--format", args->format, "jsonl (default) or csv")

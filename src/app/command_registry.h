@@ -13,6 +13,8 @@ void RegisterSummaryCommand(CLI::App& app, int* exit_code);
 void RegisterExportCommand(CLI::App& app, int* exit_code);
 void RegisterDetectorsCommand(CLI::App& app, int* exit_code);
 void RegisterVersionCommand(CLI::App& app, int* exit_code);
+void RegisterResolveCommand(CLI::App& app, int* exit_code);
+void RegisterReviewCommand(CLI::App& app, int* exit_code);
 void RegisterCaseCommand(CLI::App& app, int* exit_code);
 void RegisterAuditCommand(CLI::App& app, int* exit_code);
 void RegisterKeyCommands(CLI::App& app, int* exit_code);  // keygen, decrypt

@@ -34,6 +34,8 @@ int RunCommandLine(int argc, char** argv) {
   RegisterExportCommand(app, &exit_code);
   RegisterDetectorsCommand(app, &exit_code);
   RegisterVersionCommand(app, &exit_code);
+  RegisterResolveCommand(app, &exit_code);
+  RegisterReviewCommand(app, &exit_code);
   RegisterCaseCommand(app, &exit_code);
   RegisterAuditCommand(app, &exit_code);
   RegisterKeyCommands(app, &exit_code);
