@@ -1,6 +1,7 @@
 #include "resolve/clusterer.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 #include <set>
 #include <unordered_set>
@@ -105,6 +106,38 @@ bool GivenNamesDiffer(const PreparedRecord& a, const PreparedRecord& b) {
   return compared;
 }
 
+// Every birth date of one at least two years from every one of the other.
+bool YearsApart(const PreparedRecord& a, const PreparedRecord& b) {
+  for (const Date& x : a.dobs) {
+    for (const Date& y : b.dobs) {
+      if (std::abs(x.year - y.year) < 2) return false;
+    }
+  }
+  return true;
+}
+
+// An exactly equal birth date says which of two people a record is.
+bool SameBirthDate(const PreparedRecord& a, const PreparedRecord& b) {
+  for (const Date& x : a.dobs) {
+    if (std::find(b.dobs.begin(), b.dobs.end(), x) != b.dobs.end()) return true;
+  }
+  return false;
+}
+
+// The given names agree only loosely (a nickname, an initial, a sound) or
+// one is missing: "Pat" against both "Patrick" and "Patricia". An exact or
+// mistyped given name says which of two people a record is.
+bool LooseGivenName(const PreparedRecord& r, const PreparedRecord& other) {
+  uint8_t best = kGivenMissing;
+  for (const PreparedName& x : r.names) {
+    for (const PreparedName& y : other.names) {
+      uint8_t level = CompareGiven(x, y);
+      if (level != kGivenMissing && (best == kGivenMissing || level < best)) best = level;
+    }
+  }
+  return best != kGivenExact && best != kGivenFuzzy && best != kGivenDiffers;
+}
+
 std::vector<bool> FindAmbiguous(const std::vector<PreparedRecord>& records, const std::vector<ScoredPair>& pairs,
                                 double link_threshold, UnionFind& uf) {
   size_t n = records.size();
@@ -124,11 +157,14 @@ std::vector<bool> FindAmbiguous(const std::vector<PreparedRecord>& records, cons
     if (conflict == Conflict::kHealthNumber || conflict == Conflict::kSuffix) return true;
     if (linked.count(uint64_t{std::min(x, y)} << 32 | std::max(x, y))) return false;
     if (conflict == Conflict::kBirthDate) {
+      // Dates a few typos apart are noise; two people are years apart.
+      if (!YearsApart(records[x], records[y])) return false;
       const ClusterFacts& rf = uf.Facts(r);
-      return FindConflict(rf, uf.Facts(x)) == Conflict::kNone && FindConflict(rf, uf.Facts(y)) == Conflict::kNone;
+      return FindConflict(rf, uf.Facts(x)) == Conflict::kNone && FindConflict(rf, uf.Facts(y)) == Conflict::kNone &&
+             !SameBirthDate(records[r], records[x]) && !SameBirthDate(records[r], records[y]);
     }
-    return GivenNamesDiffer(records[x], records[y]) && !GivenNamesDiffer(records[r], records[x]) &&
-           !GivenNamesDiffer(records[r], records[y]);
+    return GivenNamesDiffer(records[x], records[y]) && LooseGivenName(records[r], records[x]) &&
+           LooseGivenName(records[r], records[y]);
   };
   std::vector<bool> ambiguous(n, false);
   for (size_t r = 0; r < n; ++r) {

@@ -11,8 +11,9 @@
 // Two more kinds of pair go to review instead of linking, whatever their
 // weight: a pair without personal evidence (comparison.h), and a pair one
 // of whose records is ambiguous: it links strongly to two records that can
-// never be one person ("John Smith" with no birth date at the address of a
-// John Smith born 1970 and one born 1990). Only an exact health number
+// never be one person and has nothing that tells them apart ("John Smith"
+// with no birth date at the address of a John Smith born 1970 and one born
+// 1990; "Pat Smith" beside a Patrick and a Patricia). Only an exact health number
 // lets an ambiguous record link.
 #ifndef BREACHSCOPE_RESOLVE_CLUSTERER_H_
 #define BREACHSCOPE_RESOLVE_CLUSTERER_H_
