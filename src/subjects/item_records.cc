@@ -1,9 +1,39 @@
 #include "subjects/item_records.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "subjects/label_words.h"
 #include "subjects/record_shapes.h"
 
 namespace breachscope {
+namespace {
+
+// Lower-case letters and digits only: "Dr. Omar Haddad" -> "droomarhaddad".
+std::string Squeeze(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return out;
+}
+
+// A signature is a clinician's when it carries a title ("Electronically
+// signed by Dr. ...") or the name of someone the item names as staff.
+bool IsStaffSignature(const Finding& f, const std::vector<std::string>& staff) {
+  if (f.category != "signature" || f.role == Role::kPatient) return false;
+  const std::string& name = f.normalized.empty() ? f.value : f.normalized;
+  if (name.rfind("Dr.", 0) == 0 || name.rfind("Dr ", 0) == 0) return true;
+  const std::string squeezed = Squeeze(name);
+  return !squeezed.empty() &&
+         std::any_of(staff.begin(), staff.end(), [&](const std::string& s) {
+           return squeezed.find(s) != std::string::npos || s.find(squeezed) != std::string::npos;
+         });
+}
+
+}  // namespace
 
 void Emit(const PersonRecordBuilder& builder, std::vector<PersonRecord>* out,
           ItemRecordStats* stats) {
@@ -21,9 +51,13 @@ std::vector<PersonRecord> RecordsOfItem(const std::string& item,
                                         ItemRecordStats* stats) {
   // One item may hold several shapes (a free-text note inside a JSON
   // field is still a field); split by shape, keeping item order.
+  std::vector<std::string> staff;
+  for (const Finding& f : findings) {
+    if (f.role == Role::kStaff && f.category == "name") staff.push_back(Squeeze(f.value));
+  }
   FindingRefs table, hl7, document, text;
   for (const Finding& f : findings) {
-    if (f.role == Role::kStaff) {
+    if (f.role == Role::kStaff || IsStaffSignature(f, staff)) {
       ++stats->staff_findings;
     } else if (f.location.kind == UnitKind::kTableCell) {
       table.push_back(&f);

@@ -179,16 +179,21 @@ TEST(ItemRecordsTest, Hl7MessagePatientAndNextOfKin) {
       Hl7("phone", "639-320-4916", 0, "NK1-5[1].1", Role::kUnknown, "+16393204916"),
       Hl7("name", "Brown", 0, "NK1-2[1].1", Role::kRelated),
       Hl7("name", "Mary", 0, "NK1-2[1].2", Role::kRelated),
+      Hl7("name", "Roy", 0, "NK1(3)-2[1].1", Role::kRelated),
       Hl7("name", "Haddad", 0, "PV1-7[1].2", Role::kStaff),
       Hl7("lab_result", "5.0", 0, "OBX-5[1].1"),
+      Hl7("height", "153", 0, "OBX(3)-5[1].1"),
       Hl7("name", "LEE", 1, "PID-5[1].1", Role::kPatient),
   });
-  ASSERT_EQ(r.size(), 4u);
+  ASSERT_EQ(r.size(), 5u);
   EXPECT_EQ(r[0].key, "a.zip!b.csv#message 1/NK1 1");
   EXPECT_EQ(r[0].names[0].full, "Ebenezer Brown");
   EXPECT_THAT(r[0].phones, ElementsAre("+16393204916"));
   EXPECT_EQ(r[1].key, "a.zip!b.csv#message 1/NK1 2");
   EXPECT_EQ(r[1].names[0].given, "Mary");
+  EXPECT_EQ(r[2].key, "a.zip!b.csv#message 1/NK1 3");
+  EXPECT_EQ(r[2].names[0].family, "Roy");
+  r.erase(r.begin() + 2);
   EXPECT_EQ(r[2].key, "a.zip!b.csv#message 1/PID");
   const PersonName& n = r[2].names[0];
   EXPECT_EQ(n.family, "BROWN");
@@ -197,7 +202,7 @@ TEST(ItemRecordsTest, Hl7MessagePatientAndNextOfKin) {
   EXPECT_EQ(n.suffix, "JR");
   EXPECT_EQ(r[2].health_numbers[0].jurisdiction, "SK");
   EXPECT_THAT(r[2].categories,
-              ElementsAre("date_of_birth", "health_insurance_number", "lab_result",
+              ElementsAre("date_of_birth", "health_insurance_number", "height", "lab_result",
                           "medical_record_number", "name", "service_location"));
   EXPECT_EQ(r[3].key, "a.zip!b.csv#message 2/PID");
 }
@@ -280,6 +285,26 @@ TEST(ItemRecordsTest, TextWindowsFromNameToNextPerson) {
   EXPECT_EQ(r[2].key, "a.zip!b.csv#offset 551/related");
   EXPECT_EQ(stats.unattributed_findings, 1u);
   EXPECT_EQ(stats.staff_findings, 1u);
+}
+
+TEST(ItemRecordsTest, ClinicianSignatureIsStaff) {
+  ItemRecordStats stats;
+  Finding signed_by = Text("signature", "Electronically signed by Dr. Omar Haddad", 1552,
+                           Role::kUnknown, "Dr. Omar Haddad");
+  std::vector<PersonRecord> r = Records(
+      {
+          Text("name", "Edmon Li", 190, Role::kPatient),
+          Text("signature", "/s/ Edmon Li", 400, Role::kUnknown, "Edmon Li"),
+          signed_by,
+          Text("name", "Omar Haddad", 1581, Role::kStaff),
+      },
+      &stats);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_THAT(r[0].categories, ElementsAre("name", "signature"));
+  EXPECT_EQ(stats.staff_findings, 2u);
+  r = Records({Text("name", "Edmon Li", 190, Role::kPatient), signed_by});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_THAT(r[0].categories, ElementsAre("name"));  // "Dr." names a clinician
 }
 
 }  // namespace

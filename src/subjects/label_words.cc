@@ -59,12 +59,20 @@ bool HasAnyWord(const std::vector<std::string>& words,
 
 Hl7Position ParseHl7Path(std::string_view path) {
   Hl7Position pos;
-  if (path.size() < 5 || path[3] != '-') return pos;
+  if (path.size() < 5) return pos;
   for (size_t i = 0; i < 3; ++i) {
     const unsigned char c = static_cast<unsigned char>(path[i]);
     if (!(std::isupper(c) || (i > 0 && std::isdigit(c)))) return pos;
   }
-  size_t at = 4;
+  size_t at = 3;
+  if (path[at] == '(') {
+    ++at;
+    pos.occurrence = ReadNumber(path, &at);
+    if (pos.occurrence < 0 || at >= path.size() || path[at] != ')') return pos;
+    ++at;
+  }
+  if (at >= path.size() || path[at] != '-') return pos;
+  ++at;
   pos.field = ReadNumber(path, &at);
   if (pos.field < 0) return pos;
   if (at < path.size() && path[at] == '[') {

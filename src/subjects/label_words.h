@@ -21,11 +21,13 @@ bool HasAnyWord(const std::vector<std::string>& words,
                 std::initializer_list<std::string_view> wanted);
 
 // HL7 position of a field path "PID-5[1].2": segment "PID", field 5,
-// repetition 1, component 2. Missing parts are 0; `ok` false when `path`
-// is not an HL7 field path.
+// repetition 1, component 2; "OBX(3)-5[1].1" names the third OBX of the
+// message (occurrence 3; 0 when not written). Missing parts are 0; `ok`
+// false when `path` is not an HL7 field path.
 struct Hl7Position {
   bool ok = false;
   std::string segment;
+  int occurrence = 0;
   int field = 0;
   int repetition = 0;
   int component = 0;

@@ -152,6 +152,7 @@ void Hl7Records(const std::string& item, const FindingRefs& findings,
     std::unique_ptr<PersonRecordBuilder> kin;
     std::string kin_segment;
     std::tuple<int, int, int> last{0, 0, 0};
+    int kin_occurrence = 0;
     std::map<std::string, int> segments_seen;
     for (const Finding* f : message.findings) {
       const Hl7Position pos = ParseHl7Path(f->location.path);
@@ -161,8 +162,11 @@ void Hl7Records(const std::string& item, const FindingRefs& findings,
       }
       // Fields of one segment come in increasing order: going back (or
       // changing segment) means the next NK1/GT1/IN1 has begun.
+      // "NK1(2)-2" names the second NK1 outright.
       const std::tuple<int, int, int> at{pos.field, pos.repetition, pos.component};
-      if (!kin || kin_segment != pos.segment || at <= last) {
+      if (!kin || kin_segment != pos.segment || kin_occurrence != pos.occurrence ||
+          at <= last) {
+        kin_occurrence = pos.occurrence;
         if (kin) Emit(*kin, out, stats);
         kin_segment = pos.segment;
         const int n = ++segments_seen[pos.segment];
