@@ -1,0 +1,189 @@
+// End to end: the document fixtures of tests/data/documents (made by
+// tools/make_document_fixtures.py) scanned by the binary. Per format, the
+// findings of the pattern categories must be exactly these, at exactly these
+// locations (page, part, sheet cell, message field); e-mail attachments come
+// back as items of their own; damaged documents are error items with their
+// reason, and the scan still succeeds.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+
+#include "test_support.h"
+
+namespace breachscope {
+namespace {
+
+using e2e::RunProcess;
+using Row = std::tuple<std::string, std::string, std::string, std::string>;  // source, location, category, value
+
+// Categories whose detectors are exact patterns: what they find in a
+// fixture does not move when the name and medical heuristics are tuned.
+const std::set<std::string> kExactCategories = {"email", "phone", "date_of_birth", "signature"};
+
+const std::set<Row>& Expected() {
+  static const auto* rows = new std::set<Row>{
+      // PDF: text page by page, AcroForm fields, a signature image.
+      {"lab_report.pdf", "page 1, offset 80", "date_of_birth", "1984-03-12"},
+      {"lab_report.pdf", "page 1, offset 98", "phone", "(306) 555-0142"},
+      {"lab_report.pdf", "page 1, offset 121", "email", "marie.tremblay@example.org"},
+      {"lab_report.pdf", "page 1, image 1", "signature", "[signature image]"},
+      {"lab_report.pdf", "page 2, offset 40", "email", "clinic.desk@example.com"},
+      {"lab_report.pdf", "page 2, field PatientEmail", "email", "m.tremblay@example.net"},
+      // Owner password only: read like any PDF.
+      {"owner_only.pdf", "page 1, offset 80", "date_of_birth", "1984-03-12"},
+      {"owner_only.pdf", "page 1, offset 98", "phone", "(306) 555-0142"},
+      {"owner_only.pdf", "page 1, offset 121", "email", "marie.tremblay@example.org"},
+      {"owner_only.pdf", "page 1, image 1", "signature", "[signature image]"},
+      {"owner_only.pdf", "page 2, offset 40", "email", "clinic.desk@example.com"},
+      {"owner_only.pdf", "page 2, field PatientEmail", "email", "m.tremblay@example.net"},
+      // Word: body with a table, footer, comments.
+      {"referral.docx", "body, offset 52", "date_of_birth", "1962-11-05"},
+      {"referral.docx", "body, offset 69", "phone", "306-555-0177"},
+      {"referral.docx", "footer1, offset 11", "email", "jean.lavoie@example.org"},
+      {"referral.docx", "comments, offset 12", "phone", "306-555-0199"},
+      // Spreadsheets: header labels, serial and ODF dates as ISO dates.
+      {"patients.xlsx", "table Patients, row 1, column 2 (DOB)", "date_of_birth", "1977-10-08"},
+      {"patients.xlsx", "table Patients, row 1, column 3 (Email)", "email", "anne.roy@example.com"},
+      {"patients.xlsx", "table Patients, row 2, column 2 (DOB)", "date_of_birth", "1984-03-12"},
+      {"patients.xlsx", "table Patients, row 2, column 3 (Email)", "email", "luc.fortin@example.com"},
+      {"clinic.ods", "table Clinic, row 1, column 2 (DOB)", "date_of_birth", "1990-03-12"},
+      {"clinic.ods", "table Clinic, row 1, column 3 (Email)", "email", "paul.girard@example.com"},
+      {"case_review.pptx", "slide 1, offset 35", "email", "sophie.martin@example.ca"},
+      {"consult.odt", "body, offset 45", "phone", "306-555-0123"},
+      {"consult.odt", "headers and footers, offset 0", "email", "claire.bouchard@example.org"},
+      // E-mail: addresses as fields, the plain body once, the attachment as
+      // an item of its own.
+      {"results.eml", "from[1].email", "email", "p.gagnon@clinic.example.org"},
+      {"results.eml", "to[1].email", "email", "renee.ouellet@example.com"},
+      {"results.eml", "cc[1].email", "email", "desk@clinic.example.org"},
+      {"results.eml", "body, offset 24", "phone", "306-555-0166"},
+      {"results.eml!lab.csv", "row 1, column 3 (email)", "email", "nadia.poirier@example.com"},
+      {"results_truncated.eml", "from[1].email", "email", "p.gagnon@clinic.example.org"},
+      {"results_truncated.eml", "to[1].email", "email", "renee.ouellet@example.com"},
+      {"results_truncated.eml", "cc[1].email", "email", "desk@clinic.example.org"},
+      {"inbox.mbox", "record 1, from[1].email", "email", "p.gagnon@clinic.example.org"},
+      {"inbox.mbox", "record 1, to[1].email", "email", "renee.ouellet@example.com"},
+      {"inbox.mbox", "record 1, cc[1].email", "email", "desk@clinic.example.org"},
+      {"inbox.mbox", "record 1, body, offset 24", "phone", "306-555-0166"},
+      {"inbox.mbox", "record 2, from[1].email", "email", "nadia.poirier@example.com"},
+      {"inbox.mbox", "record 2, to[1].email", "email", "desk@clinic.example.org"},
+      {"inbox.mbox", "record 2, body, offset 40", "phone", "306-555-0188"},
+      {"inbox.mbox!1/lab.csv", "row 1, column 3 (email)", "email", "nadia.poirier@example.com"},
+  };
+  return *rows;
+}
+
+class DocumentsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new e2e::TempDir();
+    const std::string share = dir_->path() + "/share";
+    std::filesystem::copy(std::string(BREACHSCOPE_SOURCE_DIR) + "/tests/data/documents", share);
+    const std::string case_dir = dir_->path() + "/case";
+    scan_ = new e2e::ProcessResult(
+        RunProcess({e2e::BinaryPath(), "scan", share, "--case", case_dir, "--quiet"}));
+    summary_ = new nlohmann::json(nlohmann::json::parse(
+        RunProcess({e2e::BinaryPath(), "summary", "--case", case_dir, "--json"}).out));
+    e2e::ProcessResult exported = RunProcess(
+        {e2e::BinaryPath(), "export", "findings", "--case", case_dir, "--format", "jsonl"});
+    findings_ = new std::vector<nlohmann::json>();
+    std::istringstream lines(exported.out);
+    for (std::string line; std::getline(lines, line);) {
+      findings_->push_back(nlohmann::json::parse(line));
+    }
+  }
+  static void TearDownTestSuite() {
+    delete findings_;
+    delete summary_;
+    delete scan_;
+    delete dir_;
+  }
+  static std::string ErrorOf(const std::string& name) {
+    for (const auto& error : (*summary_)["errors"]) {
+      if (error["name"] == name) return std::string(error["code"]) + ": " + std::string(error["message"]);
+    }
+    return "";
+  }
+  static bool HasFinding(const std::string& source, const std::string& category,
+                         const std::string& value) {
+    for (const auto& f : *findings_) {
+      if (f["source"] == source && f["category"] == category && f["value"] == value) return true;
+    }
+    return false;
+  }
+
+  static e2e::TempDir* dir_;
+  static e2e::ProcessResult* scan_;
+  static nlohmann::json* summary_;
+  static std::vector<nlohmann::json>* findings_;
+};
+
+e2e::TempDir* DocumentsTest::dir_ = nullptr;
+e2e::ProcessResult* DocumentsTest::scan_ = nullptr;
+nlohmann::json* DocumentsTest::summary_ = nullptr;
+std::vector<nlohmann::json>* DocumentsTest::findings_ = nullptr;
+
+TEST_F(DocumentsTest, ScanSucceeds) { EXPECT_EQ(scan_->exit_code, 0) << scan_->err; }
+
+TEST_F(DocumentsTest, PatternFindingsPerFormatAreExact) {
+  std::set<Row> got;
+  for (const auto& f : *findings_) {
+    const std::string category = f["category"].get<std::string>();
+    if (kExactCategories.count(category) == 0) continue;
+    got.insert(Row(f["source"].get<std::string>(), f["location"].get<std::string>(), category,
+                   f["value"].get<std::string>()));
+  }
+  for (const Row& row : Expected()) {
+    EXPECT_EQ(got.count(row), 1u) << "missing: " << std::get<0>(row) << " | " << std::get<1>(row)
+                                  << " | " << std::get<3>(row);
+  }
+  for (const Row& row : got) {
+    EXPECT_EQ(Expected().count(row), 1u) << "unexpected: " << std::get<0>(row) << " | "
+                                         << std::get<1>(row) << " | " << std::get<3>(row);
+  }
+}
+
+TEST_F(DocumentsTest, NamesInDocumentTextAndFields) {
+  EXPECT_TRUE(HasFinding("lab_report.pdf", "name", "Marie Tremblay"));
+  EXPECT_TRUE(HasFinding("lab_report.pdf", "name", "Dr. Paul Gagnon"));
+  EXPECT_TRUE(HasFinding("referral.docx", "name", "Jean Lavoie"));
+  EXPECT_TRUE(HasFinding("consult.odt", "name", "Claire Bouchard"));
+  EXPECT_TRUE(HasFinding("patients.xlsx", "name", "Luc Fortin"));
+  EXPECT_TRUE(HasFinding("results.eml", "name", "Renée Ouellet"));
+}
+
+TEST_F(DocumentsTest, DamagedDocumentsAreErrorItemsWithReasons) {
+  const std::pair<std::string, std::string> want[] = {
+      {"locked.pdf", "encrypted: PDF is protected by a user password"},
+      {"corrupt.pdf", "corrupt: PDF cannot be opened: PDF document is damaged"},
+      {"lab_report_truncated.pdf", "corrupt: PDF cannot be opened: PDF document is damaged"},
+      {"broken_xml.docx", "corrupt: word/document.xml: Start-end tags mismatch at byte 103"},
+  };
+  for (const auto& [name, reason] : want) EXPECT_EQ(ErrorOf(name), reason) << name;
+  for (const char* name : {"referral_truncated.docx", "patients_truncated.xlsx",
+                           "case_review_truncated.pptx", "consult_truncated.odt",
+                           "clinic_truncated.ods"}) {
+    EXPECT_EQ(ErrorOf(name).rfind("corrupt: document part ", 0), 0u) << name << ": " << ErrorOf(name);
+  }
+}
+
+TEST_F(DocumentsTest, FormatsAreCounted) {
+  const nlohmann::json& formats = (*summary_)["items_by_format"];
+  EXPECT_EQ(formats["pdf"], 2);  // the two that opened; errors have no format counted
+  EXPECT_EQ(formats["docx"], 1);
+  EXPECT_EQ(formats["xlsx"], 1);
+  EXPECT_EQ(formats["pptx"], 1);
+  EXPECT_EQ(formats["odt"], 1);
+  EXPECT_EQ(formats["ods"], 1);
+  EXPECT_EQ(formats["eml"], 2);
+  EXPECT_EQ(formats["mbox"], 1);
+  EXPECT_EQ(formats["csv"], 2);  // the two attachments
+}
+
+}  // namespace
+}  // namespace breachscope
