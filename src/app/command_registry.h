@@ -18,6 +18,8 @@ void RegisterReviewCommand(CLI::App& app, int* exit_code);
 void RegisterCaseCommand(CLI::App& app, int* exit_code);
 void RegisterAuditCommand(CLI::App& app, int* exit_code);
 void RegisterKeyCommands(CLI::App& app, int* exit_code);  // keygen, decrypt
+void RegisterDeadlinesCommand(CLI::App& app, int* exit_code);
+void RegisterReportCommand(CLI::App& app, int* exit_code);
 
 // Shared by commands that open an existing case, with its key (see
 // app/case_access.h): returns nullptr and prints the reason when the folder

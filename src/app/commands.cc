@@ -39,6 +39,8 @@ int RunCommandLine(int argc, char** argv) {
   RegisterCaseCommand(app, &exit_code);
   RegisterAuditCommand(app, &exit_code);
   RegisterKeyCommands(app, &exit_code);
+  RegisterDeadlinesCommand(app, &exit_code);
+  RegisterReportCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
