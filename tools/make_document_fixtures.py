@@ -7,12 +7,16 @@ and python3-pil (Debian 12) for PDFs; the other formats use the standard
 library only.
 
     python3 tools/make_document_fixtures.py [OUT_DIR]
+    python3 tools/make_document_fixtures.py --bench PAGES OUT_DIR
+
+--bench writes PAGES pages of synthetic lab reports as 40 text PDFs, for
+bench/document_pages.sh.
 """
 import io
 import os
 import sys
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+OUT = sys.argv[-1] if len(sys.argv) in (2, 4) else os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "documents")
 
 
@@ -286,7 +290,43 @@ Please move my appointment. My phone is 306-555-0188.
     write("inbox.mbox", mbox.encode())
 
 
+def bench_pdfs(pages):
+    """Synthetic report pages: 40 lines of patient details and narrative."""
+    import random
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+    rng = random.Random(7)
+    given = ["Marie", "Jean", "Claire", "Luc", "Anne", "Paul", "Nadia", "Sophie"]
+    family = ["Tremblay", "Gagnon", "Roy", "Bouchard", "Fortin", "Girard", "Poirier"]
+    files = 40
+    for file_idx in range(files):
+        c = canvas.Canvas(os.path.join(OUT, "report_%02d.pdf" % file_idx), pagesize=letter,
+                          invariant=1)
+        for _ in range(pages // files + (1 if file_idx < pages % files else 0)):
+            c.setFont("Helvetica", 9)
+            y = 760
+            name = "%s %s" % (rng.choice(given), rng.choice(family))
+            lines = ["Patient: %s" % name,
+                     "Date of birth: %04d-%02d-%02d" % (rng.randint(1930, 2015), rng.randint(1, 12),
+                                                        rng.randint(1, 28)),
+                     "Phone: (306) 555-%04d" % rng.randint(0, 9999),
+                     "E-mail: %s@example.org" % name.lower().replace(" ", ".")]
+            while len(lines) < 40:
+                lines.append("Seen for follow-up; results within normal limits, "
+                             "glucose %.1f mmol/L, weight %d kg. Next visit in %d weeks." % (
+                                 rng.uniform(4, 9), rng.randint(50, 110), rng.randint(1, 12)))
+            for line in lines:
+                c.drawString(50, y, line)
+                y -= 17
+            c.showPage()
+        c.save()
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--bench":
+        os.makedirs(OUT, exist_ok=True)
+        bench_pdfs(int(sys.argv[2]))
+        return
     os.makedirs(OUT, exist_ok=True)
     pdfs()
     office()
