@@ -295,9 +295,11 @@ def registration_csv(ctx, src):
         if k:
             _kp, kname, kphone = k
             rel = ctx.rng.choice(P.KIN_RELATIONS)[2]
-            x = (("related_name", kname, kname, None, "related"), rel,
+            # The truth names the kin's patient id when the kin is one.
+            kid = _kp.pid if _kp else None
+            x = (("related_name", kname, kname, None, "related", kid), rel,
                  ("phone", P.fmt_phone(kphone, "dash"), C.phone_e164(kphone),
-                  None, "related"))
+                  None, "related", kid))
         rows.append((p, x))
     return T.csv_file(ctx, src, cols, rows)
 

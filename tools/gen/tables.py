@@ -223,9 +223,11 @@ def build_rows(ctx, source, cols, rows):
                 row.append(cell)
             else:
                 cells = cell if isinstance(cell, list) else [cell]
-                for fam, val, norm, intent, *role in cells:
-                    role = role[0] if role else None
+                for fam, val, norm, intent, *rest in cells:
+                    role = rest[0] if rest else None
                     pid = None if role in ("staff", "related") else p.pid
+                    if len(rest) > 1:  # a related person who is a patient
+                        pid = rest[1]
                     tr.field(source, c.header, fam, val, norm, pid, intent,
                              role=role)
                 row.append(cells[0][1])
