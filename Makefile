@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := \
   cmake g++ make pkg-config python3 \
   libvectorscan-dev libarchive-dev libsqlite3-dev libsodium-dev libphonenumber-dev \
   nlohmann-json3-dev libpugixml-dev libcli11-dev libtomlplusplus-dev \
-  libpoppler-glib-dev libpoppler-cpp-dev libgmime-3.0-dev \
+  libpoppler-glib-dev libpoppler-cpp-dev libgmime-3.0-dev libdcmtk-dev \
   libpango1.0-dev libcairo2-dev fonts-dejavu-core poppler-utils \
   libgtest-dev libgmock-dev libbenchmark-dev chromium \
   zip p7zip-full xz-utils bzip2 time

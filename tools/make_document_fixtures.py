@@ -290,6 +290,38 @@ Please move my appointment. My phone is 306-555-0188.
     write("inbox.mbox", mbox.encode())
 
 
+# --- DICOM ------------------------------------------------------------------
+
+def dicom_element(group, element, vr, value):
+    """One explicit-VR little-endian element, value padded to even length."""
+    import struct
+    if len(value) % 2:
+        value += b"\0" if vr in ("UI", "OB") else b" "
+    head = struct.pack("<HH", group, element) + vr.encode()
+    if vr in ("OB", "OW", "UN", "SQ", "UT"):
+        return head + b"\0\0" + struct.pack("<I", len(value)) + value
+    return head + struct.pack("<H", len(value)) + value
+
+
+def dicom():
+    import struct
+    meta = dicom_element(0x0002, 0x0010, "UI", b"1.2.840.10008.1.2.1")
+    meta = dicom_element(0x0002, 0x0000, "UL", struct.pack("<I", len(meta))) + meta
+    data = b"".join([
+        dicom_element(0x0008, 0x0020, "DA", b"20240105"),
+        dicom_element(0x0008, 0x0080, "LO", b"Regina Imaging Clinic"),
+        dicom_element(0x0008, 0x0090, "PN", b"Gagnon^Paul^^Dr."),
+        dicom_element(0x0010, 0x0010, "PN", b"Tremblay^Marie"),
+        dicom_element(0x0010, 0x0020, "LO", b"MRN-448812"),
+        dicom_element(0x0010, 0x0030, "DA", b"19840312"),
+        dicom_element(0x0010, 0x0040, "CS", b"F"),
+        dicom_element(0x7FE0, 0x0010, "OB", bytes(range(64))),
+    ])
+    whole = b"\0" * 128 + b"DICM" + meta + data
+    write("chest.dcm", whole)
+    write("chest_truncated.dcm", whole[: 132 + len(meta) + 40])
+
+
 def bench_pdfs(pages):
     """Synthetic report pages: 40 lines of patient details and narrative."""
     import random
@@ -331,6 +363,7 @@ def main():
     pdfs()
     office()
     emails()
+    dicom()
 
 
 if __name__ == "__main__":

@@ -97,6 +97,10 @@ bool SniffMagic(std::string_view head, std::string_view ext, Format* out) {
     *out = Format::kArchive;
     return true;
   }
+  if (head.size() >= 132 && head.substr(128, 4) == "DICM") {
+    *out = Format::kDicom;
+    return true;
+  }
   // The PDF header may follow some junk (mail gateways, print spoolers);
   // readers accept it within the first kilobyte.
   if (Contains(head.substr(0, 1024), "%PDF-")) {
@@ -409,6 +413,7 @@ std::string_view FormatName(Format format) {
     case Format::kMbox: return "mbox";
     case Format::kRtf: return "rtf";
     case Format::kHtml: return "html";
+    case Format::kDicom: return "dicom";
   }
   return "unknown";
 }
@@ -418,7 +423,7 @@ bool IsDocumentFormat(Format format) {
     case Format::kPdf: case Format::kDocx: case Format::kXlsx:
     case Format::kPptx: case Format::kOdt: case Format::kOds:
     case Format::kEml: case Format::kMbox: case Format::kRtf:
-    case Format::kHtml:
+    case Format::kHtml: case Format::kDicom:
       return true;
     default:
       return false;

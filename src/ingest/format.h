@@ -33,6 +33,7 @@ enum class Format {
   kMbox,  // mailbox of messages, each starting with a "From " line
   kRtf,   // Rich Text Format
   kHtml,  // HTML page
+  kDicom, // DICOM medical image ("DICM" after the 128-byte preamble)
 };
 
 // True for formats read from raw bytes by a document reader rather than

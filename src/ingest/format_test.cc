@@ -79,6 +79,7 @@ INSTANTIATE_TEST_SUITE_P(
                   Format::kOds, 0},
         SniffCase{"odp_is_archive", ZipHead("mimetype") + "application/vnd.oasis.opendocument.presentation",
                   "a", Format::kArchive, 0},
+        SniffCase{"dicom", std::string(128, '\0') + "DICM\x02\0\x10\0UI", "image", Format::kDicom, 0},
         SniffCase{"pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "scan", Format::kPdf, 0},
         SniffCase{"pdf_after_junk", "\r\n\r\n%PDF-1.4\n", "x", Format::kPdf, 0},
         SniffCase{"rtf", "{\\rtf1\\ansi Patient: Ann}", "letter.doc", Format::kRtf, 0},

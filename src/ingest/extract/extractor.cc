@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "ingest/documents/dicom_reader.h"
 #include "ingest/documents/docx_reader.h"
 #include "ingest/documents/email_reader.h"
 #include "ingest/documents/html_text.h"
@@ -61,6 +62,8 @@ Status ExtractDocument(const SniffResult& sniff, std::string_view bytes,
       return ReadMbox(bytes, sink, context.children);
     case Format::kHtml:
       return ReadHtml(bytes, sink);
+    case Format::kDicom:
+      return ReadDicom(bytes, sink);
     case Format::kRtf:
       return ReadRtf(bytes, sink);
     default:
