@@ -93,6 +93,7 @@ void RegisterCaseCommand(CLI::App& app, int* exit_code) {
                "replaces the key file.");
   rekey->add_option("--case", *dir, "Case folder")->required();
   rekey->callback([dir, exit_code] { *exit_code = RunCaseRekey(*dir); });
+  AddCaseFactsCommand(cmd, exit_code);
 }
 
 }  // namespace breachscope

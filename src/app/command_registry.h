@@ -20,6 +20,8 @@ void RegisterAuditCommand(CLI::App& app, int* exit_code);
 void RegisterKeyCommands(CLI::App& app, int* exit_code);  // keygen, decrypt
 void RegisterDeadlinesCommand(CLI::App& app, int* exit_code);
 void RegisterReportCommand(CLI::App& app, int* exit_code);
+// `case facts`, added under `case` by RegisterCaseCommand.
+void AddCaseFactsCommand(CLI::App* case_command, int* exit_code);
 
 // Shared by commands that open an existing case, with its key (see
 // app/case_access.h): returns nullptr and prints the reason when the folder

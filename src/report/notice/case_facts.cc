@@ -179,8 +179,8 @@ Result<CaseFacts> LoadCaseFacts(const std::string& case_dir, const RegimeBook& b
   const std::string path = case_dir + "/case.toml";
   std::ifstream in(path);
   if (!in) {
-    return NotFound(path + " not found: write the case facts there (breachscope case facts "
-                    "--case DIR prints a template to start from)");
+    return NotFound(path + " not found: write the case facts there (`breachscope case facts "
+                    "--case DIR` writes a template to start from)");
   }
   std::stringstream buffer;
   buffer << in.rdbuf();

@@ -72,7 +72,10 @@ std::string StatusOf(const DeadlineRow& row, CalendarDate today) {
     }
     return "done " + FormatIsoDate(*row.done) + ", " + Days(took) + " after " + row.anchor_words;
   }
-  if (!row.due) return "as soon as possible: " + Days(since) + " since " + row.anchor_words;
+  if (!row.due) {
+    if (since < 0) return "as soon as possible once " + row.anchor_words + " (" + Days(-since) + " from now)";
+    return "as soon as possible: " + Days(since) + " since " + row.anchor_words;
+  }
   if (row.days_left < 0) return "OVERDUE by " + Days(-row.days_left);
   if (row.days_left == 0) return "due today";
   return Days(row.days_left) + " left";

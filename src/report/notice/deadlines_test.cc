@@ -62,6 +62,13 @@ TEST(Deadlines, HipaaSmallBreachesGoToHhsAfterYearEndAndMediaNeedsAStateAbove500
   EXPECT_EQ(Row(rows, "hipaa", "notify_media").kind, DeadlineKind::kHard);
 }
 
+TEST(Deadlines, AnchorAfterTheAsOfDateIsNotCountedBackwards) {
+  CaseFacts facts = ParseCaseFacts(kSaskatchewanCaseToml, BuiltinRegimeBook()).value();
+  auto rows = ComputeDeadlines(BuiltinRegimeBook(), facts, {}, Day("2026-04-01"));
+  EXPECT_EQ(Row(rows, "pipeda", "notify_individuals").status,
+            "as soon as possible once health information confirmed taken (9 days from now)");
+}
+
 TEST(Deadlines, MissingAnchorSaysWhichKeyToSet) {
   CaseFacts facts = ParseCaseFacts("[regimes]\napply = [\"on_phipa\"]\n", BuiltinRegimeBook()).value();
   auto rows = ComputeDeadlines(BuiltinRegimeBook(), facts, {}, Day("2026-03-03"));
