@@ -3,6 +3,7 @@
 #include <set>
 #include <utility>
 
+#include "detect/date_order.h"
 #include "detect/fields/column_profile.h"
 #include "detect/validators/dates.h"
 
@@ -59,7 +60,10 @@ void TableSampler::OnUnit(const TextUnit& unit) {
   Hold(unit);
 }
 
-void TableSampler::Finish() { FlushSample(); }
+void TableSampler::Finish() {
+  FlushSample();
+  ResolveDateOrder(findings_);
+}
 
 void TableSampler::Hold(const TextUnit& unit) {
   Held held{unit, arena_.size(), unit.text.size(), 0, 0, 0, 0};

@@ -40,7 +40,9 @@ class TableSampler {
                std::vector<Finding>* findings);
 
   void OnUnit(const TextUnit& unit);
-  // Classifies and scans a sample still held. Call once after the last unit.
+  // Classifies and scans a sample still held, then reads the item's
+  // ambiguous day/month dates in the order of their column or document
+  // (detect/date_order.h). Call once after the last unit.
   void Finish();
 
  private:

@@ -22,15 +22,24 @@ class Col:
 
 # ---- column makers ---------------------------------------------------------
 
+def _fmt_date(d, form):
+    """A date in a column. `mdy_slash` is US style throughout, month first
+    even where the day is 12 or less: the column's dates with a day over 12
+    decide how the others read."""
+    if form == "mdy_slash":
+        return f"{d.month:02d}/{d.day:02d}/{d.year}"
+    return P.fmt_date(d, form)
+
+
 def dob(form):
-    return lambda p, x, r: ("date", P.fmt_date(p.dob, form), p.dob.isoformat(),
+    return lambda p, x, r: ("date", _fmt_date(p.dob, form), p.dob.isoformat(),
                             C.DOB)
 
 
 def visit_date(form, time=False):
     def f(p, x, r):
         d = x if not isinstance(x, tuple) else x[0]
-        s = P.fmt_date(d, form)
+        s = _fmt_date(d, form)
         if time:
             s += f" {r.randint(7, 18):02d}:{r.choice(['00', '15', '30', '45'])}"
             if time == "s":

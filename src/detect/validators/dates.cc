@@ -84,8 +84,18 @@ bool SplitNumeric(std::string_view s, std::string_view parts[3]) {
 // both <= 12 day first and ambiguous unless equal.
 std::optional<ParsedDate> ParseDayMonth(int a, int b, int year) {
   if (a > 12 && b > 12) return std::nullopt;
-  if (b > 12) return Checked({year, a, b}, false);
-  return Checked({year, b, a}, a <= 12 && a != b);
+  std::optional<ParsedDate> parsed =
+      b > 12 ? Checked({year, a, b}, false)
+             : Checked({year, b, a}, a <= 12 && a != b);
+  if (!parsed) return parsed;
+  if (a > 12) {
+    parsed->day_month = DayMonth::kDayFirst;
+  } else if (b > 12) {
+    parsed->day_month = DayMonth::kMonthFirst;
+  } else if (a != b) {
+    parsed->day_month = DayMonth::kAmbiguous;
+  }
+  return parsed;
 }
 
 std::optional<ParsedDate> ParseNumeric(std::string_view s) {

@@ -3,6 +3,7 @@
 #ifndef BREACHSCOPE_DETECT_VALIDATORS_DATES_H_
 #define BREACHSCOPE_DETECT_VALIDATORS_DATES_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,10 +19,19 @@ struct CivilDate {
   int day = 0;
 };
 
+// How a numeric `a/b/yyyy` date orders day and month.
+enum class DayMonth : uint8_t {
+  kNone,        // not of that form, or a == b: the order changes nothing
+  kDayFirst,    // a > 12: certainly day first
+  kMonthFirst,  // b > 12: certainly month first
+  kAmbiguous,   // both <= 12 and different: read day first
+};
+
 struct ParsedDate {
   CivilDate date;
   // Both numeric parts <= 12 and different: read day first, less certain.
   bool ambiguous = false;
+  DayMonth day_month = DayMonth::kNone;
 };
 
 bool IsLeapYear(int year);

@@ -87,3 +87,25 @@ TEST(DatesTest, MonthNames) {
 
 }  // namespace
 }  // namespace breachscope
+
+namespace breachscope {
+namespace {
+
+TEST(DatesTest, DayMonthOrderOfNumericDates) {
+  const std::pair<const char*, DayMonth> cases[] = {
+      {"25/03/1980", DayMonth::kDayFirst},
+      {"03/25/1980", DayMonth::kMonthFirst},
+      {"03/04/1980", DayMonth::kAmbiguous},
+      {"03/03/1980", DayMonth::kNone},
+      {"1980-03-04", DayMonth::kNone},
+      {"Mar 4 1980", DayMonth::kNone},
+  };
+  for (const auto& [text, order] : cases) {
+    auto parsed = ParseDate(text);
+    ASSERT_TRUE(parsed.has_value()) << text;
+    EXPECT_EQ(parsed->day_month, order) << text;
+  }
+}
+
+}  // namespace
+}  // namespace breachscope
