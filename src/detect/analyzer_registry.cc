@@ -4,6 +4,7 @@
 
 #include "detect/fields/field_analyzer.h"
 #include "detect/text/address_analyzer.h"
+#include "detect/text/location_analyzer.h"
 #include "detect/text/name_analyzer.h"
 #include "detect/medical/medical_analyzers.h"
 // Add one include per analyzer above this line.
@@ -18,6 +19,7 @@ std::span<const UnitAnalyzer* const> RegisteredAnalyzers() {
       // dictionaries over free text
       &NameTextAnalyzerInstance(),
       &AddressTextAnalyzerInstance(),
+      &LocationTextAnalyzerInstance(),
       &MedicalConditionAnalyzer(),
       &MedicalMedicationAnalyzer(),
       &MedicalLabResultAnalyzer(),

@@ -1,0 +1,170 @@
+#include "detect/text/location_analyzer.h"
+
+#include <string>
+
+#include "detect/text/free_text_analyzer.h"
+
+namespace breachscope {
+namespace {
+
+using text::Token;
+using text::TokenKind;
+
+constexpr double kConfidence = 0.70;
+
+bool In(std::string_view folded, std::initializer_list<std::string_view> set) {
+  for (std::string_view w : set) {
+    if (folded == w) return true;
+  }
+  return false;
+}
+
+bool IsCapWord(const Token& t) {
+  return t.kind == TokenKind::kWord && (t.capitalised || t.all_caps);
+}
+
+// True when tokens a and b stand on one line.
+bool SameLine(const Token& b) { return b.newlines_before == 0; }
+
+// The facility word that ends an English name.
+bool EndsEnglishName(const std::vector<Token>& t, size_t i) {
+  if (!IsCapWord(t[i])) return false;
+  if (In(t[i].folded, {"clinic", "centre", "center", "hospital", "laboratory",
+                       "laboratories", "lab", "labs", "pharmacy",
+                       "infirmary"})) {
+    return true;
+  }
+  // "Services" names a facility only after what is served.
+  return t[i].folded == "services" && i > 0 &&
+         In(t[i - 1].folded, {"lab", "laboratory", "health", "medical",
+                              "diagnostic", "imaging", "radiology"});
+}
+
+bool StartsFrenchName(const Token& t) {
+  return IsCapWord(t) &&
+         In(t.folded, {"clinique", "hopital", "centre", "laboratoire",
+                       "pharmacie", "clsc", "chu", "polyclinique"});
+}
+
+// Where a place is expected: after one of these words on the same line.
+bool PlaceWordBefore(const std::vector<Token>& t, size_t start) {
+  if (start == 0 || !SameLine(t[start])) return false;
+  return In(t[start - 1].folded, {"at", "to", "from", "in", "a", "au"});
+}
+
+// The name is a line of its own.
+bool WholeLine(const std::vector<Token>& t, size_t start, size_t last) {
+  bool first = start == 0 || t[start].newlines_before > 0;
+  bool ends = last + 1 == t.size() || t[last + 1].newlines_before > 0;
+  return first && ends;
+}
+
+// Capitalised words before the facility word at `i`; returns the first
+// token of the name, or i when there is none. "The" is not part of it.
+size_t EnglishStart(const std::vector<Token>& t, size_t i) {
+  size_t start = i;
+  while (start > 0 && SameLine(t[start]) && IsCapWord(t[start - 1]) &&
+         !In(t[start - 1].folded, {"at", "to", "from", "in"})) {
+    --start;
+  }
+  if (start < i && t[start].folded == "the") ++start;
+  return start;
+}
+
+// A site after a dash: "Wascana Family Clinic - East". Returns the last
+// token of the name.
+size_t WithSite(std::string_view s, const std::vector<Token>& t, size_t last) {
+  if (last + 2 < t.size() && text::IsPunct(s, t[last + 1], '-') &&
+      SameLine(t[last + 1]) && SameLine(t[last + 2]) &&
+      IsCapWord(t[last + 2])) {
+    return last + 2;
+  }
+  return last;
+}
+
+// The last token of a French name that starts at `i`, or i when none.
+size_t FrenchLast(const std::vector<Token>& t, size_t i) {
+  size_t last = i;
+  for (size_t k = i + 1; k < t.size() && SameLine(t[k]); ++k) {
+    if (t[k].kind != TokenKind::kWord) break;
+    if (t[k].capitalised || t[k].all_caps) {
+      last = k;
+      continue;
+    }
+    if (!In(t[k].folded, {"medicale", "medical", "general", "generale",
+                          "hospitalier", "universitaire", "familiale",
+                          "dentaire", "regional", "regionale", "de", "du",
+                          "des", "la", "le", "sante", "d"})) {
+      break;
+    }
+  }
+  return last;
+}
+
+class LocationTextAnalyzer : public FreeTextAnalyzer {
+ public:
+  LocationTextAnalyzer() : FreeTextAnalyzer("service_location") {}
+
+  std::vector<DetectorInfo> Describe() const override {
+    return {{"location_text", "service_location",
+             "clinic, laboratory and hospital names in free text, by "
+             "structure, after 'at'/'à' or as a heading"}};
+  }
+
+ protected:
+  void Run(const TextUnit& unit, std::span<const PriorFinding> prior,
+           std::vector<Token>* tokens,
+           std::vector<ProposedFinding>* out) const override {
+    (void)prior;
+    text::Tokenize(unit.text, tokens);
+    const std::vector<Token>& t = *tokens;
+    size_t next = 0;  // names do not overlap
+    for (size_t i = 0; i < t.size(); ++i) {
+      size_t start = i, last = i;
+      if (EndsEnglishName(t, i)) {
+        // "Lab Services": the name ends at the later facility word.
+        if (i + 1 < t.size() && SameLine(t[i + 1]) &&
+            EndsEnglishName(t, i + 1)) {
+          continue;
+        }
+        start = EnglishStart(t, i);
+        if (start == i || start < next) continue;
+        last = WithSite(unit.text, t, i);
+      } else if (StartsFrenchName(t[i]) && i >= next) {
+        last = FrenchLast(t, i);
+        if (last == i) continue;
+      } else {
+        continue;
+      }
+      bool after_word = PlaceWordBefore(t, start);
+      if (!after_word && !WholeLine(t, start, last)) continue;
+      Propose(unit.text, t[start].start, t[last].end, after_word, out);
+      next = last + 1;
+      i = last;
+    }
+  }
+
+ private:
+  static void Propose(std::string_view s, uint32_t begin, uint32_t end,
+                      bool after_word, std::vector<ProposedFinding>* out) {
+    std::string normalized;
+    for (char c : s.substr(begin, end - begin)) {
+      bool space = c == ' ' || c == '\t';
+      if (space && (normalized.empty() || normalized.back() == ' ')) continue;
+      normalized.push_back(space ? ' ' : c);
+    }
+    out->push_back({begin, end, "location_text", "service_location",
+                    std::move(normalized), kConfidence,
+                    after_word ? "facility name after a place word"
+                               : "facility name as a heading"});
+  }
+};
+
+}  // namespace
+
+const UnitAnalyzer& LocationTextAnalyzerInstance() {
+  static const auto* const kAnalyzer = new LocationTextAnalyzer();
+  return *kAnalyzer;
+}
+
+}  // namespace breachscope
