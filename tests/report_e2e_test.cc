@@ -77,7 +77,12 @@ TEST_F(ReportE2e, ListsAndLettersAreExact) {
   EXPECT_EQ(ReadFile(out() + "/MISSING.txt"),
             "Facts the letters or regulator reports still lack. Add them to case.toml and run "
             "`breachscope report` again:\n  incident.containment\n  incident.notification_steps\n  incident.period\n");
-  for (const char* file : {"notification_list.csv", "letters/letter_1.pdf", "letters/all_letters.pdf",
+  const std::string html = ReadFile(out() + "/summary.html");
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  for (const char* phi : {"Côté-Tremblay", "O'Brien", "1975-03-14", "4185550142", "Scarth"}) {
+    EXPECT_EQ(html.find(phi), std::string::npos) << phi << " unmasked in summary.html";
+  }
+  for (const char* file : {"summary.html", "notification_list.csv", "letters/letter_1.pdf", "letters/all_letters.pdf",
                            "regulators/sk_hipa.json", "regulators/sk_hipa.pdf"}) {
     struct stat st {};
     ASSERT_EQ(stat((out() + "/" + file).c_str(), &st), 0) << file;

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "report/html/html_summary.h"
 #include "report/notice/letter.h"
 #include "report/notice/notification_list.h"
 #include "report/notice/pdf_writer.h"
@@ -118,6 +119,7 @@ Result<BundleResult> WriteReportBundle(const ReportModel& model, const std::stri
   BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/substitute_notice.txt", SubstituteNoticeText(model)));
   BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/deadlines.txt", RenderDeadlinesText(model.deadlines, model.generated_on)));
   BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/deadlines.json", RenderDeadlinesJson(model.deadlines, model.generated_on)));
+  BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/summary.html", RenderHtmlSummary(model)));
   for (const AffectedPerson& p : model.people) (p.mailing ? result.mailable : result.without_address)++;
   BS_RETURN_IF_ERROR(WriteLetters(model, case_dir, out_dir + "/letters", &result));
   BS_RETURN_IF_ERROR(WriteRegulatorReports(model, out_dir + "/regulators", &result));
