@@ -1,9 +1,9 @@
 // End to end: the document fixtures of tests/data/documents (made by
 // tools/make_document_fixtures.py) scanned by the binary. Per format, the
 // findings of the pattern categories must be exactly these, at exactly these
-// locations (page, part, sheet cell, message field); e-mail attachments come
-// back as items of their own; damaged documents are error items with their
-// reason, and the scan still succeeds.
+// locations (page, part, sheet cell, message field, DICOM attribute); e-mail
+// attachments come back as items of their own; damaged documents are error
+// items with their reason, and the scan still succeeds.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -74,6 +74,8 @@ const std::set<Row>& Expected() {
       {"inbox.mbox", "record 2, to[1].email", "email", "desk@clinic.example.org"},
       {"inbox.mbox", "record 2, body, offset 40", "phone", "306-555-0188"},
       {"inbox.mbox!1/lab.csv", "row 1, column 3 (email)", "email", "nadia.poirier@example.com"},
+      // DICOM: header attributes, dates made ISO.
+      {"chest.dcm", "(0010,0030) PatientBirthDate", "date_of_birth", "1984-03-12"},
   };
   return *rows;
 }
@@ -155,6 +157,7 @@ TEST_F(DocumentsTest, NamesInDocumentTextAndFields) {
   EXPECT_TRUE(HasFinding("consult.odt", "name", "Claire Bouchard"));
   EXPECT_TRUE(HasFinding("patients.xlsx", "name", "Luc Fortin"));
   EXPECT_TRUE(HasFinding("results.eml", "name", "Renée Ouellet"));
+  EXPECT_TRUE(HasFinding("chest.dcm", "name", "Marie Tremblay"));
 }
 
 TEST_F(DocumentsTest, DamagedDocumentsAreErrorItemsWithReasons) {
@@ -163,6 +166,7 @@ TEST_F(DocumentsTest, DamagedDocumentsAreErrorItemsWithReasons) {
       {"corrupt.pdf", "corrupt: PDF cannot be opened: PDF document is damaged"},
       {"lab_report_truncated.pdf", "corrupt: PDF cannot be opened: PDF document is damaged"},
       {"broken_xml.docx", "corrupt: word/document.xml: Start-end tags mismatch at byte 103"},
+      {"chest_truncated.dcm", "corrupt: DICOM header cannot be read: Invalid stream"},
   };
   for (const auto& [name, reason] : want) EXPECT_EQ(ErrorOf(name), reason) << name;
   for (const char* name : {"referral_truncated.docx", "patients_truncated.xlsx",
@@ -182,6 +186,7 @@ TEST_F(DocumentsTest, FormatsAreCounted) {
   EXPECT_EQ(formats["ods"], 1);
   EXPECT_EQ(formats["eml"], 2);
   EXPECT_EQ(formats["mbox"], 1);
+  EXPECT_EQ(formats["dicom"], 1);
   EXPECT_EQ(formats["csv"], 2);  // the two attachments
 }
 
