@@ -21,6 +21,8 @@ scans it, runs `resolve`, exports individuals and findings, and prints
 - unrecognised: named individuals that are neither (a patient's record
   too thin to tell whose: a name without birth date or health number, not
   linked to the patient's other records; in effect a false split);
+- hard cases (rebuilt from the seed): twins and father/son pairs merged,
+  married, moved, nicknamed and health-number-less patients split;
 - per-person categories: share of persons whose categories (union over
   their individuals) equal the truth's, and category precision / recall.
 
@@ -125,6 +127,36 @@ def stands_for(ind, ids, dob_index, hn_index):
     return out
 
 
+def hard_cases(seed, n, of_patient):
+    """The generator's hard cases (tools/gen/people.py add_hard_cases),
+    rebuilt from the seed: pairs that must stay apart, people who must stay
+    one."""
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import random
+    from gen import people
+    pats = people.make_patients(random.Random(seed), n)
+    ids = lambda p: {i["individual_id"] for i in of_patient.get(p.pid, ())}
+    apart = {"twins": [], "father and son": []}
+    for i, a in enumerate(pats):
+        for b in pats[i + 1:]:
+            if a.last == b.last and a.dob == b.dob and a.first != b.first \
+                    and a.address == b.address:
+                apart["twins"].append((a, b))
+            if a.first == b.first and a.last == b.last and \
+                    abs(a.dob.year - b.dob.year) >= 20 and a.address == b.address:
+                apart["father and son"].append((a, b))
+    for what, pairs in apart.items():
+        merged = sum(1 for a, b in pairs if ids(a) & ids(b))
+        print(f"hard: {what:<15} {len(pairs)} pairs, {merged} merged")
+    one = {"married name": [p for p in pats if p.old_last],
+           "moved": [p for p in pats if p.old_home],
+           "no health number": [p for p in pats if not p.hn],
+           "nickname": [p for p in pats if p.nick]}
+    for what, ps in one.items():
+        split = sum(1 for p in ps if len(ids(p)) > 1)
+        print(f"hard: {what:<15} {len(ps)} patients, {split} split")
+
+
 def evaluate(args, seed, work):
     share = os.path.join(work, f"share_{seed}")
     truth_path = os.path.join(work, f"truth_{seed}.jsonl")
@@ -213,6 +245,7 @@ def evaluate(args, seed, work):
     rec = tp / max(1, tp + fn)
     print(f"categories exact   {exact}/{len(persons)} persons ({exact / n:.3f}); "
           f"precision {prec:.3f} recall {rec:.3f}")
+    hard_cases(seed, args.patients, of_patient)
     for ind, ps in merges[:args.show]:
         print(f"   merge: individual {ind['individual_id']} holds {', '.join(ps)}")
     for p in splits[:args.show]:
