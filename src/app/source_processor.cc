@@ -273,6 +273,8 @@ void SourceProcessor::ProcessContent(const std::string& name,
     warnings = sink.warnings() + decoded.replacements;
   }
   if (stop_.load()) return;
+  // A file cut short or grown while read was not read as it is now.
+  if (status.ok() && mapping != nullptr) status = mapping->CheckUnchanged();
   result.record.units = units;
   result.record.warnings = warnings;
   if (!status.ok()) {

@@ -2,6 +2,7 @@
 #include "ingest/mapped_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
 #include <utility>
 
 namespace breachscope {
@@ -45,6 +47,33 @@ class FdCloser {
   int fd_;
 };
 
+// SIGBUS with BUS_ADRERR is an access past the end of a mapped file that
+// shrank. Mapping a page of zeros over the faulting page lets the access
+// retry and the reader carry on; the shrink is reported by CheckUnchanged.
+// Any other SIGBUS keeps its default action (the fault repeats and kills).
+void OnSigbus(int, siginfo_t* info, void*) {
+  if (info->si_code == BUS_ADRERR) {
+    const uintptr_t page = reinterpret_cast<uintptr_t>(info->si_addr) &
+                           ~(static_cast<uintptr_t>(PageSize()) - 1);
+    void* zero = mmap(reinterpret_cast<void*>(page), PageSize(), PROT_READ,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    if (zero != MAP_FAILED) return;
+  }
+  signal(SIGBUS, SIG_DFL);
+}
+
+void InstallSigbusHandler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    PageSize();  // computed outside the handler
+    struct sigaction action {};
+    action.sa_sigaction = OnSigbus;
+    action.sa_flags = SA_SIGINFO;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGBUS, &action, nullptr);
+  });
+}
+
 }  // namespace
 
 MappedFile::~MappedFile() {
@@ -54,7 +83,8 @@ MappedFile::~MappedFile() {
 MappedFile::MappedFile(MappedFile&& other) noexcept
     : data_(std::exchange(other.data_, nullptr)),
       size_(std::exchange(other.size_, 0)),
-      released_(std::exchange(other.released_, 0)) {}
+      released_(std::exchange(other.released_, 0)),
+      path_(std::move(other.path_)) {}
 
 MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
   if (this != &other) {
@@ -62,6 +92,7 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
     data_ = std::exchange(other.data_, nullptr);
     size_ = std::exchange(other.size_, 0);
     released_ = std::exchange(other.released_, 0);
+    path_ = std::move(other.path_);
   }
   return *this;
 }
@@ -78,11 +109,13 @@ Result<MappedFile> MappedFile::Open(const std::string& path) {
     return IoError("open " + path + ": not a regular file");
   }
   MappedFile file;
+  file.path_ = path;
   if (st.st_size <= 0) return file;  // mmap of length 0 is an error
   if (static_cast<uint64_t>(st.st_size) > SIZE_MAX) {
     return IoError("mmap " + path + ": file too large to map");
   }
   const size_t size = static_cast<size_t>(st.st_size);
+  InstallSigbusHandler();
   void* data = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   if (data == MAP_FAILED) return OpenError(errno, "mmap", path);
   // Only a hint: failure changes nothing but read-ahead.
@@ -114,6 +147,19 @@ void MappedFile::ReleaseRange(uint64_t begin, uint64_t end) {
   const size_t last = static_cast<size_t>(end) & ~(page - 1);
   if (last <= first) return;
   madvise(const_cast<char*>(data_) + first, last - first, MADV_DONTNEED);
+}
+
+Status MappedFile::CheckUnchanged() const {
+  struct stat st;
+  if (stat(path_.c_str(), &st) != 0) {
+    return IoError(path_ + " vanished while read");
+  }
+  if (static_cast<uint64_t>(st.st_size) != size_) {
+    return IoError("file changed size while read (" + std::to_string(size_) +
+                   " bytes when opened, " + std::to_string(st.st_size) +
+                   " now); run the scan again to read it whole");
+  }
+  return {};
 }
 
 }  // namespace breachscope
