@@ -18,7 +18,7 @@ figure.chart{margin:0 0 12px}figcaption{font-weight:600;margin-bottom:4px}
 svg{max-width:100%;height:auto;font-size:12px}
 svg .label,svg .row-label{text-anchor:end}svg .tick-label,svg .today-label{text-anchor:middle;fill:#555}
 .bar{fill:#3b6ea5}.bar-ok{fill:#3c8d40}.bar-fail{fill:#c0392b}.bar-skip{fill:#999}
-.tick{stroke:#e3e3e3}.today{stroke:#000;stroke-dasharray:4 3}.window{stroke:#bbb;stroke-width:3}
+.tick{stroke:#e3e3e3}.today{stroke:#000;stroke-dasharray:4 3}.window{stroke:#bbb;stroke-width:3}.window.asap{stroke-dasharray:6 3}
 .anchor-mark{fill:#444}.done-mark{fill:none;stroke:#1b1b1b;stroke-width:2}.keep-until{fill:#555}
 .due-mark{fill:#3b6ea5}.state-done .due-mark{fill:#3c8d40}.state-late .due-mark,.state-overdue .due-mark{fill:#c0392b}
 .state-na .due-mark{fill:#ccc}

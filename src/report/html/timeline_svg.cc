@@ -127,7 +127,8 @@ void AppendDueMark(const Axis& axis, int y, const DeadlineRow& row, std::string*
   *out += "</title></circle>";
 }
 
-void AppendDeadlineRow(const Axis& axis, int y, const DeadlineRow& row, std::string* out) {
+void AppendDeadlineRow(const Axis& axis, int y, const DeadlineRow& row, CalendarDate today,
+                       std::string* out) {
   const std::string_view state = DeadlineState(row);
   *out += "<g class=\"tl-deadline state-" + std::string(state) + "\" data-state=\"" +
           std::string(state) + "\">";
@@ -136,6 +137,12 @@ void AppendDeadlineRow(const Axis& axis, int y, const DeadlineRow& row, std::str
   if (row.anchor_date && row.due && row.kind != DeadlineKind::kKeep) {
     *out += "<line class=\"window\" x1=\"" + Num(axis.X(*row.anchor_date)) + "\" x2=\"" +
             Num(axis.X(*row.due)) + "\" y1=\"" + ys + "\" y2=\"" + ys + "\"/>";
+  }
+  if (row.anchor_date && !row.due && row.kind == DeadlineKind::kAsap) {
+    // "As soon as possible": the clock runs from the anchor until done (or today).
+    const CalendarDate until = row.done ? *row.done : today;
+    *out += "<line class=\"window asap\" x1=\"" + Num(axis.X(*row.anchor_date)) + "\" x2=\"" +
+            Num(axis.X(until)) + "\" y1=\"" + ys + "\" y2=\"" + ys + "\"/>";
   }
   if (row.due) AppendDueMark(axis, y, row, out);
   if (row.done) {
@@ -203,14 +210,15 @@ std::string RenderTimeline(const ReportModel& model) {
     y += kRowHeight;
   }
   for (const DeadlineRow& row : model.deadlines) {
-    AppendDeadlineRow(axis, y, row, &out);
+    AppendDeadlineRow(axis, y, row, model.generated_on, &out);
     y += kRowHeight;
   }
   AppendToday(axis, model.generated_on, height, &out);
   out += "</svg><ul class=\"legend\"><li><span class=\"swatch state-done\"></span>done in time</li>"
          "<li><span class=\"swatch state-late\"></span>done late</li>"
          "<li><span class=\"swatch state-overdue\"></span>overdue</li>"
-         "<li><span class=\"swatch state-due\"></span>due</li></ul></figure>\n";
+         "<li><span class=\"swatch state-due\"></span>due</li>"
+         "<li>dashed: as soon as possible, clock running</li></ul></figure>\n";
   return out;
 }
 

@@ -74,6 +74,15 @@ TEST(Timeline, KeepUntilDatesDoNotStretchTheAxis) {
   EXPECT_NE(svg.find("today 2026-06-15"), std::string::npos);
 }
 
+TEST(Timeline, AsSoonAsPossibleClocksRunUntilDoneOrToday) {
+  ReportModel model = html_test::SampleModel(1);
+  size_t asap = 0;
+  for (const DeadlineRow& row : model.deadlines) asap += row.kind == DeadlineKind::kAsap && row.anchor_date ? 1 : 0;
+  ASSERT_GT(asap, 0u);
+  std::string svg = RenderTimeline(model);
+  EXPECT_EQ(Count(svg, "<line class=\"window asap\""), asap);
+}
+
 TEST(Timeline, MarkersStayOnTheAxis) {
   ReportModel model = html_test::SampleModel(1);
   std::string svg = RenderTimeline(model);
