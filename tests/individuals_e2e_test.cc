@@ -281,3 +281,70 @@ TEST_F(IndividualsE2eTest, ResolvePrintsNoPhi) {
 
 }  // namespace
 }  // namespace breachscope::e2e
+
+namespace breachscope::e2e {
+namespace {
+
+// "review pairs:   34" -> 34 in resolve's output.
+int Count(const std::string& out, const std::string& label) {
+  const size_t at = out.find(label);
+  if (at == std::string::npos) return -1;
+  return std::stoi(out.substr(at + label.size()));
+}
+
+// The two record keys of the first pair `review list` prints:
+// "   1  weight  20.33  KEY_A  <->  KEY_B".
+std::pair<std::string, std::string> FirstPairKeys(const std::string& list) {
+  const std::string line = list.substr(0, list.find('\n'));
+  size_t start = line.find("weight");
+  start = line.find_first_not_of(' ', start + 6);  // the weight
+  start = line.find("  ", start) + 2;              // the first key
+  const size_t arrow = line.find("  <->  ");
+  return {line.substr(start, arrow - start), line.substr(arrow + 7)};
+}
+
+TEST(ReviewE2eTest, DecisionsSurviveEveryResolve) {
+  TempDir dir;
+  const std::string case_dir = dir.path() + "/case";
+  const std::string share = std::string(BREACHSCOPE_SOURCE_DIR) + "/examples/share";
+  ASSERT_EQ(RunProcess({BinaryPath(), "scan", share, "--case", case_dir, "--quiet"}).exit_code,
+            0);
+  ProcessResult first = RunProcess({BinaryPath(), "resolve", "--case", case_dir});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const int pairs = Count(first.out, "review pairs:");
+  ASSERT_GT(pairs, 0) << first.out;
+  EXPECT_EQ(Count(first.out, "decisions:"), 0);
+
+  ProcessResult list = RunProcess({BinaryPath(), "review", "list", "--case", case_dir});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  const auto [a, b] = FirstPairKeys(list.out);
+  ASSERT_FALSE(a.empty());
+  ASSERT_FALSE(b.empty());
+  // By keys, as a reviewer would after `review show`.
+  ProcessResult split = RunProcess({BinaryPath(), "review", "split", a, b, "--case", case_dir});
+  ASSERT_EQ(split.exit_code, 0) << split.err;
+  EXPECT_EQ(RunProcess({BinaryPath(), "review", "split", "no such#row 1", b, "--case", case_dir})
+                .exit_code,
+            2);
+  EXPECT_EQ(RunProcess({BinaryPath(), "review", "show", "0", "--case", case_dir}).exit_code, 2);
+
+  for (int run = 0; run < 2; ++run) {
+    ProcessResult again = RunProcess({BinaryPath(), "resolve", "--case", case_dir});
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(Count(again.out, "decisions:"), 1) << again.out;
+    EXPECT_LT(Count(again.out, "review pairs:"), pairs) << again.out;
+    ProcessResult now = RunProcess({BinaryPath(), "review", "list", "--case", case_dir});
+    EXPECT_EQ(now.out.find(a + "  <->  " + b), std::string::npos);
+  }
+
+  // A later decision on the same pair replaces the first.
+  ASSERT_EQ(RunProcess({BinaryPath(), "review", "link", a, b, "--case", case_dir}).exit_code, 0);
+  ProcessResult linked = RunProcess({BinaryPath(), "resolve", "--case", case_dir});
+  EXPECT_EQ(Count(linked.out, "decisions:"), 1) << linked.out;
+  EXPECT_EQ(RunProcess({BinaryPath(), "review", "list", "--case", case_dir})
+                .out.find(a + "  <->  " + b),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace breachscope::e2e
