@@ -59,7 +59,8 @@ constexpr std::string_view kSortScript = R"JS(
   }
   function compare(a, b, numeric) {
     if (numeric) return a < b ? -1 : (a > b ? 1 : 0);
-    return a.localeCompare(b);
+    // numeric: "ind-9" before "ind-10", "2" before "10".
+    return a.localeCompare(b, undefined, {numeric: true});
   }
   function sortBy(th) {
     var index = th.cellIndex;

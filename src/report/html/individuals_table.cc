@@ -1,8 +1,10 @@
 #include "report/html/individuals_table.h"
 
+#include <algorithm>
 #include <set>
 #include <string_view>
 
+#include "common/categories.h"
 #include "common/mask.h"
 #include "report/html/html_escape.h"
 
@@ -52,9 +54,23 @@ std::string MaskedBirth(const AffectedPerson& person) {
   return MaskValue("date_of_birth", person.dates_of_birth.front());
 }
 
+// Position of a category in DESIGN.md's list; unknown ids last.
+size_t CategoryRank(const std::string& category) {
+  for (size_t rank = 0; rank < kCategoryIds.size(); ++rank) {
+    if (kCategoryIds[rank] == category) return rank;
+  }
+  return kCategoryIds.size();
+}
+
+// In DESIGN.md's order (name, address, date of birth, ...) whatever order
+// the model holds them in, so rows read alike.
 std::string CategoryList(const AffectedPerson& person) {
+  std::vector<std::string> categories = person.categories;
+  std::stable_sort(categories.begin(), categories.end(), [](const std::string& a, const std::string& b) {
+    return CategoryRank(a) < CategoryRank(b);
+  });
   std::string out;
-  for (const std::string& category : person.categories) {
+  for (const std::string& category : categories) {
     if (!out.empty()) out += ", ";
     out += CategoryWords(category, false);
   }

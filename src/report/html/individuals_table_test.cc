@@ -30,7 +30,7 @@ TEST(IndividualsTable, ShowsMaskedFormsAndCountsOnly) {
   p.health_numbers = {{"SK", "123456789"}, {"AB", "987654321"}, {"SK", "111222333"}};
   p.phones = {"306-555-4217"};
   p.emails = {"zoe@example.com", "z@example.org"};
-  p.categories = {"name", "date_of_birth"};
+  p.categories = {"date_of_birth", "name"};  // as stored: alphabetical
   p.sources = {"a.csv", "b.csv", "c.csv"};
   p.jurisdiction = "SK";
   std::string table = RenderIndividualsTable({p});
