@@ -27,7 +27,7 @@ enum class Shape : uint8_t {
   kName,        // letters, spaces, - ' . , accents; 1-6 words; no digits
   kIdentifier,  // 3-30 letters/digits/separators with at least one digit
   kNumberUnit,  // a number with an optional short unit: 172 cm, 5'10", 80kg
-  kFreeText,    // at least FieldRule::min_chars bytes with letters
+  kFreeText,    // min_chars bytes with letters, or two words of narrative
   kText,        // at least 2 letters or digits (codes, drug names, results)
   kWords,       // at least 2 letters (places)
   kCardNumber,  // 12-19 digits, spaces or dashes between groups

@@ -1,5 +1,7 @@
 #include "detect/fields/value_shape.h"
 
+#include <string>
+
 #include <array>
 #include <utility>
 
@@ -136,13 +138,50 @@ bool IsPlaceholder(std::string_view v) {
   return false;
 }
 
+// Words of clinical narrative: a short note under a notes label ("Stable,
+// no change", "Improving, afebrile") is still narrative when it holds one.
+bool HasNarrativeWord(std::string_view v) {
+  static constexpr std::string_view kWords[] = {
+      "stable", "unchanged", "change", "improved", "improving", "improvement",
+      "worse", "worsening", "better", "resolved", "resolving", "recovering",
+      "recovered", "tolerating", "tolerated", "complains", "reports",
+      "denies", "pain", "symptoms", "symptomatic", "asymptomatic", "afebrile",
+      "followup", "follow", "reviewed", "discussed", "advised", "referred",
+      "discharged", "admitted", "seen", "feeling", "doing", "flare",
+      "inchange", "amelioration", "douleur", "suivi", "vu", "vue"};
+  size_t i = 0;
+  std::string word;
+  while (i < v.size()) {
+    word.clear();
+    while (i < v.size() && ((v[i] | 0x20) >= 'a' && (v[i] | 0x20) <= 'z')) {
+      word.push_back(static_cast<char>(v[i] | 0x20));
+      ++i;
+    }
+    for (std::string_view w : kWords) {
+      if (word == w) return true;
+    }
+    if (word.empty()) ++i;
+  }
+  return false;
+}
+
+// At least two words.
+bool TwoWords(std::string_view v) {
+  size_t first = v.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return false;
+  size_t gap = v.find_first_of(" \t\r\n", first);
+  return gap != std::string_view::npos &&
+         v.find_first_not_of(" \t\r\n", gap) != std::string_view::npos;
+}
+
 bool FitsShape(Shape shape, std::string_view v, uint16_t min_chars) {
   switch (shape) {
     case Shape::kName: return IsNameLike(v);
     case Shape::kIdentifier: return IsIdentifierLike(v);
     case Shape::kNumberUnit: return IsNumberUnit(v);
     case Shape::kFreeText:
-      return v.size() >= min_chars && Count(v).letters >= 2;
+      if (Count(v).letters < 2) return false;
+      return v.size() >= min_chars || (TwoWords(v) && HasNarrativeWord(v));
     case Shape::kText: {
       Counts n = Count(v);
       return n.letters + n.digits >= 2;

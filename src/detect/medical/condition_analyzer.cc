@@ -37,6 +37,57 @@ bool IsFigurativeWord(std::string_view folded) {
          folded == "heat";
 }
 
+// How many words before a condition a negation cue may stand.
+constexpr size_t kNegationReach = 4;
+
+// True when the words from token `from` up to `to` cross a clause: a
+// sentence end or a line break, or a word that opens a new clause ("no
+// fever but a cough": the cough is not negated).
+bool ClauseBetween(std::string_view unit_text, const FoldedText& text,
+                   size_t from, size_t to) {
+  std::string_view gap =
+      unit_text.substr(text.End(from), text.Start(to) - text.End(from));
+  if (gap.find_first_of(".;!?\n") != std::string_view::npos) return true;
+  for (size_t k = from + 1; k < to; ++k) {
+    std::string_view w = text.Phrase(k, k);
+    if (w == "but" || w == "however" || w == "although" || w == "mais") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The negation cue ("denies", "no history of", "negative for", "pas de",
+// "sans") that governs the condition at token `first`, or empty. A cue
+// governs up to kNegationReach words ahead within its clause.
+std::string_view NegationCue(std::string_view unit_text, const FoldedText& text,
+                             size_t first) {
+  // Not "without"/"sans": in coded titles they qualify ("osteoporosis
+  // without current pathological fracture"), they do not negate.
+  static constexpr std::string_view kCues[] = {
+      "no",      "denies", "denied", "deny",   "negative", "free",
+      "absence", "absent", "ruled",  "not",    "never",    "pas",
+      "aucun",   "aucune", "nie",    "negatif"};
+  size_t lowest = first > kNegationReach ? first - kNegationReach : 0;
+  for (size_t k = first; k-- > lowest;) {
+    std::string_view w = text.Phrase(k, k);
+    for (std::string_view cue : kCues) {
+      if (w != cue) continue;
+      // "negative for", "free of", "ruled out": the cue needs its partner.
+      std::string_view next = k + 1 < first ? text.Phrase(k + 1, k + 1) : "";
+      if ((w == "negative" || w == "negatif") && next != "for" &&
+          next != "pour") {
+        continue;
+      }
+      if ((w == "free" || w == "absence") && next != "of") continue;
+      if (w == "ruled" && next != "out") continue;
+      if (ClauseBetween(unit_text, text, k, first)) return {};
+      return cue;
+    }
+  }
+  return {};
+}
+
 // The confidence a dictionary phrase gets from the unit's label; 0 for free
 // text and unrelated labels.
 double LabelConfidence(const TextUnit& unit, UnitView& view,
@@ -96,7 +147,19 @@ void ConditionAnalyzer::Analyze(const TextUnit& unit,
     bool figurative = i > 0 && IsFigurativeWord(text.Phrase(i - 1, i - 1));
     bool field_value = label_confidence > 0 &&
                        IsWholeValue(unit.text, text.Start(i), text.End(last));
-    if (!named && !figurative && !field_value) {
+    std::string_view cue = label_confidence > 0
+                               ? std::string_view()
+                               : NegationCue(unit.text, text, i);
+    if (!named && !figurative && !cue.empty()) {
+      // A negated condition is still health information about the person
+      // ("denies chest pain" says what was asked and answered), but not a
+      // diagnosis: it is reported as medical history.
+      out->push_back({text.Start(i), text.End(last), "condition_text",
+                      "medical_history", dictionary.Key(hit.key),
+                      kTextConfidence,
+                      "condition word negated ('" + std::string(cue) +
+                          "'): history, not a diagnosis"});
+    } else if (!named && !figurative && !field_value) {
       double confidence = label_confidence > 0 ? label_confidence
                                                : kTextConfidence;
       out->push_back({text.Start(i), text.End(last), "condition_text",

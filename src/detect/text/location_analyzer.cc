@@ -101,6 +101,28 @@ size_t FrenchLast(const std::vector<Token>& t, size_t i) {
   return last;
 }
 
+// The facility's street address on the line right under its heading
+// ("1880 Albert St, Regina SK  S4P 2S9"): a number first, a comma, and a
+// two-letter province or state code, where the address ends. Returns the
+// last token, or 0 when the line is no such address.
+size_t AddressUnder(std::string_view s, const std::vector<Token>& t,
+                    size_t first) {
+  if (first >= t.size() || t[first].newlines_before != 1 ||
+      t[first].kind != TokenKind::kNumber) {
+    return 0;
+  }
+  size_t last = 0;
+  bool comma = false;
+  for (size_t k = first + 1; k < t.size() && SameLine(t[k]); ++k) {
+    comma = comma || text::IsPunct(s, t[k], ',');
+    if (comma && t[k].kind == TokenKind::kWord && t[k].all_caps &&
+        t[k].end - t[k].start == 2) {
+      last = k;
+    }
+  }
+  return last;
+}
+
 class LocationTextAnalyzer : public FreeTextAnalyzer {
  public:
   LocationTextAnalyzer() : FreeTextAnalyzer("service_location") {}
@@ -138,15 +160,25 @@ class LocationTextAnalyzer : public FreeTextAnalyzer {
       }
       bool after_word = PlaceWordBefore(t, start);
       if (!after_word && !WholeLine(t, start, last)) continue;
-      Propose(unit.text, t[start].start, t[last].end, after_word, out);
+      Propose(unit.text, t[start].start, t[last].end,
+              after_word ? "facility name after a place word"
+                         : "facility name as a heading",
+              out);
       next = last + 1;
-      i = last;
+      if (!after_word) {
+        if (size_t end = AddressUnder(unit.text, t, last + 1); end > 0) {
+          Propose(unit.text, t[last + 1].start, t[end].end,
+                  "facility address under its heading", out);
+          next = end + 1;
+        }
+      }
+      i = next - 1;
     }
   }
 
  private:
   static void Propose(std::string_view s, uint32_t begin, uint32_t end,
-                      bool after_word, std::vector<ProposedFinding>* out) {
+                      std::string_view why, std::vector<ProposedFinding>* out) {
     std::string normalized;
     for (char c : s.substr(begin, end - begin)) {
       bool space = c == ' ' || c == '\t';
@@ -154,9 +186,7 @@ class LocationTextAnalyzer : public FreeTextAnalyzer {
       normalized.push_back(space ? ' ' : c);
     }
     out->push_back({begin, end, "location_text", "service_location",
-                    std::move(normalized), kConfidence,
-                    after_word ? "facility name after a place word"
-                               : "facility name as a heading"});
+                    std::move(normalized), kConfidence, std::string(why)});
   }
 };
 

@@ -28,9 +28,9 @@ TEST(LocationTextAnalyzerTest, Table) {
        "Regina Wellness Clinic"},
       {"Specimen collected at Prairie Lab Services on intake.",
        "Prairie Lab Services"},
-      {"WASCANA FAMILY CLINIC\n2160 Broad St, Regina SK", "WASCANA FAMILY CLINIC"},
+      {"WASCANA FAMILY CLINIC\nTel 306", "WASCANA FAMILY CLINIC"},
       {"Wascana Family Clinic - East\nTel 306", "Wascana Family Clinic - East"},
-      {"Clinique médicale Wascana\n2160 Broad St", "Clinique médicale Wascana"},
+      {"Clinique médicale Wascana\nTel 306", "Clinique médicale Wascana"},
       {"Elle a été vue à l'Hôpital Saint-Paul hier.", ""},
       {"Transférée à Hôpital Saint-Paul pour suivi.", "Hôpital Saint-Paul"},
       {"Referred to Riverside Medical Centre for imaging.",
@@ -51,6 +51,16 @@ TEST(LocationTextAnalyzerTest, Table) {
     EXPECT_EQ(found[0].normalized, c.normalized) << c.text;
     EXPECT_EQ(found[0].category, "service_location");
   }
+}
+
+TEST(LocationTextAnalyzerTest, AddressUnderAHeading) {
+  std::vector<ProposedFinding> found =
+      Analyze("PRAIRIE LAB SERVICES\n1880 Albert St, Regina SK  S4P 2S9\n");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].normalized, "1880 Albert St, Regina SK");
+  EXPECT_EQ(found[1].category, "service_location");
+  // Not under a heading: an ordinary address is the address analyzer's.
+  EXPECT_TRUE(Analyze("Lives at\n1880 Albert St, Regina SK").empty());
 }
 
 }  // namespace
