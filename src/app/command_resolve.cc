@@ -1,5 +1,7 @@
 // `breachscope resolve` (findings -> person-records -> individuals and the
 // review queue) and `breachscope export individuals`.
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 
 #include "app/case_access.h"
@@ -20,6 +22,10 @@ struct ResolveArgs {
   int threads = 0;
 };
 
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 void PrintCounts(const SubjectStats& subjects, const Resolution& resolution,
                  size_t decisions) {
   // Counts only: nothing here may identify a person.
@@ -38,8 +44,10 @@ int RunResolve(const ResolveArgs& args) {
   int open_error = kExitFailure;
   std::unique_ptr<CaseStore> store = OpenExistingCase(args.case_dir, &open_error);
   if (!store) return open_error;
+  const auto started = std::chrono::steady_clock::now();
   SubjectStats subjects;
   Result<std::vector<PersonRecord>> records = BuildPersonRecords(*store, &subjects);
+  const double grouping_seconds = SecondsSince(started);
   if (!records.ok()) {
     std::cerr << "breachscope: resolve: " << records.status().ToString() << "\n";
     return kExitFailure;
@@ -54,7 +62,9 @@ int RunResolve(const ResolveArgs& args) {
   }
   ResolveOptions options;
   options.threads = args.threads;
+  const auto linking = std::chrono::steady_clock::now();
   Resolution resolution = Resolve(records.value(), decisions.value(), options);
+  const double linking_seconds = SecondsSince(linking);
   Status saved = individuals->SaveResolution(records.value(), resolution.individual_of,
                                              resolution.confidence, resolution.review);
   if (!saved.ok()) {
@@ -72,6 +82,8 @@ int RunResolve(const ResolveArgs& args) {
     std::cerr << "breachscope: resolve: audit log: " << audited.message() << "\n";
   }
   PrintCounts(subjects, resolution, decisions.value().size());
+  std::printf("time:           %.2f s person-records, %.2f s linking, %.2f s in all\n",
+              grouping_seconds, linking_seconds, SecondsSince(started));
   return kExitOk;
 }
 
