@@ -17,6 +17,12 @@ def _pid(p):
 
 
 def vdate(d, form, p, intent, why=""):
+    """A date in free text. A document is read in one day/month order (its
+    unambiguous numeric dates decide), so a US-style date whose day is 12 or
+    less, which would read day first beside the document's day-first dates,
+    is written with its month name instead."""
+    if form == "mdy_slash" and d.day <= 12:
+        form = "month_d_y"
     return V("date", P.fmt_date(d, form), d.isoformat(), _pid(p), intent, why)
 
 
