@@ -95,6 +95,23 @@ TEST(ItemRecordsTest, TableRowIsOneRecordWithNamePartsAndAddressLine) {
   EXPECT_EQ(r[1].key, "a.zip!b.csv#row 2");
 }
 
+TEST(ItemRecordsTest, CheckDigitCheckedWhereTheProvinceHasOne) {
+  std::vector<PersonRecord> r = Records({
+      Hl7("name", "LEE", 0, "PID-5[1].1", Role::kPatient),
+      Hl7("health_insurance_number", "4512345671", 0, "PID-3[2].1", Role::kPatient,
+          "ON:4512345671"),
+      Hl7("health_insurance_number", "4512345672", 0, "PID-3[3].1", Role::kPatient,
+          "ON:4512345672"),
+      Hl7("health_insurance_number", "886579759", 0, "PID-3[4].1", Role::kPatient,
+          "SK:886579759"),
+  });
+  ASSERT_EQ(r.size(), 1u);
+  ASSERT_EQ(r[0].health_numbers.size(), 3u);
+  EXPECT_TRUE(r[0].health_numbers[0].check_digit_valid);
+  EXPECT_FALSE(r[0].health_numbers[1].check_digit_valid);
+  EXPECT_FALSE(r[0].health_numbers[2].check_digit_valid);  // no public check digit
+}
+
 TEST(ItemRecordsTest, SqlTablesKeepTheirNameInTheKey) {
   Finding f = Cell("medical_record_number", "5129255", 2, "mrn");
   f.location.table = "visits";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "detect/validators/id_numbers.h"
 #include "subjects/label_words.h"
 #include "subjects/name_parts.h"
 
@@ -223,10 +224,23 @@ void PersonRecordBuilder::FillAddresses(PersonRecord* record) const {
   }
 }
 
+// Field detectors take a number on its label ("JHN", identifier system)
+// without checking it; where the province has a published check digit,
+// check it here so the resolver can rely on it.
+bool CheckDigitHolds(const HealthNumber& hn) {
+  if (hn.jurisdiction == "ON") return OntarioHealthNumberValid(hn.number);
+  if (hn.jurisdiction == "BC") return BcPhnValid(hn.number);
+  if (hn.jurisdiction == "QC") return RamqValid(hn.number);
+  return false;
+}
+
 PersonRecord PersonRecordBuilder::Build() const {
   PersonRecord record = record_;
   FillNames(&record);
   FillAddresses(&record);
+  for (HealthNumber& hn : record.health_numbers) {
+    hn.check_digit_valid = hn.check_digit_valid || CheckDigitHolds(hn);
+  }
   record.categories.assign(categories_.begin(), categories_.end());
   return record;
 }
