@@ -76,6 +76,13 @@ const std::set<Row>& Expected() {
       {"inbox.mbox!1/lab.csv", "row 1, column 3 (email)", "email", "nadia.poirier@example.com"},
       // DICOM: header attributes, dates made ISO.
       {"chest.dcm", "(0010,0030) PatientBirthDate", "date_of_birth", "1984-03-12"},
+      // OCR: a scanned image, a two-page fax, a PDF page without text.
+      {"requisition.png", "page 1, offset 44", "phone", "(306) 555-0142"},
+      {"requisition.png", "page 1, offset 59", "email", "marie.tremblay@example.org"},
+      {"fax.tiff", "page 1, offset 18", "phone", "306-555-0110"},
+      {"fax.tiff", "page 2, offset 13", "email", "luc.fortin@example.com"},
+      {"scanned.pdf", "page 1, offset 44", "phone", "(306) 555-0142"},
+      {"scanned.pdf", "page 1, offset 59", "email", "marie.tremblay@example.org"},
   };
   return *rows;
 }
@@ -158,6 +165,7 @@ TEST_F(DocumentsTest, NamesInDocumentTextAndFields) {
   EXPECT_TRUE(HasFinding("patients.xlsx", "name", "Luc Fortin"));
   EXPECT_TRUE(HasFinding("results.eml", "name", "Renée Ouellet"));
   EXPECT_TRUE(HasFinding("chest.dcm", "name", "Marie Tremblay"));
+  EXPECT_TRUE(HasFinding("requisition.png", "name", "Marie Tremblay"));
 }
 
 TEST_F(DocumentsTest, DamagedDocumentsAreErrorItemsWithReasons) {
@@ -176,9 +184,26 @@ TEST_F(DocumentsTest, DamagedDocumentsAreErrorItemsWithReasons) {
   }
 }
 
+TEST(DocumentsNoOcrTest, NoOcrLeavesScansUnreadWithAWarning) {
+  e2e::TempDir dir;
+  const std::string share = dir.path() + "/share";
+  std::filesystem::create_directories(share);
+  for (const char* name : {"requisition.png", "scanned.pdf"}) {
+    std::filesystem::copy(std::string(BREACHSCOPE_SOURCE_DIR) + "/tests/data/documents/" + name,
+                          share + "/" + name);
+  }
+  const std::string case_dir = dir.path() + "/case";
+  ASSERT_EQ(RunProcess({e2e::BinaryPath(), "scan", share, "--case", case_dir, "--quiet",
+                        "--no-ocr"}).exit_code, 0);
+  nlohmann::json summary = nlohmann::json::parse(
+      RunProcess({e2e::BinaryPath(), "summary", "--case", case_dir, "--json"}).out);
+  EXPECT_EQ(summary["findings"], 0);
+  EXPECT_EQ(summary["items_scanned"], 2);
+}
+
 TEST_F(DocumentsTest, FormatsAreCounted) {
   const nlohmann::json& formats = (*summary_)["items_by_format"];
-  EXPECT_EQ(formats["pdf"], 2);  // the two that opened; errors have no format counted
+  EXPECT_EQ(formats["pdf"], 3);  // the three that opened; errors have no format counted
   EXPECT_EQ(formats["docx"], 1);
   EXPECT_EQ(formats["xlsx"], 1);
   EXPECT_EQ(formats["pptx"], 1);
@@ -187,6 +212,7 @@ TEST_F(DocumentsTest, FormatsAreCounted) {
   EXPECT_EQ(formats["eml"], 2);
   EXPECT_EQ(formats["mbox"], 1);
   EXPECT_EQ(formats["dicom"], 1);
+  EXPECT_EQ(formats["image"], 2);
   EXPECT_EQ(formats["csv"], 2);  // the two attachments
 }
 

@@ -322,6 +322,41 @@ def dicom():
     write("chest_truncated.dcm", whole[: 132 + len(meta) + 40])
 
 
+# --- Scans (OCR) -------------------------------------------------------------
+
+def text_image(lines):
+    from PIL import Image, ImageDraw, ImageFont
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 28)
+    img = Image.new("L", (900, 60 + 44 * len(lines)), 255)
+    draw = ImageDraw.Draw(img)
+    for i, line in enumerate(lines):
+        draw.text((30, 30 + 44 * i), line, fill=0, font=font)
+    return img
+
+
+def scans():
+    img = text_image(["Requisition", "Patient: Marie Tremblay", "Phone: (306) 555-0142",
+                      "marie.tremblay@example.org"])
+    buf = io.BytesIO()
+    img.save(buf, "PNG", optimize=True)
+    write("requisition.png", buf.getvalue())
+    pages = [text_image(["Fax page one", "Call 306-555-0110"]).convert("1"),
+             text_image(["Fax page two", "luc.fortin@example.com"]).convert("1")]
+    buf = io.BytesIO()
+    pages[0].save(buf, "TIFF", compression="group4", save_all=True, append_images=pages[1:])
+    write("fax.tiff", buf.getvalue())
+    # A scanned requisition as a PDF page without a text layer.
+    from reportlab.lib.pagesizes import letter
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
+    c.drawImage(ImageReader(img), 36, 500, width=540, height=540 * img.height / img.width)
+    c.showPage()
+    c.save()
+    write("scanned.pdf", buf.getvalue())
+
+
 def bench_pdfs(pages):
     """Synthetic report pages: 40 lines of patient details and narrative."""
     import random
@@ -364,6 +399,7 @@ def main():
     office()
     emails()
     dicom()
+    scans()
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ struct ScanArgs {
   std::string progress;
   bool strict = false;
   bool follow_symlinks = false;
+  bool no_ocr = false;
   int max_depth = IngestOptions().max_archive_depth;
   double min_confidence = DetectOptions().min_confidence;
   std::vector<std::string> detectors;
@@ -79,6 +80,7 @@ int RunScanCommand(const ScanArgs& args) {
   options.roots = args.roots;
   options.threads = args.threads;
   options.ingest.follow_symlinks = args.follow_symlinks;
+  options.ingest.ocr = !args.no_ocr;
   options.ingest.max_archive_depth = args.max_depth;
   options.progress = ChooseProgress(args);
   std::signal(SIGINT, OnStopSignal);
@@ -139,6 +141,8 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
                 "Exit 3 when any item could not be read");
   cmd->add_flag("--follow-symlinks", args->follow_symlinks,
                 "Follow symbolic links (off: links are counted as skipped)");
+  cmd->add_flag("--no-ocr", args->no_ocr,
+                "Do not read images (PNG, JPEG, TIFF) by OCR; they are listed with a warning");
   cmd->add_option("--max-archive-depth", args->max_depth,
                   "Deepest archive nesting opened")
       ->check(CLI::Range(1, 64));

@@ -175,6 +175,7 @@ void SourceProcessor::ProcessDocument(const std::string& name,
   ChildCollector children;
   DocumentContext context;
   context.children = &children;
+  context.ocr = options_.ocr;
   DetectingSink sink(engine_, *scratch_, &result.findings, nullptr, 0);
   Status status = ExtractDocument(sniff, bytes, context, sink);
   sink.Finish();

@@ -97,6 +97,14 @@ bool SniffMagic(std::string_view head, std::string_view ext, Format* out) {
     *out = Format::kArchive;
     return true;
   }
+  for (std::string_view magic :
+       {std::string_view("\x89PNG"), std::string_view("\xFF\xD8\xFF"),
+        std::string_view("II*\0", 4), std::string_view("MM\0*", 4)}) {
+    if (StartsWith(head, magic)) {
+      *out = Format::kImage;
+      return true;
+    }
+  }
   if (head.size() >= 132 && head.substr(128, 4) == "DICM") {
     *out = Format::kDicom;
     return true;
@@ -114,8 +122,7 @@ bool SniffMagic(std::string_view head, std::string_view ext, Format* out) {
     return true;
   }
   for (std::string_view magic :
-       {std::string_view("\x89PNG"),
-        std::string_view("\xFF\xD8\xFF"), std::string_view("GIF8"),
+       {std::string_view("GIF8"),
         std::string_view("\x7F" "ELF"), std::string_view("\xD0\xCF\x11\xE0"),
         std::string_view("Rar!")}) {
     if (StartsWith(head, magic)) {
@@ -414,6 +421,7 @@ std::string_view FormatName(Format format) {
     case Format::kRtf: return "rtf";
     case Format::kHtml: return "html";
     case Format::kDicom: return "dicom";
+    case Format::kImage: return "image";
   }
   return "unknown";
 }
@@ -423,7 +431,7 @@ bool IsDocumentFormat(Format format) {
     case Format::kPdf: case Format::kDocx: case Format::kXlsx:
     case Format::kPptx: case Format::kOdt: case Format::kOds:
     case Format::kEml: case Format::kMbox: case Format::kRtf:
-    case Format::kHtml: case Format::kDicom:
+    case Format::kHtml: case Format::kDicom: case Format::kImage:
       return true;
     default:
       return false;

@@ -34,6 +34,7 @@ enum class Format {
   kRtf,   // Rich Text Format
   kHtml,  // HTML page
   kDicom, // DICOM medical image ("DICM" after the 128-byte preamble)
+  kImage, // PNG, JPEG or TIFF: a scan or a fax, read by OCR
 };
 
 // True for formats read from raw bytes by a document reader rather than

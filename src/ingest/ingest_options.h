@@ -26,6 +26,9 @@ struct IngestOptions {
   // Ratio checks apply only above this decompressed size, so tiny members
   // with a high ratio (a file of blanks) are still read.
   uint64_t ratio_check_min_bytes = 1ull << 20;  // 1 MiB
+  // Read images (PNG, JPEG, TIFF faxes) by OCR. Off (`scan --no-ocr`) makes
+  // scans of image-heavy shares much faster but leaves scans unread.
+  bool ocr = true;
 };
 
 }  // namespace breachscope

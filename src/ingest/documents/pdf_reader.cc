@@ -1,13 +1,18 @@
 #include "ingest/documents/pdf_reader.h"
 
+#include <cairo.h>
 #include <poppler.h>
 #include <poppler-global.h>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "ingest/documents/image_ocr_reader.h"
 
 namespace breachscope {
 namespace {
@@ -61,6 +66,45 @@ Result<DocumentPtr> Open(std::string_view bytes) {
 }
 
 std::string PageName(int page_idx) { return "page " + std::to_string(page_idx + 1); }
+
+// Scans are read at 300 dpi, Tesseract's preferred resolution; a page whose
+// rendering would pass kMaxOcrPixels is rendered smaller instead.
+Status OcrRenderedPage(PopplerPage* page, int page_idx, UnitSink& sink, uint64_t* ocr_pages) {
+  double width_pt = 0, height_pt = 0;
+  poppler_page_get_size(page, &width_pt, &height_pt);
+  double scale = 300.0 / 72.0;
+  const double pixels = width_pt * height_pt * scale * scale;
+  if (pixels > static_cast<double>(kMaxOcrPixels)) {
+    scale *= std::sqrt(static_cast<double>(kMaxOcrPixels) / pixels);
+  }
+  const int width = std::max(1, static_cast<int>(width_pt * scale));
+  const int height = std::max(1, static_cast<int>(height_pt * scale));
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(surface);
+    return Internal("no memory to render " + PageName(page_idx));
+  }
+  cairo_t* cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, scale, scale);
+  poppler_page_render_for_printing(page, cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  std::vector<uint8_t> gray(static_cast<size_t>(width) * height);
+  for (int y = 0; y < height; ++y) {
+    const auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
+    for (int x = 0; x < width; ++x) {
+      const uint32_t c = row[x];
+      gray[static_cast<size_t>(y) * width + x] = static_cast<uint8_t>(
+          (((c >> 16) & 0xFF) * 299 + ((c >> 8) & 0xFF) * 587 + (c & 0xFF) * 114) / 1000);
+    }
+  }
+  cairo_surface_destroy(surface);
+  return OcrGrayPage(gray.data(), width, height, width, PageName(page_idx), sink, ocr_pages);
+}
 
 class PageReader {
  public:
@@ -188,7 +232,7 @@ class PageReader {
 
 }  // namespace
 
-Status ReadPdf(std::string_view bytes, UnitSink& sink) {
+Status ReadPdf(std::string_view bytes, UnitSink& sink, bool ocr, uint64_t* ocr_pages) {
   Result<DocumentPtr> doc = Open(bytes);
   if (!doc.ok()) return doc.status();
   const int pages = poppler_document_get_n_pages(doc.value().get());
@@ -200,7 +244,13 @@ Status ReadPdf(std::string_view bytes, UnitSink& sink) {
       continue;
     }
     PageReader reader(page.get(), page_idx, sink, &seen_fields);
-    if (!reader.ReadText()) sink.OnWarning(PageName(page_idx) + " has no text layer");
+    if (!reader.ReadText()) {
+      if (ocr) {
+        BS_RETURN_IF_ERROR(OcrRenderedPage(page.get(), page_idx, sink, ocr_pages));
+      } else {
+        sink.OnWarning(PageName(page_idx) + " has no text layer");
+      }
+    }
     reader.ReadFields();
     reader.ReadSignatureImages();
   }

@@ -11,7 +11,8 @@
 //   image lying next to a "Signature" label (a scanned or drawn signature);
 //   its text says what was seen ("[signature field Sig1]", "[signature
 //   image]"), which the signature field rule reports as a signature.
-// Pages without a text layer give a warning each (OCR reads them when on).
+// Pages without a text layer are read by OCR when asked, else give a
+// warning each.
 // Encrypted PDFs open when no user password is set (owner-only protection);
 // otherwise Encrypted("PDF is protected by a user password"). Unparsable
 // bytes give Corrupt. poppler's own console messages are silenced.
@@ -19,6 +20,7 @@
 #ifndef BREACHSCOPE_INGEST_DOCUMENTS_PDF_READER_H_
 #define BREACHSCOPE_INGEST_DOCUMENTS_PDF_READER_H_
 
+#include <cstdint>
 #include <string_view>
 
 #include "common/status.h"
@@ -26,7 +28,11 @@
 
 namespace breachscope {
 
-Status ReadPdf(std::string_view bytes, UnitSink& sink);
+// With `ocr` on, a page without a text layer is rendered (300 dpi, grey)
+// and read by OCR instead of giving a warning; `*ocr_pages` (may be null)
+// counts those pages.
+Status ReadPdf(std::string_view bytes, UnitSink& sink, bool ocr = false,
+               uint64_t* ocr_pages = nullptr);
 
 }  // namespace breachscope
 

@@ -80,3 +80,30 @@ TEST(PdfReaderTest, DamagedFilesAreErrorsNotCrashes) {
 
 }  // namespace
 }  // namespace breachscope
+
+namespace breachscope {
+namespace {
+
+TEST(PdfReaderTest, PageWithoutTextLayerIsReadByOcrWhenAsked) {
+  const std::string scanned = ReadFixture("scanned.pdf");
+  DocumentSink off;
+  ASSERT_TRUE(ReadPdf(scanned, off).ok());
+  EXPECT_TRUE(off.units.empty());
+  EXPECT_EQ(off.warnings, (std::vector<std::string>{"page 1 has no text layer"}));
+  DocumentSink on;
+  uint64_t pages = 0;
+  ASSERT_TRUE(ReadPdf(scanned, on, /*ocr=*/true, &pages).ok());
+  EXPECT_EQ(pages, 1u);
+  ASSERT_EQ(on.units.size(), 1u);
+  EXPECT_EQ(on.units[0].path, "page 1");
+  EXPECT_THAT(on.units[0].text, ::testing::HasSubstr("Patient: Marie Tremblay"));
+  EXPECT_TRUE(on.warnings.empty());
+  // A page with a text layer is never run through OCR.
+  DocumentSink text;
+  pages = 0;
+  ASSERT_TRUE(ReadPdf(ReadFixture("lab_report.pdf"), text, true, &pages).ok());
+  EXPECT_EQ(pages, 0u);
+}
+
+}  // namespace
+}  // namespace breachscope

@@ -6,10 +6,12 @@
 #include "ingest/documents/docx_reader.h"
 #include "ingest/documents/email_reader.h"
 #include "ingest/documents/html_text.h"
+#include "ingest/documents/image_ocr_reader.h"
 #include "ingest/documents/odf_reader.h"
 #include "ingest/documents/pdf_reader.h"
 #include "ingest/documents/rtf_text.h"
 #include "ingest/documents/xlsx_reader.h"
+#include "ingest/extract/binary_strings_reader.h"
 #include "ingest/extract/csv_reader.h"
 #include "ingest/extract/hl7_reader.h"
 #include "ingest/extract/json_reader.h"
@@ -45,7 +47,7 @@ Status ExtractDocument(const SniffResult& sniff, std::string_view bytes,
                        const DocumentContext& context, UnitSink& sink) {
   switch (sniff.format) {
     case Format::kPdf:
-      return ReadPdf(bytes, sink);
+      return ReadPdf(bytes, sink, context.ocr, context.ocr_pages);
     case Format::kDocx:
       return ReadDocx(bytes, sink);
     case Format::kPptx:
@@ -64,6 +66,14 @@ Status ExtractDocument(const SniffResult& sniff, std::string_view bytes,
       return ReadHtml(bytes, sink);
     case Format::kDicom:
       return ReadDicom(bytes, sink);
+    case Format::kImage: {
+      Status status = ReadImageOcr(bytes, context.ocr, sink, context.ocr_pages);
+      if (status.code() != StatusCode::kCorrupt) return status;
+      // Image magic on bytes no decoder accepts: whatever text they hold is
+      // still read, as for any other binary file.
+      sink.OnWarning(status.message() + "; read as printable strings");
+      return ReadBinaryStrings(bytes, sink);
+    }
     case Format::kRtf:
       return ReadRtf(bytes, sink);
     default:

@@ -31,6 +31,10 @@ struct DocumentContext {
   // caller sends each back through the pipeline as `item!path`. May be null:
   // embedded items are then not read.
   ArchiveVisitor* children = nullptr;
+  // Run OCR on images (scan --no-ocr turns it off).
+  bool ocr = true;
+  // Increased by the pages read through OCR; may be null.
+  uint64_t* ocr_pages = nullptr;
 };
 
 // Delivers the units of a document read from its raw bytes to `sink`.

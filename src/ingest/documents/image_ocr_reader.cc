@@ -1,0 +1,132 @@
+#include "ingest/documents/image_ocr_reader.h"
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace breachscope {
+namespace {
+
+struct PixaFree {
+  void operator()(PIXA* p) const { pixaDestroy(&p); }
+};
+struct PixFree {
+  void operator()(PIX* p) const { pixDestroy(&p); }
+};
+
+// Leptonica prints every decoding complaint on stderr; the reader reports
+// them as a status instead.
+void SilenceLeptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
+}
+
+// The calling thread's engine, or null when the language data is missing.
+tesseract::TessBaseAPI* Engine() {
+  thread_local std::unique_ptr<tesseract::TessBaseAPI> engine;
+  thread_local bool tried = false;
+  if (!tried) {
+    tried = true;
+    auto api = std::make_unique<tesseract::TessBaseAPI>();
+    if (api->Init(nullptr, "eng+fra") == 0) {
+      // Tesseract's diagnostics ("image too small to scale") are not ours
+      // to print between progress lines.
+      api->SetVariable("debug_file", "/dev/null");
+      engine = std::move(api);
+    }
+  }
+  return engine.get();
+}
+
+Status OcrNamedPage(PIX* pix, const std::string& page, tesseract::TessBaseAPI* engine,
+                    UnitSink& sink, uint64_t* ocr_pages) {
+  const uint64_t pixels = static_cast<uint64_t>(pixGetWidth(pix)) * pixGetHeight(pix);
+  if (pixels > kMaxOcrPixels) {
+    sink.OnWarning(page + ": image too large for OCR");
+    return {};
+  }
+  engine->SetImage(pix);
+  std::unique_ptr<char[]> text(engine->GetUTF8Text());
+  engine->Clear();
+  if (ocr_pages != nullptr) ++*ocr_pages;
+  if (text == nullptr) return {};
+  std::string value(text.get());
+  while (!value.empty() && (value.back() == '\n' || value.back() == ' ')) value.pop_back();
+  if (value.empty()) return {};
+  TextUnit unit;
+  unit.kind = UnitKind::kText;
+  unit.text = value;
+  unit.path = page;
+  sink.OnUnit(unit);
+  return {};
+}
+
+Status OcrPage(PIX* pix, int page_idx, tesseract::TessBaseAPI* engine, UnitSink& sink,
+               uint64_t* ocr_pages) {
+  return OcrNamedPage(pix, "page " + std::to_string(page_idx + 1), engine, sink, ocr_pages);
+}
+
+bool IsTiff(std::string_view bytes) {
+  return bytes.substr(0, 4) == std::string_view("II*\0", 4) ||
+         bytes.substr(0, 4) == std::string_view("MM\0*", 4);
+}
+
+}  // namespace
+
+Status ReadImageOcr(std::string_view bytes, bool ocr, UnitSink& sink, uint64_t* ocr_pages) {
+  if (!ocr) {
+    sink.OnWarning("image not read: OCR is off");
+    return {};
+  }
+  SilenceLeptonica();
+  const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
+  // Check the declared size before decoding: a tiny file may claim a huge image.
+  l_int32 w = 0, h = 0, bps = 0, spp = 0, format = 0, iscmap = 0;
+  if (pixReadHeaderMem(data, bytes.size(), &format, &w, &h, &bps, &spp, &iscmap) != 0) {
+    return Corrupt("image cannot be decoded");
+  }
+  // Icons and logos hold no writing worth a model run.
+  if (w < kMinOcrSide || h < kMinOcrSide) return {};
+  if (static_cast<uint64_t>(w) * static_cast<uint64_t>(h) > kMaxOcrPixels) {
+    sink.OnWarning("image too large for OCR");
+    return {};
+  }
+  tesseract::TessBaseAPI* engine = Engine();
+  if (engine == nullptr) return Unsupported("OCR language data (eng, fra) is not installed");
+  if (IsTiff(bytes)) {
+    std::unique_ptr<PIXA, PixaFree> pages(pixaReadMemMultipageTiff(data, bytes.size()));
+    if (pages == nullptr) return Corrupt("TIFF cannot be decoded");
+    const int n = pixaGetCount(pages.get());
+    for (int page_idx = 0; page_idx < n && page_idx < kMaxOcrPages; ++page_idx) {
+      std::unique_ptr<PIX, PixFree> pix(pixaGetPix(pages.get(), page_idx, L_CLONE));
+      if (pix != nullptr) BS_RETURN_IF_ERROR(OcrPage(pix.get(), page_idx, engine, sink, ocr_pages));
+    }
+    if (n > kMaxOcrPages) sink.OnWarning("TIFF pages after " + std::to_string(kMaxOcrPages) + " not read");
+    return {};
+  }
+  std::unique_ptr<PIX, PixFree> pix(pixReadMem(data, bytes.size()));
+  if (pix == nullptr) return Corrupt("image cannot be decoded");
+  return OcrPage(pix.get(), 0, engine, sink, ocr_pages);
+}
+
+Status OcrGrayPage(const uint8_t* gray, int width, int height, int stride,
+                   const std::string& page_name, UnitSink& sink, uint64_t* ocr_pages) {
+  SilenceLeptonica();
+  tesseract::TessBaseAPI* engine = Engine();
+  if (engine == nullptr) return Unsupported("OCR language data (eng, fra) is not installed");
+  std::unique_ptr<PIX, PixFree> pix(pixCreate(width, height, 8));
+  if (pix == nullptr) return Internal("no memory for a page image");
+  l_uint32* data = pixGetData(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < height; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    const uint8_t* row = gray + static_cast<size_t>(y) * stride;
+    for (int x = 0; x < width; ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+  return OcrNamedPage(pix.get(), page_name, engine, sink, ocr_pages);
+}
+
+}  // namespace breachscope
