@@ -37,6 +37,9 @@ demo: deps build
 	$(BUILD_DIR)/breachscope scan examples/share --case $(BUILD_DIR)/demo-case
 	$(BUILD_DIR)/breachscope summary --case $(BUILD_DIR)/demo-case
 	$(BUILD_DIR)/breachscope resolve --case $(BUILD_DIR)/demo-case
+	cp examples/case.toml $(BUILD_DIR)/demo-case/case.toml
+	$(BUILD_DIR)/breachscope deadlines --case $(BUILD_DIR)/demo-case --as-of 2026-04-20
+	$(BUILD_DIR)/breachscope report --case $(BUILD_DIR)/demo-case --out $(BUILD_DIR)/demo-report --as-of 2026-04-20
 
 # Runs every libFuzzer harness for FUZZ_SECONDS each, from its seed corpus.
 FUZZ_SECONDS ?= 60
