@@ -118,6 +118,30 @@ TEST_F(TrustTest, NoTruthValueInAnyFileOfTheCaseFolder) {
   EXPECT_GT(in_export, secrets.size() / 2);
 }
 
+// Counts the truth values found in the files of `folder`, naming the first.
+size_t PlainHits(const std::string& folder, const std::set<std::string>& secrets,
+                 std::string* first) {
+  size_t hits = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string bytes = e2e::ReadFile(entry.path().string());
+    for (const std::string& secret : secrets) {
+      if (bytes.find(secret) == std::string::npos) continue;
+      if (hits++ == 0) *first = entry.path().filename().string();
+    }
+  }
+  return hits;
+}
+
+TEST_F(TrustTest, NoTruthValueInTheCaseAfterResolve) {
+  TempDir tmp;
+  const std::string copy = CopyCase(tmp);
+  ProcessResult resolved = Bs({"resolve", "--case", copy});
+  ASSERT_EQ(resolved.exit_code, 0) << resolved.err;
+  std::string first;
+  EXPECT_EQ(PlainHits(copy, IdentifyingTruth(truth_), &first), 0u) << "in " << first;
+}
+
 TEST_F(TrustTest, FlippedSealedByteIsDetected) {
   TempDir tmp;
   const std::string copy = CopyCase(tmp);
@@ -260,11 +284,17 @@ TEST_F(TrustTest, RekeyKeepsEveryFindingAndRetiresTheOldKey) {
   TempDir tmp;
   const std::string copy = CopyCase(tmp);
   fs::copy_file(copy + ".key", tmp.path() + "/old.key");
+  // Individuals too: resolve's sealed tables move to the new key as well.
+  ProcessResult resolved = Bs({"resolve", "--case", copy});
+  ASSERT_EQ(resolved.exit_code, 0) << resolved.err;
+  const std::string individuals = Bs({"export", "individuals", "--case", copy}).out;
+  ASSERT_FALSE(individuals.empty());
   ProcessResult r = Bs({"case", "rekey", "--case", copy});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(e2e::ReadFile(copy + ".key"), e2e::ReadFile(tmp.path() + "/old.key"));
   EXPECT_EQ(FileMode(copy + ".key"), 0600);
   EXPECT_EQ(Bs({"export", "findings", "--case", copy}).out, *plain_);
+  EXPECT_EQ(Bs({"export", "individuals", "--case", copy}).out, individuals);
   EXPECT_EQ(Bs({"summary", "--case", copy, "--key-file", tmp.path() + "/old.key"}).exit_code, 5);
   ProcessResult verify = Bs({"audit", "verify", "--case", copy});
   EXPECT_EQ(verify.exit_code, 0) << verify.out;

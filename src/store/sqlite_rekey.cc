@@ -34,6 +34,9 @@ const std::vector<SealedTable>& SealedTables() {
   static const std::vector<SealedTable> tables = {
       {"findings", {"item_id", "seq"}, {"value_sealed", "normalized_sealed"},
        "value_hash", "value_key", {1, 0}},
+      // resolve's tables (sqlite_individuals_store.cc).
+      {"person_records", {"idx"}, {"phi_sealed"}},
+      {"review_pairs", {"number"}, {"why_sealed"}},
   };
   return tables;
 }
