@@ -10,7 +10,8 @@ library only.
     python3 tools/make_document_fixtures.py --bench PAGES OUT_DIR
 
 --bench writes PAGES pages of synthetic lab reports as 40 text PDFs, for
-bench/document_pages.sh.
+bench/document_pages.sh; --bench-scans the same pages as scans (images
+without a text layer, read by OCR).
 """
 import io
 import os
@@ -357,8 +358,9 @@ def scans():
     write("scanned.pdf", buf.getvalue())
 
 
-def bench_pdfs(pages):
-    """Synthetic report pages: 40 lines of patient details and narrative."""
+def bench_pdfs(pages, scanned=False):
+    """Synthetic report pages: 40 lines of patient details and narrative;
+    scanned: the same pages as images without a text layer (for OCR)."""
     import random
     from reportlab.lib.pagesizes import letter
     from reportlab.pdfgen import canvas
@@ -382,17 +384,33 @@ def bench_pdfs(pages):
                 lines.append("Seen for follow-up; results within normal limits, "
                              "glucose %.1f mmol/L, weight %d kg. Next visit in %d weeks." % (
                                  rng.uniform(4, 9), rng.randint(50, 110), rng.randint(1, 12)))
-            for line in lines:
-                c.drawString(50, y, line)
-                y -= 17
+            if scanned:
+                from reportlab.lib.utils import ImageReader
+                img = scan_page(lines)
+                c.drawImage(ImageReader(img), 0, 0, width=612, height=792)
+            else:
+                for line in lines:
+                    c.drawString(50, y, line)
+                    y -= 17
             c.showPage()
         c.save()
 
 
+def scan_page(lines):
+    """A letter page at 200 dpi, 1-bit, as a fax machine or scanner writes."""
+    from PIL import Image, ImageDraw, ImageFont
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 25)
+    img = Image.new("L", (1700, 2200), 255)
+    draw = ImageDraw.Draw(img)
+    for i, line in enumerate(lines):
+        draw.text((140, 140 + 47 * i), line, fill=0, font=font)
+    return img.convert("1")
+
+
 def main():
-    if len(sys.argv) == 4 and sys.argv[1] == "--bench":
+    if len(sys.argv) == 4 and sys.argv[1] in ("--bench", "--bench-scans"):
         os.makedirs(OUT, exist_ok=True)
-        bench_pdfs(int(sys.argv[2]))
+        bench_pdfs(int(sys.argv[2]), scanned=sys.argv[1] == "--bench-scans")
         return
     os.makedirs(OUT, exist_ok=True)
     pdfs()
