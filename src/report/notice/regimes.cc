@@ -45,6 +45,7 @@ Regime ParseRegime(const json& j) {
   r.letter_elements = j.value("letter_elements", std::vector<std::string>{});
   r.report_elements = j.value("report_elements", std::vector<std::string>{});
   r.record_elements = j.value("record_elements", std::vector<std::string>{});
+  r.internal_elements = j.value("internal_elements", std::vector<std::string>{});
   r.substitute_notice = j.value("substitute_notice", "");
   return r;
 }
@@ -53,7 +54,8 @@ Regime ParseRegime(const json& j) {
 // heading in every letter: refuse the whole book instead.
 Status CheckReferences(const RegimeBook& book) {
   for (const Regime& r : book.regimes) {
-    for (const auto* list : {&r.letter_elements, &r.report_elements, &r.record_elements}) {
+    for (const auto* list : {&r.letter_elements, &r.report_elements, &r.record_elements,
+                              &r.internal_elements}) {
       for (const std::string& e : *list) {
         if (!book.elements.count(e)) {
           return InvalidArgument("regime " + r.id + " names unknown element '" + e + "'");

@@ -48,6 +48,9 @@ struct Regime {
   // The breach record the regime requires be kept (PIPEDA's 24-month
   // record, Quebec's incident register); empty when it asks for none.
   std::vector<std::string> record_elements;
+  // The organisation's own investigation report (Saskatchewan's trustee
+  // practice: contain, notify, investigate, prevent); empty when none.
+  std::vector<std::string> internal_elements;
   std::string substitute_notice;
 };
 

@@ -136,22 +136,24 @@ void WriteRegulatorReportPdf(const ReportModel& model, const Regime& regime, Pdf
   }
 }
 
-std::string BreachRecordJson(const ReportModel& model, const Regime& regime) {
-  if (regime.record_elements.empty()) return "";
-  nlohmann::json doc = {{"regime", regime.id}, {"organisation", model.facts.organisation.name},
+std::string ElementsDocumentJson(const ReportModel& model, const Regime& regime, const std::string& title,
+                                 const std::vector<std::string>& elements) {
+  if (elements.empty()) return "";
+  nlohmann::json doc = {{"document", title}, {"regime", regime.id}, {"organisation", model.facts.organisation.name},
                         {"recorded_on", FormatIsoDate(model.generated_on)}, {"items", nlohmann::json::array()}};
-  for (const ReportItem& item : FillElements(model, regime.record_elements)) {
+  for (const ReportItem& item : FillElements(model, elements)) {
     doc["items"].push_back({{"element", item.element}, {"label", item.label},
                             {"value", item.missing ? nlohmann::json() : nlohmann::json(item.value)}});
   }
   return doc.dump(2) + "\n";
 }
 
-std::string BreachRecordText(const ReportModel& model, const Regime& regime) {
-  if (regime.record_elements.empty()) return "";
-  std::string out = "Breach record: " + regime.name + "\nOrganisation: " + model.facts.organisation.name +
+std::string ElementsDocumentText(const ReportModel& model, const Regime& regime, const std::string& title,
+                                 const std::vector<std::string>& elements) {
+  if (elements.empty()) return "";
+  std::string out = title + ": " + regime.name + "\nOrganisation: " + model.facts.organisation.name +
                     "\nRecorded on: " + FormatIsoDate(model.generated_on) + "\n";
-  for (const ReportItem& item : FillElements(model, regime.record_elements)) {
+  for (const ReportItem& item : FillElements(model, elements)) {
     out += "\n" + item.label + ":\n  " + (item.missing ? "[MISSING: set it in case.toml]" : item.value) + "\n";
   }
   return out;

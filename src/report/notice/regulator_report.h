@@ -26,10 +26,14 @@ std::vector<ReportItem> FillElements(const ReportModel& model, const std::vector
 // The regime's report_elements, filled.
 std::vector<ReportItem> RegulatorReportItems(const ReportModel& model, const Regime& regime);
 
-// The breach record the regime requires be kept (record_elements), as JSON
-// and as text: one entry of the incident register. "" when none required.
-std::string BreachRecordJson(const ReportModel& model, const Regime& regime);
-std::string BreachRecordText(const ReportModel& model, const Regime& regime);
+// A document made of content elements, as JSON and as text: the breach
+// record a regime requires be kept (record_elements: one entry of the
+// incident register) or the internal investigation report
+// (internal_elements). "" when the list is empty.
+std::string ElementsDocumentJson(const ReportModel& model, const Regime& regime, const std::string& title,
+                                 const std::vector<std::string>& elements);
+std::string ElementsDocumentText(const ReportModel& model, const Regime& regime, const std::string& title,
+                                 const std::vector<std::string>& elements);
 
 // JSON: regime, authority, organisation, generated_on, individuals,
 // by_category, by_jurisdiction, timeline (anchors), deadlines (this regime),

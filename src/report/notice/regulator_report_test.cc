@@ -57,12 +57,24 @@ TEST(RegulatorReport, JsonCarriesAuthorityOverrideDeadlinesAndMissing) {
 
 TEST(RegulatorReport, BreachRecordOnlyWhereTheRegimeKeepsOne) {
   ReportModel m = Model();
-  EXPECT_EQ(BreachRecordJson(m, *m.book->Find("sk_hipa")), "");
-  std::string text = BreachRecordText(m, *m.book->Find("pipeda"));
+  const Regime& sk = *m.book->Find("sk_hipa");
+  EXPECT_EQ(ElementsDocumentJson(m, sk, "Breach record", sk.record_elements), "");
+  const Regime& pipeda = *m.book->Find("pipeda");
+  std::string text = ElementsDocumentText(m, pipeda, "Breach record", pipeda.record_elements);
   EXPECT_NE(text.find("Notifications made (to the regulator and to individuals) and their dates:\n  "
                       "sk_hipa.notify_individuals 2026-05-31; sk_hipa.report_commissioner 2026-05-09"),
             std::string::npos) << text;
   EXPECT_NE(text.find("[MISSING: set it in case.toml]"), std::string::npos);
+}
+
+TEST(RegulatorReport, SaskatchewanInternalReportCoversContainNotifyInvestigatePrevent) {
+  ReportModel m = Model();
+  const Regime& sk = *m.book->Find("sk_hipa");
+  nlohmann::json doc = nlohmann::json::parse(ElementsDocumentJson(m, sk, "Internal report", sk.internal_elements));
+  std::set<std::string> ids;
+  for (const auto& item : doc["items"]) ids.insert(item["element"].get<std::string>());
+  for (const char* id : {"containment", "notifications_made", "cause", "prevention"}) EXPECT_TRUE(ids.count(id)) << id;
+  EXPECT_EQ(doc["document"], "Internal report");
 }
 
 }  // namespace

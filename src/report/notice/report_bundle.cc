@@ -79,6 +79,19 @@ Status WriteLetters(const ReportModel& model, const std::string& case_dir, const
   return all.Close();
 }
 
+// A breach record or internal report: JSON and text, missing facts noted.
+Status WriteElementsDocument(const ReportModel& model, const Regime& regime, const std::string& title,
+                             const std::vector<std::string>& elements, const std::string& base,
+                             BundleResult* result) {
+  if (elements.empty()) return Status::Ok();
+  BS_RETURN_IF_ERROR(WritePrivateFile(base + ".json", ElementsDocumentJson(model, regime, title, elements)));
+  BS_RETURN_IF_ERROR(WritePrivateFile(base + ".txt", ElementsDocumentText(model, regime, title, elements)));
+  for (const ReportItem& item : FillElements(model, elements)) {
+    if (item.missing) result->missing.insert(model.book->elements.at(item.element).from);
+  }
+  return Status::Ok();
+}
+
 Status WriteRegulatorReports(const ReportModel& model, const std::string& dir, BundleResult* result) {
   BS_RETURN_IF_ERROR(MakePrivateDir(dir));
   for (const Regime* regime : model.regimes) {
@@ -91,11 +104,10 @@ Status WriteRegulatorReports(const ReportModel& model, const std::string& dir, B
       if (item.missing) result->missing.insert(model.book->elements.at(item.element).from);
     }
     ++result->regulator_reports;
-    if (!regime->record_elements.empty()) {
-      const std::string base = dir + "/" + regime->id + "_breach_record";
-      BS_RETURN_IF_ERROR(WritePrivateFile(base + ".json", BreachRecordJson(model, *regime)));
-      BS_RETURN_IF_ERROR(WritePrivateFile(base + ".txt", BreachRecordText(model, *regime)));
-    }
+    BS_RETURN_IF_ERROR(WriteElementsDocument(model, *regime, "Breach record", regime->record_elements,
+                                             dir + "/" + regime->id + "_breach_record", result));
+    BS_RETURN_IF_ERROR(WriteElementsDocument(model, *regime, "Internal report", regime->internal_elements,
+                                             dir + "/" + regime->id + "_internal_report", result));
   }
   return Status::Ok();
 }

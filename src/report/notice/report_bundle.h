@@ -7,6 +7,7 @@
 //   letters/letter_<id>.pdf one letter per person; letters/all_letters.pdf
 //   regulators/<regime>.json, .pdf
 //   regulators/<regime>_breach_record.json, .txt  (PIPEDA record, Quebec register)
+//   regulators/<regime>_internal_report.json, .txt (Saskatchewan trustee practice)
 //   deadlines.txt, deadlines.json
 //   summary.html            self-contained summary with charts
 //   MISSING.txt             facts the letters and reports still lack
