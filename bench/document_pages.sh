@@ -40,7 +40,7 @@ import sys
 pages, size, secs, rss_kb, threads, findings = (int(sys.argv[1]), float(sys.argv[2]),
     float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]))
 print(f"{sys.argv[7]} PDFs: {pages} pages, {size / 1e6:.1f} MB, {threads} threads")
-print(f"time: {secs:.2f} s   {pages / secs:.0f} pages/s "
-      f"({pages / secs / threads:.0f} pages/s per thread), {size / 1e6 / secs:.1f} MB/s")
+print(f"time: {secs:.2f} s   {pages / secs:.2f} pages/s "
+      f"({pages / secs / threads:.2f} pages/s per thread), {size / 1e6 / secs:.2f} MB/s")
 print(f"findings: {findings}   peak RSS: {rss_kb / 1024:.1f} MiB")
 PY
