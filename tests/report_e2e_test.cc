@@ -76,7 +76,7 @@ TEST_F(ReportE2e, ListsAndLettersAreExact) {
             "3,Sam Lee,,en,,,date of birth; diagnoses or conditions; name; patient number,no address found\n");
   EXPECT_EQ(ReadFile(out() + "/MISSING.txt"),
             "Facts the letters or regulator reports still lack. Add them to case.toml and run "
-            "`breachscope report` again:\n  incident.containment\n  incident.notification_steps\n  incident.period\n");
+            "`breachscope report` again:\n  incident.cause\n  incident.containment\n  incident.notification_steps\n  incident.period\n");
   const std::string html = ReadFile(out() + "/summary.html");
   EXPECT_NE(html.find("<svg"), std::string::npos);
   for (const char* phi : {"Côté-Tremblay", "O'Brien", "1975-03-14", "4185550142", "Scarth"}) {
