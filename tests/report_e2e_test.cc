@@ -88,6 +88,25 @@ TEST_F(ReportE2e, ListsAndLettersAreExact) {
     ASSERT_EQ(stat((out() + "/" + file).c_str(), &st), 0) << file;
     EXPECT_EQ(st.st_mode & 0777, 0600u) << file;
   }
+  // Every element Saskatchewan's commissioner asks of a letter, by its
+  // heading in the French template, and every item of the regulator report.
+  ProcessResult letter = RunProcess({"pdftotext", "-enc", "UTF-8", out() + "/letters/letter_1.pdf", "-"});
+  for (const char* heading : {"Ce qui s'est passé", "Les renseignements vous concernant",
+                              "Les conséquences possibles pour vous", "Ce que nous faisons",
+                              "Ce que nous faisons pour éviter que cela se reproduise", "Pour plus d'information",
+                              "Votre droit de porter plainte", "Pour joindre l'autorité de surveillance", "Nos excuses"}) {
+    EXPECT_NE(letter.out.find(heading), std::string::npos) << heading;
+  }
+  ProcessResult report = RunProcess({"pdftotext", "-enc", "UTF-8", out() + "/regulators/sk_hipa.pdf", "-"});
+  for (const char* label : {"Organisation responsible", "What happened", "Date or period of the breach",
+                            "Date the breach was discovered", "How the breach was contained",
+                            "Categories of personal information involved", "Number of individuals affected",
+                            "Individuals by jurisdiction of residence", "Steps taken or planned to notify",
+                            "What we are doing to reduce the harm", "Steps taken to prevent a recurrence",
+                            "Who to contact with questions", "Timeline", "Individuals affected, by category",
+                            "[MISSING: set it in case.toml]", "70 days late"}) {
+    EXPECT_NE(report.out.find(label), std::string::npos) << label << "\n" << report.out;
+  }
   ProcessResult text = RunProcess({"pdftotext", "-enc", "UTF-8", out() + "/letters/letter_1.pdf", "-"});
   ASSERT_EQ(text.exit_code, 0) << "pdftotext (poppler-utils) is needed";
   for (const char* expected : {"Bonjour Jean-Éric Côté-Tremblay,", "Des pirates ont copié des dossiers.",

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <map>
+#include <set>
 #include <vector>
 
 #include "common/embedded_data.h"
@@ -144,7 +145,37 @@ bool ReadTail(const std::vector<std::string>& commas, MailingAddress* out) {
   return true;
 }
 
+// Street type words (canonical forms and abbreviations of three letters or
+// more) that French street names use and English ones do not.
+const std::set<std::string>& FrenchOnlyStreetTypes() {
+  static const std::set<std::string> words = [] {
+    std::set<std::string> english, french;
+    auto read = [](const char* file, std::set<std::string>* into) {
+      ForEachDataLine(file, [&](std::string_view line) {
+        for (std::string_view w : Split(line, '|')) {
+          if (w.size() >= 3 && w.find(' ') == std::string_view::npos) into->insert(std::string(w));
+        }
+      });
+    };
+    read("address/street_types_en.txt", &english);
+    read("address/street_types_fr.txt", &french);
+    std::set<std::string> only;
+    for (const std::string& w : french) {
+      if (!english.count(w)) only.insert(w);
+    }
+    return only;
+  }();
+  return words;
+}
+
 }  // namespace
+
+bool WrittenInFrench(const MailingAddress& address) {
+  for (std::string_view w : Split(address.street, ' ')) {
+    if (FrenchOnlyStreetTypes().count(Lower(std::string(w)))) return true;
+  }
+  return false;
+}
 
 std::string ProvinceOfPostalCode(std::string_view postal_code) {
   std::string code = CanadianPostalCode(postal_code);

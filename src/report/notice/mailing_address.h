@@ -28,6 +28,11 @@ std::string ProvinceOfPostalCode(std::string_view postal_code);
 // address, else the first health number's jurisdiction, else "".
 std::string JurisdictionOf(const AffectedPerson& person);
 
+// True when the street is written the French way ("120 rue Principale",
+// "45 chemin du Lac"): a street type French uses and English does not. A
+// francophone outside Québec is written to in French too.
+bool WrittenInFrench(const MailingAddress& address);
+
 // The country part of a jurisdiction: "CA" for provinces, "US", "" unknown.
 std::string CountryOf(std::string_view jurisdiction);
 

@@ -41,6 +41,18 @@ TEST(MailingAddress, UnusableLines) {
   EXPECT_FALSE(ParseMailingAddress(""));
 }
 
+TEST(MailingAddress, FrenchStreetsOutsideQuebec) {
+  auto moncton = ParseMailingAddress("120 rue Principale, Moncton, NB E1C 1B3");
+  ASSERT_TRUE(moncton);
+  EXPECT_TRUE(WrittenInFrench(*moncton));
+  auto chemin = ParseMailingAddress("45 chemin du Lac, Sudbury, ON P3A 1A1");
+  ASSERT_TRUE(chemin);
+  EXPECT_TRUE(WrittenInFrench(*chemin));
+  auto english = ParseMailingAddress("700 Boulevard Avenue, Regina, SK S4P 3Y2");
+  ASSERT_TRUE(english);
+  EXPECT_FALSE(WrittenInFrench(*english));
+}
+
 TEST(MailingAddress, ProvinceFromPostalCode) {
   EXPECT_EQ(ProvinceOfPostalCode("S4P 3Y2"), "SK");
   EXPECT_EQ(ProvinceOfPostalCode("h2x1y4"), "QC");

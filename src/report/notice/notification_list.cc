@@ -33,11 +33,11 @@ void DeriveNotification(ReportModel* model) {
   model->people_by_jurisdiction.clear();
   for (AffectedPerson& p : model->people) {
     p.jurisdiction = JurisdictionOf(p);
-    p.language = p.jurisdiction == "QC" ? "fr" : "en";
     p.mailing.reset();
     for (const std::string& line : p.addresses) {
       if ((p.mailing = ParseMailingAddress(line))) break;
     }
+    p.language = p.jurisdiction == "QC" || (p.mailing && WrittenInFrench(*p.mailing)) ? "fr" : "en";
     p.regimes = model->facts.regimes;
     for (const std::string& c : p.categories) ++model->people_by_category[c];
     ++model->people_by_jurisdiction[p.jurisdiction];

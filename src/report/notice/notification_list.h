@@ -11,7 +11,8 @@ namespace breachscope {
 
 // Fills each person's jurisdiction, language, mailing address and regimes,
 // and the model's counts by category and jurisdiction. Language is French
-// for Québec residents, English otherwise. Every regime of the case applies
+// for Québec residents and for addresses written in French ("rue",
+// "chemin": francophones elsewhere), English otherwise. Every regime of the case applies
 // to every person: the case lists the regimes the organisation is under.
 void DeriveNotification(ReportModel* model);
 

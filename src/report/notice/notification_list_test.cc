@@ -28,7 +28,12 @@ ReportModel SmallModel() {
   c.health_numbers = {{"AB", "123456789"}};
   c.emails = {"sam@example.org"};
   c.categories = {"health_insurance_number"};
-  m.people = {a, b, c};
+  AffectedPerson d;
+  d.id = "4";
+  d.names = {"Luc Cormier"};
+  d.addresses = {"120 rue Principale, Moncton, NB E1C 1B3"};
+  d.categories = {"name"};
+  m.people = {a, b, c, d};
   DeriveNotification(&m);
   return m;
 }
@@ -40,7 +45,9 @@ TEST(NotificationList, DerivesJurisdictionLanguageAndCounts) {
   EXPECT_EQ(m.people[1].language, "en");
   EXPECT_EQ(m.people[2].jurisdiction, "AB");
   EXPECT_FALSE(m.people[2].mailing);
-  EXPECT_EQ(m.people_by_jurisdiction, (std::map<std::string, uint64_t>{{"AB", 1}, {"QC", 1}, {"SK", 1}}));
+  EXPECT_EQ(m.people[3].jurisdiction, "NB");
+  EXPECT_EQ(m.people[3].language, "fr");
+  EXPECT_EQ(m.people_by_jurisdiction, (std::map<std::string, uint64_t>{{"AB", 1}, {"NB", 1}, {"QC", 1}, {"SK", 1}}));
   EXPECT_EQ(m.people_by_category.at("diagnosis"), 1u);
   EXPECT_EQ(m.people[1].regimes, (std::vector<std::string>{"sk_hipa", "pipeda"}));
 }
@@ -51,7 +58,8 @@ TEST(NotificationList, MailingListHasMailablePeopleOnlyQuotedAndInTheirLanguage)
             "1,Jean Côté,12 rue Saint-Jean,Québec,QC,G1R 1P5,CA,fr,QC,"
             "date de naissance; diagnostics ou problèmes de santé\n"
             "2,\"Mary \"\"Molly\"\" O'Brien, Jr\",8900 Scarth Way,Regina,SK,S4P 3Y2,CA,en,SK,"
-            "name; laboratory test results\n");
+            "name; laboratory test results\n"
+            "4,Luc Cormier,120 rue Principale,Moncton,NB,E1C 1B3,CA,fr,NB,nom\n");
 }
 
 TEST(NotificationList, PeopleWithoutAddressAreListedApartWithTheRule) {
@@ -60,7 +68,7 @@ TEST(NotificationList, PeopleWithoutAddressAreListedApartWithTheRule) {
             "individual_id,name,jurisdiction,language,emails,phones,categories,reason\n"
             "3,Sam Lee,AB,en,sam@example.org,,health insurance number,no address found\n");
   std::string text = SubstituteNoticeText(m);
-  EXPECT_NE(text.find("without a usable mailing address: 1 of 3 (1 of them"), std::string::npos);
+  EXPECT_NE(text.find("without a usable mailing address: 1 of 4 (1 of them"), std::string::npos);
   EXPECT_NE(text.find("Regulations s.5"), std::string::npos);
 }
 

@@ -128,6 +128,13 @@ void WriteRegulatorReportPdf(const ReportModel& model, const Regime& regime, Pdf
     pdf->Paragraph(item.label, PdfStyle::kHeading);
     pdf->Paragraph(item.missing ? "[MISSING: set it in case.toml]" : item.value);
   }
+  // Counts and the timeline go to every regulator, whatever its form asks.
+  pdf->Paragraph("Individuals affected, by category", PdfStyle::kHeading);
+  pdf->Paragraph(CountsText(model.people_by_category, true));
+  pdf->Paragraph("Individuals affected, by jurisdiction of residence", PdfStyle::kHeading);
+  pdf->Paragraph(CountsText(model.people_by_jurisdiction, false));
+  pdf->Paragraph("Timeline", PdfStyle::kHeading);
+  pdf->Paragraph(TimelineText(model));
   pdf->Paragraph("Deadlines", PdfStyle::kHeading);
   for (const DeadlineRow& row : model.deadlines) {
     if (row.regime_id != regime.id) continue;
