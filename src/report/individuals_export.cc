@@ -1,5 +1,7 @@
 #include "report/individuals_export.h"
 
+#include "report/csv_quote.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -51,16 +53,6 @@ std::string Join(const std::vector<std::string>& list) {
     out += s;
   }
   return out;
-}
-
-std::string CsvQuote(std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
-  std::string out = "\"";
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string ConfidenceText(double confidence) {
