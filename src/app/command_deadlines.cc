@@ -5,7 +5,7 @@
 
 #include "app/command_registry.h"
 #include "app/exit_codes.h"
-#include "report/notice/case_facts.h"
+#include "app/notice_inputs.h"
 #include "report/notice/deadlines.h"
 
 namespace breachscope {
@@ -18,24 +18,14 @@ struct DeadlinesArgs {
 };
 
 int RunDeadlines(const DeadlinesArgs& args) {
-  CalendarDate today = Today();
-  if (!args.as_of.empty()) {
-    std::optional<CalendarDate> parsed = ParseCalendarDate(args.as_of);
-    if (!parsed) {
-      std::cerr << "breachscope: --as-of must be a date written YYYY-MM-DD\n";
-      return kExitUsage;
-    }
-    today = *parsed;
-  }
+  int exit_code = kExitFailure;
+  std::optional<NoticeInputs> inputs = LoadNoticeInputs(args.case_dir, args.as_of, &exit_code);
+  if (!inputs) return exit_code;
+  const CalendarDate today = inputs->today;
   const RegimeBook& book = BuiltinRegimeBook();
-  Result<CaseFacts> facts = LoadCaseFacts(args.case_dir, book);
-  if (!facts.ok()) {
-    std::cerr << "breachscope: " << facts.status().message() << "\n";
-    return kExitFailure;
-  }
   // Counts of affected people refine some obligations (HIPAA's 500); until
   // individuals are resolved the rules assume the larger breach.
-  std::vector<DeadlineRow> rows = ComputeDeadlines(book, facts.value(), AffectedCounts{}, today);
+  std::vector<DeadlineRow> rows = ComputeDeadlines(book, inputs->facts, AffectedCounts{}, today);
   std::cout << (args.json ? RenderDeadlinesJson(rows, today) : RenderDeadlinesText(rows, today));
   return kExitOk;
 }

@@ -7,7 +7,7 @@
 #include "app/command_registry.h"
 #include "app/exit_codes.h"
 #include "app/individuals_access.h"
-#include "report/notice/case_facts.h"
+#include "app/notice_inputs.h"
 #include "report/notice/report_bundle.h"
 
 namespace breachscope {
@@ -35,27 +35,16 @@ void PrintResult(const ReportModel& model, const BundleResult& result, const std
 }
 
 int RunReport(const ReportArgs& args) {
-  CalendarDate today = Today();
-  if (!args.as_of.empty()) {
-    std::optional<CalendarDate> parsed = ParseCalendarDate(args.as_of);
-    if (!parsed) {
-      std::cerr << "breachscope: --as-of must be a date written YYYY-MM-DD\n";
-      return kExitUsage;
-    }
-    today = *parsed;
-  }
-  const RegimeBook& book = BuiltinRegimeBook();
-  Result<CaseFacts> facts = LoadCaseFacts(args.case_dir, book);
-  if (!facts.ok()) {
-    std::cerr << "breachscope: " << facts.status().message() << "\n";
-    return kExitFailure;
-  }
   int exit_code = kExitFailure;
+  std::optional<NoticeInputs> inputs = LoadNoticeInputs(args.case_dir, args.as_of, &exit_code);
+  if (!inputs) return exit_code;
+  const CalendarDate today = inputs->today;
+  const RegimeBook& book = BuiltinRegimeBook();
   std::unique_ptr<CaseStore> cases = OpenExistingCase(args.case_dir, &exit_code);
   if (!cases) return exit_code;
   std::unique_ptr<IndividualsStore> individuals = OpenCaseIndividuals(args.case_dir);
   if (!individuals) return kExitFailure;
-  Result<ReportModel> model = BuildReportModel(*cases, *individuals, facts.value(), book, today);
+  Result<ReportModel> model = BuildReportModel(*cases, *individuals, inputs->facts, book, today);
   if (!model.ok()) {
     std::cerr << "breachscope: report failed: " << model.status().message() << "\n";
     return kExitFailure;
