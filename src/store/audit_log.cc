@@ -1,5 +1,7 @@
 #include "store/audit_log.h"
 
+#include "store/json_quote.h"
+
 #include <fcntl.h>
 #include <pwd.h>
 #include <sodium.h>
@@ -42,25 +44,6 @@ std::string Mac(const CaseKey::Bytes& mac_key, std::string_view prev,
   return hex;
 }
 
-// JSON string escaping for the few free-text fields (user, detail).
-std::string Quoted(std::string_view text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 0xf];
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
 std::string NowUtc() {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -84,14 +67,14 @@ std::string UserName() {
 std::string Body(uint64_t seq, const std::string& time, const std::string& user,
                  const AuditEvent& event, const std::string& prev) {
   std::string body = "{\"seq\":" + std::to_string(seq) + ",\"time\":" +
-                     Quoted(time) + ",\"user\":" + Quoted(user) +
-                     ",\"action\":" + Quoted(event.action) +
-                     ",\"detail\":" + Quoted(event.detail) + ",\"counts\":{";
+                     JsonQuoted(time) + ",\"user\":" + JsonQuoted(user) +
+                     ",\"action\":" + JsonQuoted(event.action) +
+                     ",\"detail\":" + JsonQuoted(event.detail) + ",\"counts\":{";
   bool first = true;
   for (const auto& [name, count] : event.counts) {
     if (!first) body += ',';
     first = false;
-    body += Quoted(name) + ":" + std::to_string(count);
+    body += JsonQuoted(name) + ":" + std::to_string(count);
   }
   return body + "},\"prev\":\"" + prev + "\"";
 }

@@ -2,6 +2,8 @@
 // (summary, listings, export iteration) is in sqlite_case_store_read.cc.
 #include "store/sqlite_case_store.h"
 
+#include "store/json_quote.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -54,21 +56,7 @@ std::string RootsJson(const std::vector<std::string>& roots) {
   std::string out = "[";
   for (size_t i = 0; i < roots.size(); ++i) {
     if (i > 0) out += ',';
-    out += '"';
-    for (unsigned char c : roots[i]) {
-      if (c == '"' || c == '\\') {
-        out += '\\';
-        out += static_cast<char>(c);
-      } else if (c < 0x20) {
-        static constexpr char kHex[] = "0123456789abcdef";
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xf];
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-    out += '"';
+    out += JsonQuoted(roots[i]);
   }
   return out + "]";
 }
