@@ -9,6 +9,7 @@
 
 #include "app/command_registry.h"
 #include "app/exit_codes.h"
+#include "common/owner_only_file.h"
 #include "store/recipient_box.h"
 
 namespace breachscope {
@@ -38,12 +39,10 @@ int RunDecrypt(const DecryptArgs& args) {
   const std::string partial = args.output + ".partial";
   if (!args.output.empty()) {
     // Owner-only from the start: the plain text is PHI.
-    const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (fd < 0) {
+    if (!CreateOwnerOnly(partial).ok()) {
       std::cerr << "breachscope: cannot write " << partial << "\n";
       return kExitFailure;
     }
-    ::close(fd);
     file.open(partial, std::ios::binary | std::ios::trunc);
     out = &file;
   }

@@ -1,5 +1,7 @@
 #include "app/export_output.h"
 
+#include "common/owner_only_file.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,19 +13,6 @@
 #include "app/case_access.h"
 
 namespace breachscope {
-namespace {
-
-// Creates (or truncates) `path` owner-only before any PHI goes in; an
-// existing file's looser mode is tightened too.
-Status CreateOwnerOnly(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return IoError("cannot write " + path + ": " + std::strerror(errno));
-  const bool ok = ::fchmod(fd, 0600) == 0;
-  ::close(fd);
-  return ok ? Status() : IoError("cannot restrict " + path + " to its owner");
-}
-
-}  // namespace
 
 void AddExportOutputOptions(CLI::App* cmd, ExportOutputOptions* options) {
   cmd->add_option("-o,--output", options->output,

@@ -2,7 +2,8 @@
 
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
-#include <sys/stat.h>
+
+#include "common/owner_only_file.h"
 
 namespace breachscope {
 namespace {
@@ -31,10 +32,11 @@ struct PdfWriter::Impl {
 };
 
 PdfWriter::PdfWriter(const std::string& path) : impl_(std::make_unique<Impl>()) {
-  // The file holds PHI: create it private before Cairo writes a byte.
-  mode_t old_mask = umask(077);
+  // The file holds PHI: create it private before Cairo writes a byte (Cairo
+  // truncates it and keeps the mode).
+  impl_->status = CreateOwnerOnly(path);
+  if (!impl_->status.ok()) return;
   impl_->surface = cairo_pdf_surface_create(path.c_str(), kPageWidth, kPageHeight);
-  umask(old_mask);
   if (cairo_surface_status(impl_->surface) != CAIRO_STATUS_SUCCESS) {
     impl_->status = IoError("cannot create " + path + ": " +
                             cairo_status_to_string(cairo_surface_status(impl_->surface)));

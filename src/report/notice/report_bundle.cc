@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "common/owner_only_file.h"
 #include "report/html/html_summary.h"
 #include "report/notice/letter.h"
 #include "report/notice/notification_list.h"
@@ -24,21 +25,6 @@ Status MakePrivateDir(const std::string& dir) {
   if (ec) return IoError("cannot create " + dir + ": " + ec.message());
   if (chmod(dir.c_str(), 0700) != 0) return IoError("cannot restrict " + dir + ": " + std::strerror(errno));
   return Status::Ok();
-}
-
-// Creates or replaces `path` with mode 0600 whatever the umask.
-Status WritePrivateFile(const std::string& path, const std::string& content) {
-  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return IoError("cannot write " + path + ": " + std::strerror(errno));
-  bool ok = fchmod(fd, 0600) == 0;
-  for (size_t done = 0; ok && done < content.size();) {
-    ssize_t n = write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    done += n > 0 ? static_cast<size_t>(n) : 0;
-  }
-  ok = close(fd) == 0 && ok;
-  return ok ? Status::Ok() : IoError("writing " + path + " failed");
 }
 
 void WriteLetterPages(const Letter& letter, PdfWriter* pdf) {
@@ -84,8 +70,8 @@ Status WriteElementsDocument(const ReportModel& model, const Regime& regime, con
                              const std::vector<std::string>& elements, const std::string& base,
                              BundleResult* result) {
   if (elements.empty()) return Status::Ok();
-  BS_RETURN_IF_ERROR(WritePrivateFile(base + ".json", ElementsDocumentJson(model, regime, title, elements)));
-  BS_RETURN_IF_ERROR(WritePrivateFile(base + ".txt", ElementsDocumentText(model, regime, title, elements)));
+  BS_RETURN_IF_ERROR(WriteOwnerOnly(base + ".json", ElementsDocumentJson(model, regime, title, elements)));
+  BS_RETURN_IF_ERROR(WriteOwnerOnly(base + ".txt", ElementsDocumentText(model, regime, title, elements)));
   for (const ReportItem& item : FillElements(model, elements)) {
     if (item.missing) result->missing.insert(model.book->elements.at(item.element).from);
   }
@@ -95,7 +81,7 @@ Status WriteElementsDocument(const ReportModel& model, const Regime& regime, con
 Status WriteRegulatorReports(const ReportModel& model, const std::string& dir, BundleResult* result) {
   BS_RETURN_IF_ERROR(MakePrivateDir(dir));
   for (const Regime* regime : model.regimes) {
-    BS_RETURN_IF_ERROR(WritePrivateFile(dir + "/" + regime->id + ".json", RegulatorReportJson(model, *regime)));
+    BS_RETURN_IF_ERROR(WriteOwnerOnly(dir + "/" + regime->id + ".json", RegulatorReportJson(model, *regime)));
     PdfWriter pdf(dir + "/" + regime->id + ".pdf");
     BS_RETURN_IF_ERROR(pdf.status());
     WriteRegulatorReportPdf(model, *regime, &pdf);
@@ -126,18 +112,18 @@ Result<BundleResult> WriteReportBundle(const ReportModel& model, const std::stri
                                        const std::string& out_dir) {
   BundleResult result;
   BS_RETURN_IF_ERROR(MakePrivateDir(out_dir));
-  BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/notification_list.csv", MailingListCsv(model)));
-  BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/no_address.csv", NoAddressCsv(model)));
-  BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/substitute_notice.txt", SubstituteNoticeText(model)));
-  BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/deadlines.txt", RenderDeadlinesText(model.deadlines, model.generated_on)));
-  BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/deadlines.json", RenderDeadlinesJson(model.deadlines, model.generated_on)));
-  BS_RETURN_IF_ERROR(WritePrivateFile(out_dir + "/summary.html", RenderHtmlSummary(model)));
+  BS_RETURN_IF_ERROR(WriteOwnerOnly(out_dir + "/notification_list.csv", MailingListCsv(model)));
+  BS_RETURN_IF_ERROR(WriteOwnerOnly(out_dir + "/no_address.csv", NoAddressCsv(model)));
+  BS_RETURN_IF_ERROR(WriteOwnerOnly(out_dir + "/substitute_notice.txt", SubstituteNoticeText(model)));
+  BS_RETURN_IF_ERROR(WriteOwnerOnly(out_dir + "/deadlines.txt", RenderDeadlinesText(model.deadlines, model.generated_on)));
+  BS_RETURN_IF_ERROR(WriteOwnerOnly(out_dir + "/deadlines.json", RenderDeadlinesJson(model.deadlines, model.generated_on)));
+  BS_RETURN_IF_ERROR(WriteOwnerOnly(out_dir + "/summary.html", RenderHtmlSummary(model)));
   for (const AffectedPerson& p : model.people) (p.mailing ? result.mailable : result.without_address)++;
   BS_RETURN_IF_ERROR(WriteLetters(model, case_dir, out_dir + "/letters", &result));
   BS_RETURN_IF_ERROR(WriteRegulatorReports(model, out_dir + "/regulators", &result));
   const std::string missing_path = out_dir + "/MISSING.txt";
   if (!result.missing.empty()) {
-    BS_RETURN_IF_ERROR(WritePrivateFile(missing_path, MissingText(result.missing)));
+    BS_RETURN_IF_ERROR(WriteOwnerOnly(missing_path, MissingText(result.missing)));
   } else {
     std::filesystem::remove(missing_path);
   }
