@@ -9,7 +9,7 @@ DEBIAN_PACKAGES := \
   libvectorscan-dev libarchive-dev libsqlite3-dev libsodium-dev libphonenumber-dev \
   nlohmann-json3-dev libpugixml-dev libcli11-dev libtomlplusplus-dev \
   libpoppler-glib-dev libpoppler-cpp-dev libgmime-3.0-dev libdcmtk-dev \
-  libpff-dev libbfio-dev \
+  libpff-dev libbfio-dev libgsf-1-dev \
   libtesseract-dev tesseract-ocr-eng tesseract-ocr-fra \
   libpango1.0-dev libcairo2-dev fonts-dejavu-core poppler-utils \
   libgtest-dev libgmock-dev libbenchmark-dev chromium \
