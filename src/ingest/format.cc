@@ -105,6 +105,10 @@ bool SniffMagic(std::string_view head, std::string_view ext, Format* out) {
       return true;
     }
   }
+  if (StartsWith(head, "!BDN")) {
+    *out = Format::kPst;
+    return true;
+  }
   if (head.size() >= 132 && head.substr(128, 4) == "DICM") {
     *out = Format::kDicom;
     return true;
@@ -422,6 +426,7 @@ std::string_view FormatName(Format format) {
     case Format::kHtml: return "html";
     case Format::kDicom: return "dicom";
     case Format::kImage: return "image";
+    case Format::kPst: return "pst";
   }
   return "unknown";
 }
@@ -432,6 +437,7 @@ bool IsDocumentFormat(Format format) {
     case Format::kPptx: case Format::kOdt: case Format::kOds:
     case Format::kEml: case Format::kMbox: case Format::kRtf:
     case Format::kHtml: case Format::kDicom: case Format::kImage:
+    case Format::kPst:
       return true;
     default:
       return false;

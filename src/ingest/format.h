@@ -35,6 +35,7 @@ enum class Format {
   kHtml,  // HTML page
   kDicom, // DICOM medical image ("DICM" after the 128-byte preamble)
   kImage, // PNG, JPEG or TIFF: a scan or a fax, read by OCR
+  kPst,   // Outlook PST/OST mailbox ("!BDN" at offset 0)
 };
 
 // True for formats read from raw bytes by a document reader rather than

@@ -9,6 +9,7 @@
 #include "ingest/documents/image_ocr_reader.h"
 #include "ingest/documents/odf_reader.h"
 #include "ingest/documents/pdf_reader.h"
+#include "ingest/documents/pst_reader.h"
 #include "ingest/documents/rtf_text.h"
 #include "ingest/documents/xlsx_reader.h"
 #include "ingest/extract/binary_strings_reader.h"
@@ -66,6 +67,9 @@ Status ExtractDocument(const SniffResult& sniff, std::string_view bytes,
       return ReadHtml(bytes, sink);
     case Format::kDicom:
       return ReadDicom(bytes, sink);
+    case Format::kPst:
+      return ReadPst(bytes, sink, context.children,
+                     context.options != nullptr ? *context.options : IngestOptions{});
     case Format::kImage: {
       Status status = ReadImageOcr(bytes, context.ocr, sink, context.ocr_pages);
       if (status.code() != StatusCode::kCorrupt) return status;

@@ -15,6 +15,7 @@
 #include "ingest/archive/archive_reader.h"
 #include "common/text_unit.h"
 #include "ingest/format.h"
+#include "ingest/ingest_options.h"
 
 namespace breachscope {
 
@@ -35,6 +36,9 @@ struct DocumentContext {
   bool ocr = true;
   // Increased by the pages read through OCR; may be null.
   uint64_t* ocr_pages = nullptr;
+  // Limits for readers of containers (a PST's attachments and nesting);
+  // null means the defaults.
+  const IngestOptions* options = nullptr;
 };
 
 // Delivers the units of a document read from its raw bytes to `sink`.
