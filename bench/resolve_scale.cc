@@ -128,7 +128,9 @@ Population MakePeople(Random& rng, size_t count, const std::vector<std::string>&
       } while (std::any_of(pop.people.end() - m, pop.people.end(), [&](const Person& o) { return o.given == p.given; }));
       p.dob = Dob(rng);
       if (m > 0 && rng.Chance(0.04)) p.dob = pop.people.back().dob;  // twins: another given name
-      if (m > 0 && rng.Chance(0.03)) {                                // a son named after his father
+      // A son named after his father, born 25 to 34 years after him (and
+      // not in the future: a father born after 1990 has no namesake son).
+      if (m > 0 && rng.Chance(0.03) && std::stoi(pop.people.back().dob.substr(0, 4)) <= 1990) {
         p.given = pop.people.back().given;
         p.dob = std::to_string(std::stoi(pop.people.back().dob.substr(0, 4)) + 25 + rng.Below(10)) +
                 Dob(rng).substr(4);

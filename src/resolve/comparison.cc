@@ -192,12 +192,23 @@ void MarkSurnameChange(Comparison* c) {
 
 }  // namespace
 
+bool HasOwnContact(const Comparison& c) {
+  uint8_t address = c.Level(kAddressField);
+  return c.Level(kPhoneField) == kContactExact || c.Level(kEmailField) == kContactExact ||
+         address == kAddressExact || address == kAddressSimilar;
+}
+
 bool HasPersonalEvidence(const Comparison& c) {
   if (c.Level(kHealthNumberField) == kIdExact || c.Level(kRecordNumberField) == kIdExact) return true;
   if (c.namesakes) return false;
   uint8_t given = c.Level(kGivenName), family = c.Level(kFamilyName), dob = c.Level(kBirthDate);
   bool family_agrees = family == kFamilyExact || family == kFamilyFuzzy || family == kFamilyPhonetic;
   bool dob_agrees = dob == kDateExact || dob == kDateSwapped || dob == kDateTypo;
+  // No birth date and no identifier in common: the names and a shared home
+  // or family line are all a father and his namesake son, or two siblings of
+  // near names, have in common too. Only a contact nobody else is seen with
+  // (a phone, an e-mail, a home not shared by several people) ties the two.
+  if (!dob_agrees && !HasOwnContact(c)) return false;
   // A given name replaced by another (a data-entry slip) with the same
   // surname, birth date and a health number one typo away.
   if (given == kGivenDiffers) {

@@ -83,7 +83,15 @@ Comparison Compare(const PreparedRecord& a, const PreparedRecord& b);
 // is never linked automatically, only reviewed:
 // twins, siblings and a nameless record at a family's address agree on
 // everything else.
+// Records that share no birth date and no identifier link automatically
+// only through a contact of their own (HasOwnContact): on names alone, or
+// on a home or line several people share, a father and his namesake son are
+// one person.
 bool HasPersonalEvidence(const Comparison& c);
+
+// A phone, e-mail or home address agrees and no one else is seen with it
+// (record_statistics.h marks the shared ones).
+bool HasOwnContact(const Comparison& c);
 
 // The single-field comparators, exposed for tests.
 GivenLevel CompareGiven(const PreparedName& a, const PreparedName& b);

@@ -124,6 +124,25 @@ TEST(CompareTest, TwinsHaveNoPersonalEvidence) {
   EXPECT_FALSE(HasPersonalEvidence(twins));
 }
 
+TEST(CompareTest, NoBirthDateNorIdentifierNeedsAContactOfTheirOwn) {
+  // Same name, one birth date missing: on the name alone, or on a family
+  // line several people share, it may be the father or the namesake son.
+  PreparedRecord dated = Record("Rishab", "Bibler", "1961-06-15"), undated = Record("Rishab", "Bibler");
+  EXPECT_FALSE(HasPersonalEvidence(Compare(dated, undated)));
+  dated.phones = undated.phones = {3063151678};
+  dated.phone_shared = undated.phone_shared = 1;
+  EXPECT_EQ(Compare(dated, undated).Level(kPhoneField), kContactShared);
+  EXPECT_FALSE(HasPersonalEvidence(Compare(dated, undated)));
+  // A line nobody else is seen with ties them.
+  dated.phone_shared = undated.phone_shared = 0;
+  EXPECT_TRUE(HasPersonalEvidence(Compare(dated, undated)));
+  // So does an identifier, and so do agreeing birth dates.
+  PreparedRecord numbered = Record("Rishab", "Bibler"), again = Record("Rishab", "Bibler");
+  numbered.health_numbers = again.health_numbers = {PreparedId{"SK", "123456789", true}};
+  EXPECT_TRUE(HasPersonalEvidence(Compare(numbered, again)));
+  EXPECT_TRUE(HasPersonalEvidence(Compare(dated, Record("Rishab", "Bibler", "1961-06-15"))));
+}
+
 TEST(ParseFullNameTest, Forms) {
   PersonName hl7 = ParseFullName("CÔTÉ-TREMBLAY^JEAN^M^JR");
   EXPECT_EQ(hl7.family, "CÔTÉ-TREMBLAY");

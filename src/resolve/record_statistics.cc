@@ -35,9 +35,18 @@ struct Holder {
   bool shared = false;
 };
 
+// A different given name, or one name with birth dates no typo explains
+// (a father and his namesake son using the family's landline).
 bool DifferentPeople(const PreparedRecord& a, const PreparedRecord& b) {
   if (a.names.empty() || b.names.empty()) return false;
-  return CompareGiven(a.names[0], b.names[0]) == kGivenDiffers;
+  if (CompareGiven(a.names[0], b.names[0]) == kGivenDiffers) return true;
+  if (a.dobs.empty() || b.dobs.empty()) return false;
+  for (const Date& x : a.dobs) {
+    for (const Date& y : b.dobs) {
+      if (DatesCompatible(x, y)) return false;
+    }
+  }
+  return true;
 }
 
 // Marks, for one kind of contact (values_of(record) and shared_of(record)),

@@ -54,6 +54,23 @@ TEST(ResolverTest, TwinsWithDifferentHealthNumbersStayApart) {
   EXPECT_EQ(res.stats.blocked_merges, 1u);
 }
 
+TEST(ResolverTest, OneNameWithoutBirthDateInOneHouseholdIsReviewed) {
+  // The family e-mail is used by Rishab (born 1961) and his wife; a record
+  // of "Rishab Bibler" without a birth date has only that e-mail: it may be
+  // a namesake son, so it goes to review instead of linking.
+  std::vector<PersonRecord> records = {Person("a#1", "Rishab", "Bibler", "1961-06-15"),
+                                       Person("b#1", "Anita", "Bibler", "1963-01-02"),
+                                       Person("c#1", "Rishab", "Bibler", "")};
+  for (PersonRecord& r : records) r.emails = {"bibler063@example.com"};
+  Resolution res = Resolve(records, {}, ResolveOptions());
+  EXPECT_FALSE(Together(res, 0, 2));
+  ASSERT_EQ(res.review.size(), 1u);
+  EXPECT_EQ(res.review[0].a + res.review[0].b, 2u);
+  // His own phone on both records ties them.
+  records[0].phones = records[2].phones = {"+13064213728"};
+  EXPECT_TRUE(Together(Resolve(records, {}, ResolveOptions()), 0, 2));
+}
+
 TEST(ResolverTest, DecisionsOverrideTheScore) {
   std::vector<PersonRecord> records = {Person("a#1", "Jean", "Cote", "1980-02-03"),
                                        Person("b#1", "Jean", "Cote", "1980-02-03"),
