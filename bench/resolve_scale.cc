@@ -2,6 +2,11 @@
 // records/s, peak memory and accuracy against the generator's truth.
 //
 //   resolve_scale [--records N (1000000)] [--threads N (2)] [--seed S]
+//                 [--show-errors N] [--in-memory]
+//
+// Records are made one at a time and handed to Resolve() as it reads them;
+// --in-memory makes them all first and passes the whole vector, as the
+// `resolve` command does with the records it reads from a case.
 //
 // The generator makes households (a shared address, often a landline and
 // a family e-mail; twins; fathers and sons of one name) and one to several
@@ -209,30 +214,43 @@ int main(int argc, char** argv) {
   int threads = 2;
   uint64_t seed = 7;
   int show_errors = 0;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  bool in_memory = false;
+  for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--records") records = std::strtoull(argv[i + 1], nullptr, 10);
-    else if (a == "--threads") threads = std::atoi(argv[i + 1]);
-    else if (a == "--seed") seed = std::strtoull(argv[i + 1], nullptr, 10);
-    else if (a == "--show-errors") show_errors = std::atoi(argv[i + 1]);
+    if (a == "--in-memory") {
+      in_memory = true;
+      continue;
+    }
+    if (i + 1 == argc) break;
+    ++i;
+    if (a == "--records") records = std::strtoull(argv[i], nullptr, 10);
+    else if (a == "--threads") threads = std::atoi(argv[i]);
+    else if (a == "--seed") seed = std::strtoull(argv[i], nullptr, 10);
+    else if (a == "--show-errors") show_errors = std::atoi(argv[i]);
   }
   Random rng(seed);
   std::vector<std::string> given = Lines("names/first_names.txt"), family = Lines("names/last_names.txt");
   Population pop = MakePeople(rng, records * 10 / 17, given, family);  // about 1.7 records a person
-  std::vector<PersonRecord> input;
-  std::vector<std::string> truth;
-  input.reserve(records);
+  // Whose record comes at each position: the first pass gives everyone a
+  // record, then people recur at random; the order is shuffled.
+  std::vector<uint32_t> person_of(records);
   for (size_t i = 0; i < records; ++i) {
-    // The first pass gives everyone a record; then people recur at random.
-    uint32_t person = i < pop.people.size() ? static_cast<uint32_t>(i) : static_cast<uint32_t>(rng.Below(pop.people.size()));
-    const Person& p = pop.people[person];
-    input.push_back(MakeRecord(rng, p, pop.households[p.household], person, i));
-    truth.push_back(std::to_string(person));
+    person_of[i] = i < pop.people.size() ? static_cast<uint32_t>(i) : static_cast<uint32_t>(rng.Below(pop.people.size()));
   }
-  for (size_t i = input.size(); i > 1; --i) {  // shuffle, keeping truth aligned
-    size_t j = rng.Below(i);
-    std::swap(input[i - 1], input[j]);
-    std::swap(truth[i - 1], truth[j]);
+  for (size_t i = records; i > 1; --i) std::swap(person_of[i - 1], person_of[rng.Below(i)]);
+  std::vector<std::string> truth(records);
+  for (size_t i = 0; i < records; ++i) truth[i] = std::to_string(person_of[i]);
+  // Record i is made from its own random stream, so it can be made again
+  // (for --show-errors) without keeping a million records.
+  auto make = [&](size_t i) {
+    Random record_rng(seed * 0x9E3779B97F4A7C15ull + i);
+    const Person& p = pop.people[person_of[i]];
+    return MakeRecord(record_rng, p, pop.households[p.household], person_of[i], i);
+  };
+  std::vector<PersonRecord> input;  // --in-memory: all records held, as the resolve command holds them
+  if (in_memory) {
+    input.reserve(records);
+    for (size_t i = 0; i < records; ++i) input.push_back(make(i));
   }
   double generated_mb = PeakRssMb();
   ResolveOptions options;
@@ -240,13 +258,21 @@ int main(int argc, char** argv) {
   options.explain_links = show_errors > 0;
   double cpu_before = CpuSeconds();
   auto start = std::chrono::steady_clock::now();
-  Resolution res = Resolve(input, {}, options);
+  size_t next = 0;
+  Resolution res = in_memory ? Resolve(input, {}, options)
+                             : Resolve(
+                                   [&](PersonRecord* record) {
+                                     if (next == records) return false;
+                                     *record = make(next++);
+                                     return true;
+                                   },
+                                   records, {}, options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   double cpu = CpuSeconds() - cpu_before;
   ClusterMetrics m = Measure(res.individual_of, truth);
   std::printf("records %zu  people %zu  threads %d\n", records, pop.people.size(), threads);
-  std::printf("resolve: %.1f s, %.0f records/s, %.1f CPU s; peak RSS %.0f MB (%.0f MB after generating the input)\n",
-              seconds, records / seconds, cpu, PeakRssMb(), generated_mb);
+  std::printf("resolve: %.1f s, %.0f records/s, %.1f CPU s; peak RSS %.0f MB (%.0f MB before resolving: people%s)\n",
+              seconds, records / seconds, cpu, PeakRssMb(), generated_mb, in_memory ? " and all records" : "");
   std::printf("candidate pairs %llu, linked %llu, review %llu, refused by constraints %llu\n",
               (unsigned long long)res.stats.candidate_pairs, (unsigned long long)res.stats.linked_pairs,
               (unsigned long long)res.stats.review_pairs, (unsigned long long)res.stats.blocked_merges);
@@ -259,7 +285,7 @@ int main(int argc, char** argv) {
   for (const ReviewPair& link : res.links) {  // the data is generated: values may be shown
     if (truth[link.a] == truth[link.b] || shown++ >= show_errors) continue;
     auto describe = [&](uint32_t i) {
-      const PersonRecord& r = input[i];
+      const PersonRecord r = make(i);
       std::string out = r.names[0].given + " " + r.names[0].family;
       for (const auto& d : r.dates_of_birth) out += " " + d;
       for (const auto& h : r.health_numbers) out += " hn " + h.number + (h.check_digit_valid ? "" : "?");

@@ -23,6 +23,7 @@ enum KeyKind : char {
   kNames = 'n',
   kDobPostal = 'd',
   kDobInitials = 'i',
+  kDobInitial = 'j',
 };
 
 uint64_t HashKey(KeyKind kind, std::string_view a, std::string_view b = {}) {
@@ -61,6 +62,10 @@ void NameKeys(const PreparedRecord& r, std::vector<uint64_t>* keys) {
       if (!n.given.empty() && !n.family.empty()) {
         keys->push_back(HashKey(kDobInitials, date, std::string{n.given[0], n.family[0]}));
       }
+      // One part of the name missing or misspelt beyond its phonetic code
+      // ("Isaa James" / "Isaac"): the birth date and one initial.
+      if (!n.given.empty()) keys->push_back(HashKey(kDobInitial, date, std::string{'g', n.given[0]}));
+      if (!n.family.empty()) keys->push_back(HashKey(kDobInitial, date, std::string{'f', n.family[0]}));
       if (n.given.size() < 2) continue;  // an initial blocks too widely
       for (const std::string& root : Nicknames::Default().Roots(n.given)) {
         keys->push_back(HashKey(kDobGiven, date, root));

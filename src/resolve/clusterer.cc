@@ -212,7 +212,10 @@ ClusterResult Cluster(const std::vector<PreparedRecord>& records, ClusterInput i
     if (p.weight < input.review_threshold) break;
     uint32_t ra = uf.Find(p.a), rb = uf.Find(p.b);
     if (ra == rb || uf.Forbidden(ra, rb) || uf.Conflicts(ra, rb, p.same_health_number)) continue;
-    if (queued.insert({std::min(ra, rb), std::max(ra, rb)}).second) result.review.push_back(p);
+    if (queued.insert({std::min(ra, rb), std::max(ra, rb)}).second) {
+      result.review.push_back(p);
+      result.review.back().ambiguous = ambiguous[p.a] || ambiguous[p.b];
+    }
   }
   std::vector<uint32_t> id_of_root(records.size(), UINT32_MAX);
   result.individual_of.resize(records.size());

@@ -32,6 +32,7 @@ struct ScoredPair {
   double weight = 0.0;
   bool same_health_number = false;  // the two agree exactly on a health number
   bool personal = true;             // HasPersonalEvidence(): may link automatically
+  bool ambiguous = false;           // set on review pairs: a record of it is ambiguous
 };
 
 struct ClusterInput {

@@ -217,6 +217,11 @@ bool HasPersonalEvidence(const Comparison& c) {
   // Names that only sound alike on both sides ("Abou Bells" / "Aabha
   // Beel") are two people as often as one.
   if (given == kGivenPhonetic && (family == kFamilyPhonetic || family == kFamilyMissing)) return false;
+  // An e-mail or phone of their own and one birth date: the same person,
+  // whatever is missing or misspelt of the names (a married name, a record
+  // with no name at all).
+  bool own_line = c.Level(kEmailField) == kContactExact || c.Level(kPhoneField) == kContactExact;
+  if (own_line && dob_agrees) return true;
   if (given != kGivenMissing) return family != kFamilyDiffers;
   // No given name on one side: the surname and the birth date must agree.
   return family_agrees && dob_agrees;

@@ -39,7 +39,12 @@ struct Holder {
 // (a father and his namesake son using the family's landline).
 bool DifferentPeople(const PreparedRecord& a, const PreparedRecord& b) {
   if (a.names.empty() || b.names.empty()) return false;
-  if (CompareGiven(a.names[0], b.names[0]) == kGivenDiffers) return true;
+  const PreparedName& x = a.names[0];
+  const PreparedName& y = b.names[0];
+  // Given and family written the other way round by one side ("Thomas
+  // Gabriel" / "Gabriel Thomas") are one name.
+  bool swapped = !x.given.empty() && (x.given == y.family || x.family == y.given);
+  if (CompareGiven(x, y) == kGivenDiffers && !swapped) return true;
   if (a.dobs.empty() || b.dobs.empty()) return false;
   for (const Date& x : a.dobs) {
     for (const Date& y : b.dobs) {

@@ -26,13 +26,45 @@ constexpr uint64_t kUSeed = 0x6272656163680001ull;
 constexpr double kUPriorPairs = 20000;
 constexpr double kMPriorPairs = 200;
 
-std::vector<PreparedRecord> PrepareAll(const std::vector<PersonRecord>& records, int threads) {
-  std::vector<PreparedRecord> prepared(records.size());
-  ParallelFor(records.size(), threads, [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) prepared[i] = PrepareRecord(records[i]);
-  });
-  AddRecordStatistics(&prepared);
-  return prepared;
+// Records are read in batches and prepared in parallel; only the prepared
+// form is kept. Keys are kept only for records a decision names.
+constexpr size_t kPrepareBatch = 16384;
+
+struct PreparedInput {
+  std::vector<PreparedRecord> records;
+  std::unordered_map<std::string, uint32_t> decided;  // key -> index, decided keys only
+};
+
+// `fill` puts the next records (at most kPrepareBatch) into the batch, none
+// at the end.
+using BatchFill = std::function<void(std::vector<const PersonRecord*>* batch)>;
+
+PreparedInput PrepareAll(const BatchFill& fill, size_t expected, const std::vector<ReviewDecision>& decisions,
+                         int threads) {
+  PreparedInput input;
+  input.records.reserve(expected);
+  for (const ReviewDecision& d : decisions) {
+    input.decided.emplace(d.key_a, UINT32_MAX);
+    input.decided.emplace(d.key_b, UINT32_MAX);
+  }
+  std::vector<const PersonRecord*> batch;
+  for (;;) {
+    batch.clear();
+    fill(&batch);
+    if (batch.empty()) break;
+    size_t base = input.records.size();
+    input.records.resize(base + batch.size());
+    ParallelFor(batch.size(), threads, [&](size_t begin, size_t end) {
+      for (size_t i = begin; i < end; ++i) input.records[base + i] = PrepareRecord(*batch[i]);
+    });
+    for (size_t i = 0; i < batch.size() && !decisions.empty(); ++i) {
+      auto it = input.decided.find(batch[i]->key);
+      if (it != input.decided.end() && it->second == UINT32_MAX) it->second = static_cast<uint32_t>(base + i);
+    }
+  }
+  if (input.records.capacity() > input.records.size() + input.records.size() / 8) input.records.shrink_to_fit();
+  AddRecordStatistics(&input.records);
+  return input;
 }
 
 std::vector<Comparison> CompareAll(const std::vector<PreparedRecord>& prepared,
@@ -85,14 +117,14 @@ std::vector<ScoredPair> ScorePairs(const std::vector<PreparedRecord>& prepared,
 
 // Reviewer decisions as index pairs; decisions naming unknown keys are
 // ignored (the record may have gone from the scan).
-void MapDecisions(const std::vector<PersonRecord>& records, const std::vector<ReviewDecision>& decisions,
-                  ClusterInput* input) {
-  if (decisions.empty()) return;
-  std::unordered_map<std::string, uint32_t> index;
-  for (uint32_t i = 0; i < records.size(); ++i) index.emplace(records[i].key, i);
+void MapDecisions(const std::unordered_map<std::string, uint32_t>& index,
+                  const std::vector<ReviewDecision>& decisions, ClusterInput* input) {
   for (const ReviewDecision& d : decisions) {
     auto a = index.find(d.key_a), b = index.find(d.key_b);
-    if (a == index.end() || b == index.end() || a->second == b->second) continue;
+    if (a == index.end() || b == index.end() || a->second == UINT32_MAX || b->second == UINT32_MAX ||
+        a->second == b->second) {
+      continue;
+    }
     (d.link ? input->must_link : input->cannot_link).emplace_back(a->second, b->second);
   }
 }
@@ -107,11 +139,9 @@ double Confidence(double weakest, double lambda) {
   return std::round(p * 100) / 100;
 }
 
-}  // namespace
-
-Resolution Resolve(const std::vector<PersonRecord>& records, const std::vector<ReviewDecision>& decisions,
-                   const ResolveOptions& options) {
-  std::vector<PreparedRecord> prepared = PrepareAll(records, options.threads);
+Resolution ResolvePrepared(PreparedInput prepared_input, const std::vector<ReviewDecision>& decisions,
+                           const ResolveOptions& options) {
+  std::vector<PreparedRecord>& prepared = prepared_input.records;
   BlockingOptions blocking;
   blocking.max_block = options.max_block;
   blocking.window = options.block_window;
@@ -123,7 +153,7 @@ Resolution Resolve(const std::vector<PersonRecord>& records, const std::vector<R
   std::vector<Comparison>().swap(comparisons);
   input.link_threshold = options.link_threshold;
   input.review_threshold = options.review_threshold;
-  MapDecisions(records, decisions, &input);
+  MapDecisions(prepared_input.decided, decisions, &input);
   ClusterResult clusters = Cluster(prepared, std::move(input));
 
   Resolution resolution;
@@ -132,7 +162,12 @@ Resolution Resolve(const std::vector<PersonRecord>& records, const std::vector<R
   for (const ScoredPair& p : clusters.review) {
     const PreparedRecord& a = prepared[p.a];
     const PreparedRecord& b = prepared[p.b];
-    resolution.review.push_back({p.a, p.b, p.weight, model.Explain(Compare(a, b), a, b)});
+    std::string why = model.Explain(Compare(a, b), a, b);
+    // Why a pair strong enough to link was held back.
+    if (p.weight >= options.link_threshold) {
+      why += !p.personal ? "; held: nothing personal in common" : p.ambiguous ? "; held: one record fits two people" : "";
+    }
+    resolution.review.push_back({p.a, p.b, p.weight, std::move(why)});
   }
   if (options.explain_links) {
     for (const ScoredPair& p : clusters.links) {
@@ -142,12 +177,32 @@ Resolution Resolve(const std::vector<PersonRecord>& records, const std::vector<R
     }
   }
   resolution.model = model.Describe();
-  resolution.stats.records = records.size();
+  resolution.stats.records = prepared.size();
   resolution.stats.candidate_pairs = candidates.size();
   resolution.stats.linked_pairs = clusters.linked_pairs;
   resolution.stats.review_pairs = resolution.review.size();
   resolution.stats.blocked_merges = clusters.blocked_merges;
   return resolution;
+}
+
+}  // namespace
+
+Resolution Resolve(const std::vector<PersonRecord>& records, const std::vector<ReviewDecision>& decisions,
+                   const ResolveOptions& options) {
+  size_t next = 0;
+  auto fill = [&](std::vector<const PersonRecord*>* batch) {
+    while (next < records.size() && batch->size() < kPrepareBatch) batch->push_back(&records[next++]);
+  };
+  return ResolvePrepared(PrepareAll(fill, records.size(), decisions, options.threads), decisions, options);
+}
+
+Resolution Resolve(const RecordSource& next, size_t expected_records, const std::vector<ReviewDecision>& decisions,
+                   const ResolveOptions& options) {
+  std::vector<PersonRecord> buffer(kPrepareBatch);
+  auto fill = [&](std::vector<const PersonRecord*>* batch) {
+    while (batch->size() < buffer.size() && next(&buffer[batch->size()])) batch->push_back(&buffer[batch->size()]);
+  };
+  return ResolvePrepared(PrepareAll(fill, expected_records, decisions, options.threads), decisions, options);
 }
 
 }  // namespace breachscope

@@ -16,6 +16,7 @@
 #define BREACHSCOPE_RESOLVE_RESOLVER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,17 @@ struct Resolution {
 Resolution Resolve(const std::vector<PersonRecord>& records,
                    const std::vector<ReviewDecision>& decisions,
                    const ResolveOptions& options);
+
+// Hands over the next record (fills *record, returns true) or says there is
+// none left (returns false). Records are numbered in the order given.
+using RecordSource = std::function<bool(PersonRecord* record)>;
+
+// The same resolution, reading the records one at a time: each is folded
+// into its compact prepared form and dropped, so a caller that can make or
+// read records in turn never holds a million of them at once.
+// `expected_records` (0 if unknown) sizes the prepared table once.
+Resolution Resolve(const RecordSource& next, size_t expected_records,
+                   const std::vector<ReviewDecision>& decisions, const ResolveOptions& options);
 
 }  // namespace breachscope
 

@@ -71,6 +71,34 @@ TEST(ResolverTest, OneNameWithoutBirthDateInOneHouseholdIsReviewed) {
   EXPECT_TRUE(Together(Resolve(records, {}, ResolveOptions()), 0, 2));
 }
 
+TEST(ResolverTest, ABirthDateAndOneInitialBringTogetherRecordsMissingANamePart) {
+  // No surname on one side and a mistyped given name on the other: only the
+  // birth date and the given name's initial block them together.
+  std::vector<PersonRecord> records = {Person("a#1", "Isaa", "James", "1991-05-06"),
+                                       Person("b#1", "Isaac", "", "1991-05-06"),
+                                       Person("c#1", "Oliver", "", "1991-05-06")};
+  Resolution res = Resolve(records, {}, ResolveOptions());
+  EXPECT_TRUE(Together(res, 0, 1));
+  EXPECT_FALSE(Together(res, 0, 2));
+}
+
+TEST(ResolverTest, StreamedRecordsResolveAsTheVector) {
+  std::vector<PersonRecord> records = {Person("a#1", "Jean", "Côté", "1980-02-03"),
+                                       Person("b#1", "JEAN", "Cote", "1980-02-03"),
+                                       Person("c#1", "Marie", "Cote", "1980-02-03")};
+  size_t next = 0;
+  Resolution streamed = Resolve(
+      [&](PersonRecord* r) {
+        if (next == records.size()) return false;
+        *r = records[next++];
+        return true;
+      },
+      0, {{"a#1", "c#1", true}}, ResolveOptions());
+  Resolution whole = Resolve(records, {{"a#1", "c#1", true}}, ResolveOptions());
+  EXPECT_EQ(streamed.individual_of, whole.individual_of);
+  EXPECT_EQ(streamed.individual_of, (std::vector<uint32_t>{0, 0, 0}));
+}
+
 TEST(ResolverTest, DecisionsOverrideTheScore) {
   std::vector<PersonRecord> records = {Person("a#1", "Jean", "Cote", "1980-02-03"),
                                        Person("b#1", "Jean", "Cote", "1980-02-03"),
