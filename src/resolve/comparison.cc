@@ -217,6 +217,11 @@ bool HasPersonalEvidence(const Comparison& c) {
   // Names that only sound alike on both sides ("Abou Bells" / "Aabha
   // Beel") are two people as often as one.
   if (given == kGivenPhonetic && (family == kFamilyPhonetic || family == kFamilyMissing)) return false;
+  // Of different sex, with given names that agree only loosely (Pat for a
+  // Patrick and a Patricia, an initial, a sound, none): twins, a brother and
+  // a sister. Sex alone is too often miscoded to part exact names.
+  bool loose_given = given != kGivenExact && given != kGivenFuzzy;
+  if (c.Level(kSexField) == kSexDiffers && loose_given) return false;
   // An e-mail or phone of their own and one birth date: the same person,
   // whatever is missing or misspelt of the names (a married name, a record
   // with no name at all).

@@ -143,6 +143,21 @@ TEST(CompareTest, NoBirthDateNorIdentifierNeedsAContactOfTheirOwn) {
   EXPECT_TRUE(HasPersonalEvidence(Compare(dated, Record("Rishab", "Bibler", "1961-06-15"))));
 }
 
+TEST(CompareTest, DifferentSexPartsLooseGivenNames) {
+  PreparedRecord patrick = Record("Pat", "Kusha", "1997-09-28"), patricia = Record("Pat", "Kusha", "1997-09-28");
+  patrick.sex = 'M';
+  patricia.sex = 'F';
+  // An exact given name outweighs a sex that may be miscoded...
+  EXPECT_EQ(Compare(patrick, patricia).Level(kSexField), kSexDiffers);
+  EXPECT_TRUE(HasPersonalEvidence(Compare(patrick, patricia)));
+  // ...but a nickname or an initial does not: twins, a brother and a sister.
+  PreparedRecord patty = Record("Patty", "Kusha", "1997-09-28");
+  patty.sex = 'F';
+  EXPECT_EQ(Compare(patrick, patty).Level(kGivenName), kGivenNickname);
+  EXPECT_FALSE(HasPersonalEvidence(Compare(patrick, patty)));
+  EXPECT_TRUE(HasPersonalEvidence(Compare(patricia, patty)));
+}
+
 TEST(ParseFullNameTest, Forms) {
   PersonName hl7 = ParseFullName("CÔTÉ-TREMBLAY^JEAN^M^JR");
   EXPECT_EQ(hl7.family, "CÔTÉ-TREMBLAY");
