@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app/exit_codes.h"
+#include "store/case_meta.h"
 #include "store/sodium_sealer.h"
 
 namespace breachscope {
@@ -38,6 +39,7 @@ void AddKeyFileOption(CLI::App& app) {
   app.add_option("--key-file", KeyFileOption(),
                  "Case key file (default: $BREACHSCOPE_KEY_FILE, else DIR.key "
                  "beside the case folder DIR)");
+  AddPassphraseOption(app);
 }
 
 std::string KeyFilePath(const std::string& case_dir) {
@@ -53,6 +55,7 @@ bool CaseExists(const std::string& case_dir) {
 }
 
 Result<CaseKey> LoadCaseKey(const std::string& case_dir) {
+  if (IsPassphraseCase(case_dir)) return DerivePassphraseKey(case_dir);
   const std::string path = KeyFilePath(case_dir);
   Result<CaseKey> key = ReadKeyFile(path);
   if (!key.ok()) {
@@ -72,22 +75,58 @@ Result<std::unique_ptr<Sealer>> LoadCaseSealer(const std::string& case_dir) {
   return NewSodiumSealer(key.value());
 }
 
-Status InitCase(const std::string& case_dir, bool* key_created) {
+namespace {
+
+// A new case under a key derived from a new passphrase. The parameters are
+// recorded right after the schema; stopped in between, the folder holds an
+// empty case that opens with nothing, and `case init` says so.
+Status InitPassphraseCase(const std::string& case_dir,
+                          const NewKeyOptions& options) {
+  // `--passphrase-env VAR` names the passphrase that opens the case, so a
+  // case created by it is created with it.
+  const std::string env =
+      options.passphrase_env.empty() ? PassphraseEnvName() : options.passphrase_env;
+  Result<std::string> passphrase = ReadNewPassphrase(env, "BREACHSCOPE_PASSPHRASE");
+  if (!passphrase.ok()) return passphrase.status();
+  const PassphraseKdf kdf = PassphraseKdf::Fresh(options.strength);
+  Result<CaseKey> key = DeriveCaseKey(passphrase.value(), kdf);
+  if (!key.ok()) return key.status();
+  Result<std::unique_ptr<CaseStore>> store =
+      OpenSqliteCaseStore(case_dir, NewSodiumSealer(key.value()));
+  if (!store.ok()) return store.status();
+  store.value().reset();
+  BS_RETURN_IF_ERROR(WriteCaseMeta(case_dir, std::string(kPassphraseKdfMeta), kdf.ToText()));
+  RememberCaseKey(case_dir, key.value());
+  return {};
+}
+
+}  // namespace
+
+Status InitCase(const std::string& case_dir, const NewKeyOptions& options,
+                bool* key_created) {
   if (CaseExists(case_dir)) {
     return InvalidArgument("a case already exists in " + case_dir);
   }
   BS_RETURN_IF_ERROR(EnsureSodium());
-  const std::string path = KeyFilePath(case_dir);
-  *key_created = !std::filesystem::exists(path);
-  if (*key_created) BS_RETURN_IF_ERROR(WriteKeyFile(path, CaseKey::Generate()));
-  Result<std::unique_ptr<Sealer>> sealer = LoadCaseSealer(case_dir);
-  if (!sealer.ok()) return sealer.status();
-  // Opening an empty folder creates the schema and records the key check.
-  Result<std::unique_ptr<CaseStore>> store =
-      OpenSqliteCaseStore(case_dir, std::move(sealer).value());
-  if (!store.ok()) return store.status();
+  *key_created = true;
+  if (options.passphrase) {
+    BS_RETURN_IF_ERROR(InitPassphraseCase(case_dir, options));
+  } else {
+    const std::string path = KeyFilePath(case_dir);
+    *key_created = !std::filesystem::exists(path);
+    if (*key_created) BS_RETURN_IF_ERROR(WriteKeyFile(path, CaseKey::Generate()));
+    Result<std::unique_ptr<Sealer>> sealer = LoadCaseSealer(case_dir);
+    if (!sealer.ok()) return sealer.status();
+    // Opening an empty folder creates the schema and records the key check.
+    Result<std::unique_ptr<CaseStore>> store =
+        OpenSqliteCaseStore(case_dir, std::move(sealer).value());
+    if (!store.ok()) return store.status();
+  }
   // The first entry starts the chain, so a case never lacks an audit log.
-  return RecordAudit(case_dir, {"init", *key_created ? "new key" : "given key", {}});
+  const char* how = options.passphrase ? "passphrase key"
+                    : *key_created     ? "new key"
+                                       : "given key";
+  return RecordAudit(case_dir, {"init", how, {}});
 }
 
 Result<std::unique_ptr<CaseStore>> OpenCase(const std::string& case_dir) {
@@ -103,8 +142,14 @@ Result<std::unique_ptr<CaseStore>> OpenCase(const std::string& case_dir) {
 Result<std::unique_ptr<CaseStore>> OpenOrCreateCase(const std::string& case_dir) {
   if (!CaseExists(case_dir)) {
     bool key_created = false;
-    BS_RETURN_IF_ERROR(InitCase(case_dir, &key_created));
-    if (key_created) {
+    NewKeyOptions options;
+    options.passphrase = !PassphraseEnvName().empty();
+    BS_RETURN_IF_ERROR(InitCase(case_dir, options, &key_created));
+    if (options.passphrase) {
+      std::cerr << "breachscope: new case " << case_dir
+                << "; its key is derived from the passphrase (keep it safe: "
+                   "the case does not open without it)\n";
+    } else if (key_created) {
       std::cerr << "breachscope: new case " << case_dir << "; its key is in "
                 << KeyFilePath(case_dir)
                 << " (keep it apart from the case: the case does not open "

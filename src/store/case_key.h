@@ -42,6 +42,8 @@ class CaseKey {
   static CaseKey Generate();
   // Parses the text of a key file; kCorrupt with a reason when malformed.
   static Result<CaseKey> Parse(std::string_view file_text);
+  // A key made of given bytes (a passphrase's Argon2id output).
+  static CaseKey FromBytes(const Bytes& bytes) { return CaseKey(bytes); }
 
   CaseKey(const CaseKey& other) = default;
   CaseKey& operator=(const CaseKey& other) = default;

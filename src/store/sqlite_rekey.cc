@@ -146,6 +146,18 @@ Status RekeyTable(sqlite3* db, const SealedTable& t, const Sealer& old_sealer,
   }
 }
 
+// Records how the new key is obtained (see RekeySqliteCase).
+Status WriteKeySource(sqlite3* db, std::string_view passphrase_kdf) {
+  Result<Statement> stmt = Statement::Prepare(
+      db, passphrase_kdf.empty()
+              ? "DELETE FROM meta WHERE key = 'passphrase_kdf'"
+              : "INSERT OR REPLACE INTO meta(key, value) "
+                "VALUES ('passphrase_kdf', ?1)");
+  if (!stmt.ok()) return stmt.status();
+  if (!passphrase_kdf.empty()) stmt.value().BindText(1, passphrase_kdf);
+  return stmt.value().Run("rekey: key source");
+}
+
 struct DbCloser {
   void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 };
@@ -154,7 +166,8 @@ struct DbCloser {
 
 Result<RekeyCounts> RekeySqliteCase(const std::string& case_dir,
                                     const Sealer& old_sealer,
-                                    const Sealer& new_sealer) {
+                                    const Sealer& new_sealer,
+                                    std::string_view passphrase_kdf) {
   const std::string path = case_dir + "/case.db";
   if (!std::filesystem::exists(path)) return NotFound("no case in " + case_dir);
   sqlite3* raw = nullptr;
@@ -170,6 +183,7 @@ Result<RekeyCounts> RekeySqliteCase(const std::string& case_dir,
     st = RekeyTable(db.get(), table, old_sealer, new_sealer, &counts);
   }
   if (st.ok()) st = sqlite::WriteKeyCheck(db.get(), new_sealer);
+  if (st.ok()) st = WriteKeySource(db.get(), passphrase_kdf);
   if (!st.ok()) {
     (void)sqlite::Exec(db.get(), "ROLLBACK", "rekey");
     return st;

@@ -13,6 +13,7 @@
 #define BREACHSCOPE_STORE_SQLITE_REKEY_H_
 
 #include <string>
+#include <string_view>
 
 #include "common/status.h"
 #include "store/sealer.h"
@@ -24,10 +25,15 @@ struct RekeyCounts {
   uint64_t values = 0;  // sealed values re-sealed
 };
 
-// kEncrypted when `old_sealer` does not open the case.
+// kEncrypted when `old_sealer` does not open the case. `passphrase_kdf`
+// is the new key's Argon2id parameters (meta 'passphrase_kdf') when it is
+// derived from a passphrase, or empty when it lives in a key file; it is
+// written (or removed) in the same transaction as the key check, so the
+// case never says "passphrase" while sealed under a key file's key.
 Result<RekeyCounts> RekeySqliteCase(const std::string& case_dir,
                                     const Sealer& old_sealer,
-                                    const Sealer& new_sealer);
+                                    const Sealer& new_sealer,
+                                    std::string_view passphrase_kdf = {});
 
 }  // namespace breachscope
 
