@@ -1,10 +1,10 @@
 // End to end: hostile input. Zip bombs (high ratio; overlapping entries),
-// archives nested 1,000 deep, member names climbing out of the archive or
-// absolute, symlink loops, FIFOs and device files, a file that shrinks or
-// grows while read, invalid UTF-8 and UTF-16, a 32 MiB line and a CSV with a
-// million columns: each ends as a scanned item or an error item with its
-// reason, in bounded time and memory, and the scan completes. (The 2 GB line
-// is bench/long_line.sh.)
+// a zip quine, archives nested 1,000 deep, member names climbing out of the
+// archive or absolute, symlink loops, FIFOs and device files, a file that
+// shrinks or grows while read, a file its reader may not open, invalid
+// UTF-8 and UTF-16, a 32 MiB line and a CSV with a million columns: each
+// ends as a scanned item or an error item with its reason, in bounded time
+// and memory, and the scan completes. (The 2 GB line is bench/long_line.sh.)
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -91,6 +91,10 @@ class HostileInputTest : public ::testing::Test {
     fs::create_directories(share_ + "/loops");
     ProcessResult made = RunProcess({"python3", "-c", kMakeShare, share_});
     ASSERT_EQ(made.exit_code, 0) << made.err;
+    ProcessResult quine = RunProcess(
+        {"python3", std::string(BREACHSCOPE_SOURCE_DIR) + "/tests/data/hostile/make_zip_quine.py",
+         share_ + "/quine.zip"});
+    ASSERT_EQ(quine.exit_code, 0) << quine.err;
     ASSERT_EQ(symlink("..", (share_ + "/loops/up").c_str()), 0);
     ASSERT_EQ(symlink("loop_b", (share_ + "/loops/loop_a").c_str()), 0);
     ASSERT_EQ(symlink("loop_a", (share_ + "/loops/loop_b").c_str()), 0);
@@ -183,6 +187,27 @@ TEST_F(HostileInputTest, DeepNestingStopsAtTheLimit) {
   EXPECT_TRUE(too_deep);
 }
 
+// A zip whose member is the zip itself (tests/data/hostile/make_zip_quine.py
+// checks that it is): opened again and again, it ends at the depth limit
+// like any deep nesting, with the levels above it read.
+TEST_F(HostileInputTest, ZipQuineStopsAtTheDepthLimit) {
+  const std::string level = "!quine_contains_itself_0000.zip";
+  std::string deepest;
+  for (const auto& [name, item] : Errors("case")) {
+    if (name.rfind("quine.zip" + level, 0) != 0) continue;
+    EXPECT_EQ(item.code, "limit_exceeded") << name << ": " << item.message;
+    EXPECT_NE(item.message.find("nested deeper than"), std::string::npos) << item.message;
+    deepest = name;
+  }
+  ASSERT_FALSE(deepest.empty()) << "no error item under quine.zip";
+  size_t levels = 0;
+  for (size_t at = deepest.find(level); at != std::string::npos; at = deepest.find(level, at + 1)) {
+    ++levels;
+  }
+  EXPECT_GE(levels, 5u) << deepest;  // really recursed into itself
+  EXPECT_LE(levels, 64u) << deepest;
+}
+
 TEST_F(HostileInputTest, MemberNamesAreLabelsNeverPaths) {
   EXPECT_TRUE(Found("traversal.zip!../../escape/evil.txt", "climb@example.org"));
   EXPECT_TRUE(Found("traversal.zip!etc/absolute.txt", "absolute@example.org"));
@@ -272,18 +297,44 @@ TEST(ChangingFileTest, FileThatGrowsWhileReadIsAnError) {
   EXPECT_NE(message.find("changed size while read"), std::string::npos) << message;
 }
 
+// Root reads every file whatever its mode, so as root the scan runs as
+// `nobody` through setpriv (util-linux, in every Debian image), in folders
+// opened up for it; the locked file stays root's with mode 0.
 TEST(UnreadableFileTest, PermissionDeniedIsAnErrorItem) {
-  if (geteuid() == 0) GTEST_SKIP() << "root reads every file; run as a user to test";
   TempDir dir;
-  fs::create_directories(dir.path() + "/share");
-  e2e::WriteFile(dir.path() + "/share/locked.txt", "secret@example.org\n");
-  ASSERT_EQ(chmod((dir.path() + "/share/locked.txt").c_str(), 0), 0);
-  ProcessResult scan = RunProcess({e2e::BinaryPath(), "scan", dir.path() + "/share",
-                                   "--case", dir.path() + "/case", "--quiet"});
-  EXPECT_EQ(scan.exit_code, 0) << scan.err;
-  ProcessResult summary = RunProcess({e2e::BinaryPath(), "summary", "--case",
-                                      dir.path() + "/case", "--json"});
-  EXPECT_NE(summary.out.find("Permission denied"), std::string::npos) << summary.out;
+  std::vector<std::string> as_user;
+  if (geteuid() == 0) {
+    if (::access("/usr/bin/setpriv", X_OK) != 0) GTEST_SKIP() << "root without setpriv";
+    as_user = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"};
+    ASSERT_EQ(chmod(dir.path().c_str(), 0755), 0);
+  }
+  const std::string share = dir.path() + "/share", out = dir.path() + "/out";
+  fs::create_directories(share);
+  fs::create_directories(out);
+  ASSERT_EQ(chmod(out.c_str(), 0777), 0);  // the case and its key, made by the scan's user
+  e2e::WriteFile(share + "/locked.txt", "secret@example.org\n");
+  e2e::WriteFile(share + "/open.txt", "open@example.org\n");
+  ASSERT_EQ(chmod((share + "/locked.txt").c_str(), 0), 0);
+  ASSERT_EQ(chmod((share + "/open.txt").c_str(), 0644), 0);
+  auto run = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), e2e::BinaryPath());
+    args.insert(args.begin(), as_user.begin(), as_user.end());
+    return RunProcess(args);
+  };
+  ProcessResult scan = run({"scan", share, "--case", out + "/case", "--quiet"});
+  ASSERT_EQ(scan.exit_code, 0) << scan.err;
+  ProcessResult summary = run({"summary", "--case", out + "/case", "--json"});
+  ASSERT_EQ(summary.exit_code, 0) << summary.err;
+  const nlohmann::json parsed = nlohmann::json::parse(summary.out);
+  ASSERT_EQ(parsed["errors"].size(), 1u) << summary.out;
+  EXPECT_EQ(parsed["errors"][0]["name"], "locked.txt");
+  EXPECT_NE(parsed["errors"][0]["message"].get<std::string>().find("Permission denied"),
+            std::string::npos)
+      << summary.out;
+  // The scan went on: the readable file's address was found.
+  ProcessResult findings = run({"export", "findings", "--case", out + "/case"});
+  EXPECT_NE(findings.out.find("open@example.org"), std::string::npos) << findings.err;
+  EXPECT_EQ(findings.out.find("secret@example.org"), std::string::npos);
 }
 
 }  // namespace
