@@ -36,9 +36,8 @@ if [ $has_resolve = 1 ]; then
     resolve_ms=$(( $(now_ms) - t0 ))
     "$bin" export individuals --case "$work/clean" > "$work/clean.individuals" 2>/dev/null
   else
-    # Said loudly, not hidden: the resolve half of the check did not run.
-    echo "kill_resume: SKIPPED resolve: it fails on a clean case: $(head -c 300 "$work/resolve.err")" >&2
-    has_resolve=0
+    echo "kill_resume: FAIL: resolve fails on a clean case: $(head -c 300 "$work/resolve.err")" >&2
+    exit 1
   fi
 fi
 
