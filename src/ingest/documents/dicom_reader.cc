@@ -6,6 +6,7 @@
 #include <dcmtk/dcmdata/dcistrmb.h>
 #include <dcmtk/oflog/oflog.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <mutex>
@@ -19,28 +20,92 @@ enum class Kind { kText, kPersonName, kDate };
 struct Attribute {
   DcmTagKey tag;
   const char* keyword;
+  // What the detectors read (the path keeps the keyword): the keyword,
+  // with the meaning added where the keyword alone would be misread, an
+  // institution's name as a person's name, or a study date as no date at all.
+  const char* label;
   Kind kind;
 };
 
 const Attribute kAttributes[] = {
-    {DCM_PatientName, "PatientName", Kind::kPersonName},
-    {DCM_OtherPatientNames, "OtherPatientNames", Kind::kPersonName},
-    {DCM_PatientID, "PatientID", Kind::kText},
+    {DCM_PatientName, "PatientName", "PatientName", Kind::kPersonName},
+    {DCM_OtherPatientNames, "OtherPatientNames", "OtherPatientNames", Kind::kPersonName},
+    {DCM_PatientID, "PatientID", "PatientID", Kind::kText},
     // Retired in the standard, still written by older modalities.
-    {DCM_RETIRED_OtherPatientIDs, "OtherPatientIDs", Kind::kText},
-    {DCM_PatientBirthDate, "PatientBirthDate", Kind::kDate},
-    {DCM_PatientSex, "PatientSex", Kind::kText},
-    {DCM_PatientAddress, "PatientAddress", Kind::kText},
-    {DCM_PatientTelephoneNumbers, "PatientTelephoneNumbers", Kind::kText},
-    {DCM_StudyDate, "StudyDate", Kind::kDate},
-    {DCM_InstitutionName, "InstitutionName", Kind::kText},
-    {DCM_InstitutionAddress, "InstitutionAddress", Kind::kText},
-    {DCM_ReferringPhysicianName, "ReferringPhysicianName", Kind::kPersonName},
-    {DCM_PerformingPhysicianName, "PerformingPhysicianName", Kind::kPersonName},
+    {DCM_RETIRED_OtherPatientIDs, "OtherPatientIDs", "OtherPatientIDs", Kind::kText},
+    {DCM_PatientBirthDate, "PatientBirthDate", "PatientBirthDate", Kind::kDate},
+    {DCM_PatientSex, "PatientSex", "PatientSex", Kind::kText},
+    {DCM_PatientAddress, "PatientAddress", "PatientAddress", Kind::kText},
+    {DCM_PatientTelephoneNumbers, "PatientTelephoneNumbers", "PatientTelephoneNumbers", Kind::kText},
+    {DCM_StudyDate, "StudyDate", "StudyDate (date of service)", Kind::kDate},
+    {DCM_SeriesDate, "SeriesDate", "SeriesDate (date of service)", Kind::kDate},
+    {DCM_AcquisitionDate, "AcquisitionDate", "AcquisitionDate (date of service)", Kind::kDate},
+    {DCM_InstitutionName, "InstitutionName", "InstitutionName (service location)", Kind::kText},
+    {DCM_InstitutionAddress, "InstitutionAddress", "InstitutionAddress (service location)",
+     Kind::kText},
+    {DCM_ReferringPhysicianName, "ReferringPhysicianName", "ReferringPhysicianName",
+     Kind::kPersonName},
+    {DCM_PerformingPhysicianName, "PerformingPhysicianName", "PerformingPhysicianName",
+     Kind::kPersonName},
 };
 
 // Header attributes are short; longer values are left unread by DCMTK.
 constexpr Uint32 kMaxValueBytes = 64 * 1024;
+
+class MemoryStream;
+
+// Re-reads a value left unread, from where it starts in the same bytes.
+class MemoryStreamFactory : public DcmInputStreamFactory {
+ public:
+  MemoryStreamFactory(std::string_view bytes, offile_off_t at) : bytes_(bytes), at_(at) {}
+  DcmInputStream* create() const override;
+  DcmInputStreamFactory* clone() const override { return new MemoryStreamFactory(*this); }
+  DcmInputStreamFactoryType ident() const override { return DFT_DcmInputFileStreamFactory; }
+
+ private:
+  std::string_view bytes_;
+  offile_off_t at_;
+};
+
+// DCMTK's buffer stream cannot make a factory, and then DCMTK allocates
+// every value longer than kMaxValueBytes in full before it finds out the
+// bytes are not there: a crafted length of 2 GB is a 2 GB allocation. With a
+// factory it skips such a value instead, and a skip past the end is an
+// error; a value is only ever loaded once its bytes are known to exist.
+class MemoryStream : public DcmInputBufferStream {
+ public:
+  explicit MemoryStream(std::string_view bytes) : bytes_(bytes) {
+    setBuffer(bytes.data(), static_cast<offile_off_t>(bytes.size()));
+    setEos();
+  }
+  DcmInputStreamFactory* newFactory() const override {
+    // Past a deflate filter, tell() counts inflated bytes, not offsets
+    // into `bytes`: such values stay unread (an empty stream).
+    if (inflating_) return new MemoryStreamFactory({}, 0);
+    return new MemoryStreamFactory(bytes_, tell());
+  }
+  OFCondition installCompressionFilter(E_StreamCompression filter) override {
+    inflating_ = true;
+    return DcmInputBufferStream::installCompressionFilter(filter);
+  }
+  offile_off_t skip(offile_off_t length) override {
+    const offile_off_t skipped = DcmInputBufferStream::skip(length);
+    if (skipped < length) past_end_ = true;
+    return skipped;
+  }
+  // True once a declared value length ran past the end of the bytes.
+  bool past_end() const { return past_end_; }
+
+ private:
+  std::string_view bytes_;
+  bool inflating_ = false;
+  bool past_end_ = false;
+};
+
+DcmInputStream* MemoryStreamFactory::create() const {
+  const size_t at = std::min(static_cast<size_t>(at_), bytes_.size());
+  return new MemoryStream(bytes_.substr(at));
+}
 
 void SilenceDcmtk() {
   static std::once_flag once;
@@ -104,15 +169,17 @@ std::string DicomDate(std::string_view da) {
 
 Status ReadDicom(std::string_view bytes, UnitSink& sink) {
   SilenceDcmtk();
-  DcmInputBufferStream stream;
-  stream.setBuffer(bytes.data(), static_cast<offile_off_t>(bytes.size()));
-  stream.setEos();
+  MemoryStream stream(bytes);
   DcmFileFormat file;
   file.transferInit();
   OFCondition cond = file.readUntilTag(stream, EXS_Unknown, EGL_noChange, kMaxValueBytes,
                                        DCM_PixelData);
   file.transferEnd();
-  if (cond.bad()) return Corrupt(std::string("DICOM header cannot be read: ") + cond.text());
+  if (cond.bad()) {
+    return Corrupt(std::string("DICOM header cannot be read: ") +
+                   (stream.past_end() ? "a value's declared length runs past the end of the file"
+                                      : cond.text()));
+  }
   DcmDataset* dataset = file.getDataset();
   if (dataset == nullptr) return Corrupt("DICOM file without a data set");
   for (const Attribute& attribute : kAttributes) {
@@ -128,7 +195,7 @@ Status ReadDicom(std::string_view bytes, UnitSink& sink) {
       TextUnit unit;
       unit.kind = UnitKind::kField;
       unit.text = text;
-      unit.label = attribute.keyword;
+      unit.label = attribute.label;
       unit.path = path;
       sink.OnUnit(unit);
     }
