@@ -176,6 +176,7 @@ void SourceProcessor::ProcessDocument(const std::string& name,
   DocumentContext context;
   context.children = &children;
   context.ocr = options_.ocr;
+  context.ocr_pages = &result.record.ocr_pages;
   context.options = &options_;
   DetectingSink sink(engine_, *scratch_, &result.findings, nullptr, 0);
   Status status = ExtractDocument(sniff, bytes, context, sink);

@@ -16,6 +16,7 @@ std::string RenderSummaryJson(const CaseSummary& s,
   out["bytes"] = s.bytes;
   out["findings"] = s.findings;
   out["items_with_findings"] = s.items_with_findings;
+  out["ocr_pages"] = s.ocr_pages;
   out["items_by_format"] = s.items_by_format;
   out["bytes_by_format"] = s.bytes_by_format;
   out["errors_by_reason"] = s.errors_by_reason;

@@ -97,6 +97,7 @@ std::string RenderSummaryText(const CaseSummary& s,
               u(s.items_skipped));
   out += "  scanned items by format:\n" +
          CountTable(s.items_by_format, &s.bytes_by_format);
+  if (s.ocr_pages > 0) out += Line("  pages read by OCR: %llu", u(s.ocr_pages));
   if (!s.errors_by_reason.empty()) {
     out += "  errors by reason:\n" + CountTable(s.errors_by_reason, nullptr);
   }

@@ -49,6 +49,7 @@ struct ItemRecord {
   uint64_t units = 0;         // text units extracted
   uint64_t warnings = 0;      // non-fatal irregularities
   int depth = 0;              // archive nesting: 0 for a file on disk
+  uint64_t ocr_pages = 0;     // pages (scans, faxes, textless PDF pages) read by OCR
 };
 
 // A finding as read back from the store, unsealed.
@@ -76,6 +77,7 @@ struct CaseSummary {
   uint64_t bytes = 0;             // content bytes of scanned items
   uint64_t findings = 0;
   uint64_t items_with_findings = 0;
+  uint64_t ocr_pages = 0;         // pages read by OCR in scanned items
   std::map<std::string, uint64_t> items_by_format;     // scanned items per format
   std::map<std::string, uint64_t> bytes_by_format;
   std::map<std::string, uint64_t> errors_by_reason;    // error_code -> count

@@ -136,8 +136,8 @@ Status SqliteCaseStore::PrepareStatements() {
       {&delete_item_, "DELETE FROM items WHERE id = ?1"},
       {&insert_item_,
        "INSERT INTO items(name, source, format, status, error_code, "
-       "error_message, bytes, units, warnings, depth) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+       "error_message, bytes, units, warnings, depth, ocr_pages) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
   };
   for (const auto& [stmt, sql] : all) {
     Result<Statement> prepared = Statement::Prepare(db_.get(), sql);
@@ -300,6 +300,7 @@ Status SqliteCaseStore::AddItem(const ItemRecord& item,
             .BindInt(8, static_cast<int64_t>(item.units))
             .BindInt(9, static_cast<int64_t>(item.warnings))
             .BindInt(10, item.depth)
+            .BindInt(11, static_cast<int64_t>(item.ocr_pages))
             .Run("insert item"));
     const int64_t item_id = sqlite3_last_insert_rowid(db_.get());
     Status st = findings_.Insert(item_id, findings);

@@ -83,10 +83,11 @@ Result<CaseSummary> SqliteCaseStore::Summary() {
       db,
       "SELECT count(*), total(status = 'scanned'), total(status = 'error'), "
       "total(status = 'skipped'), "
-      "coalesce(sum(CASE WHEN status = 'scanned' THEN bytes END), 0) "
+      "coalesce(sum(CASE WHEN status = 'scanned' THEN bytes END), 0), "
+      "coalesce(sum(CASE WHEN status = 'scanned' THEN ocr_pages END), 0) "
       "FROM items",
       {&s.items, &s.items_scanned, &s.items_error, &s.items_skipped,
-       &s.bytes}));
+       &s.bytes, &s.ocr_pages}));
   BS_RETURN_IF_ERROR(QueryInts(
       db, "SELECT count(*), count(DISTINCT item_id) FROM findings",
       {&s.findings, &s.items_with_findings}));

@@ -60,7 +60,8 @@ CREATE TABLE items (
   bytes         INTEGER NOT NULL,
   units         INTEGER NOT NULL,
   warnings      INTEGER NOT NULL,
-  depth         INTEGER NOT NULL
+  depth         INTEGER NOT NULL,
+  ocr_pages     INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX items_by_source ON items(source);
 CREATE TABLE strings (
@@ -176,6 +177,18 @@ Status CheckSchema(sqlite3* db, std::string_view scheme) {
   return {};
 }
 
+// Columns added since version 1 with a default, so a case written before
+// them still opens (and older builds still write it): added when missing.
+Status AddMissingColumns(sqlite3* db) {
+  Result<int64_t> has = QueryInt(
+      db, "SELECT count(*) FROM pragma_table_info('items') WHERE name = 'ocr_pages'",
+      "read case schema");
+  if (!has.ok()) return has.status();
+  if (has.value() > 0) return {};
+  return Exec(db, "ALTER TABLE items ADD COLUMN ocr_pages INTEGER NOT NULL DEFAULT 0",
+              "add the items' ocr_pages column");
+}
+
 }  // namespace
 
 Status ConfigureConnection(sqlite3* db) {
@@ -221,6 +234,7 @@ Status InitOrCheckSchema(sqlite3* db, std::string_view sealer_scheme) {
   Status st = !objects.ok()            ? objects.status()
               : objects.value() == 0   ? CreateSchema(db, sealer_scheme)
                                        : CheckSchema(db, sealer_scheme);
+  if (st.ok() && objects.value() != 0) st = AddMissingColumns(db);
   if (!st.ok()) {
     Exec(db, "ROLLBACK", "open case");  // the first error is the one to report
     return st;
