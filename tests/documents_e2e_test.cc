@@ -54,6 +54,15 @@ const std::set<Row>& Expected() {
       {"clinic.ods", "table Clinic, row 1, column 2 (DOB)", "date_of_birth", "1990-03-12"},
       {"clinic.ods", "table Clinic, row 1, column 3 (Email)", "email", "paul.girard@example.com"},
       {"case_review.pptx", "slide 1, offset 35", "email", "sophie.martin@example.ca"},
+      // Legacy Office 97-2003: Word's piece table, Excel's BIFF8 cells.
+      {"referral.doc", "body, offset 68", "date_of_birth", "1962-11-05"},
+      {"referral.doc", "body, offset 85", "phone", "306-555-0177"},
+      {"referral.doc", "body, offset 105", "email", "jean.lavoie@example.org"},
+      {"referral.doc", "other text, offset 11", "phone", "306-555-0199"},
+      {"patients.xls", "table Patients, row 1, column 2 (DOB)", "date_of_birth", "1977-10-08"},
+      {"patients.xls", "table Patients, row 1, column 3 (Email)", "email", "anne.roy@example.com"},
+      {"patients.xls", "table Patients, row 2, column 2 (DOB)", "date_of_birth", "1984-03-12"},
+      {"patients.xls", "table Patients, row 2, column 3 (Email)", "email", "luc.fortin@example.com"},
       {"consult.odt", "body, offset 45", "phone", "306-555-0123"},
       {"consult.odt", "headers and footers, offset 0", "email", "claire.bouchard@example.org"},
       // E-mail: addresses as fields, the plain body once, the attachment as
@@ -61,14 +70,17 @@ const std::set<Row>& Expected() {
       {"results.eml", "from[1].email", "email", "p.gagnon@clinic.example.org"},
       {"results.eml", "to[1].email", "email", "renee.ouellet@example.com"},
       {"results.eml", "cc[1].email", "email", "desk@clinic.example.org"},
+      {"results.eml", "cc[2].email", "email", "billing@clinic.example.org"},
       {"results.eml", "body, offset 24", "phone", "306-555-0166"},
       {"results.eml!lab.csv", "row 1, column 3 (email)", "email", "nadia.poirier@example.com"},
       {"results_truncated.eml", "from[1].email", "email", "p.gagnon@clinic.example.org"},
       {"results_truncated.eml", "to[1].email", "email", "renee.ouellet@example.com"},
       {"results_truncated.eml", "cc[1].email", "email", "desk@clinic.example.org"},
+      {"results_truncated.eml", "cc[2].email", "email", "billing@clinic.example.org"},
       {"inbox.mbox", "record 1, from[1].email", "email", "p.gagnon@clinic.example.org"},
       {"inbox.mbox", "record 1, to[1].email", "email", "renee.ouellet@example.com"},
       {"inbox.mbox", "record 1, cc[1].email", "email", "desk@clinic.example.org"},
+      {"inbox.mbox", "record 1, cc[2].email", "email", "billing@clinic.example.org"},
       {"inbox.mbox", "record 1, body, offset 24", "phone", "306-555-0166"},
       {"inbox.mbox", "record 2, from[1].email", "email", "nadia.poirier@example.com"},
       {"inbox.mbox", "record 2, to[1].email", "email", "desk@clinic.example.org"},
@@ -125,6 +137,15 @@ class DocumentsTest : public ::testing::Test {
     }
     return false;
   }
+  // The categories found at `location` of `source`.
+  static std::set<std::string> CategoriesAt(const std::string& source,
+                                            const std::string& location) {
+    std::set<std::string> out;
+    for (const auto& f : *findings_) {
+      if (f["source"] == source && f["location"] == location) out.insert(f["category"]);
+    }
+    return out;
+  }
 
   static e2e::TempDir* dir_;
   static e2e::ProcessResult* scan_;
@@ -163,9 +184,49 @@ TEST_F(DocumentsTest, NamesInDocumentTextAndFields) {
   EXPECT_TRUE(HasFinding("referral.docx", "name", "Jean Lavoie"));
   EXPECT_TRUE(HasFinding("consult.odt", "name", "Claire Bouchard"));
   EXPECT_TRUE(HasFinding("patients.xlsx", "name", "Luc Fortin"));
+  EXPECT_TRUE(HasFinding("referral.doc", "name", "Jean Lavoie"));
+  EXPECT_TRUE(HasFinding("patients.xls", "name", "Luc Fortin"));
   EXPECT_TRUE(HasFinding("results.eml", "name", "Renée Ouellet"));
   EXPECT_TRUE(HasFinding("chest.dcm", "name", "Marie Tremblay"));
   EXPECT_TRUE(HasFinding("requisition.png", "name", "Marie Tremblay"));
+}
+
+// A DICOM header's institution is where care took place, its study, series
+// and acquisition dates when; the patient's sex is read as a labelled field
+// and is no finding of its own.
+TEST_F(DocumentsTest, DicomServiceDateAndLocation) {
+  using Set = std::set<std::string>;
+  EXPECT_EQ(CategoriesAt("chest.dcm", "(0008,0080) InstitutionName"), Set{"service_location"});
+  EXPECT_TRUE(HasFinding("chest.dcm", "service_location", "Regina Imaging Clinic"));
+  EXPECT_FALSE(HasFinding("chest.dcm", "name", "Regina Imaging Clinic"));
+  EXPECT_EQ(CategoriesAt("chest.dcm", "(0008,0020) StudyDate"), Set{"service_date"});
+  EXPECT_EQ(CategoriesAt("chest.dcm", "(0008,0021) SeriesDate"), Set{"service_date"});
+  EXPECT_EQ(CategoriesAt("chest.dcm", "(0008,0022) AcquisitionDate"), Set{"service_date"});
+  EXPECT_TRUE(HasFinding("chest.dcm", "service_date", "2024-01-06"));
+  EXPECT_EQ(CategoriesAt("chest.dcm", "(0010,0030) PatientBirthDate"), Set{"date_of_birth"});
+  EXPECT_EQ(CategoriesAt("chest.dcm", "(0010,0010) PatientName"), Set{"name"});
+  EXPECT_EQ(CategoriesAt("chest.dcm", "(0010,0040) PatientSex"), Set{});
+}
+
+// Role mailboxes ("Front Desk", "Billing", "Lab Results") are no person;
+// the people who wrote and received the messages still are.
+TEST_F(DocumentsTest, RoleMailboxNamesAreNoPersonNames) {
+  for (const char* source : {"results.eml", "inbox.mbox"}) {
+    for (const char* role : {"Front Desk", "Billing", "Lab Results", "Desk", "Lab"}) {
+      EXPECT_FALSE(HasFinding(source, "name", role)) << source << ": " << role;
+    }
+    EXPECT_TRUE(HasFinding(source, "name", "Dr. Paul Gagnon")) << source;
+    EXPECT_TRUE(HasFinding(source, "name", "Renée Ouellet")) << source;
+  }
+  EXPECT_TRUE(HasFinding("inbox.mbox", "name", "Nadia Poirier"));
+}
+
+// requisition.png (1 page), fax.tiff (2) and scanned.pdf (1 textless page).
+TEST_F(DocumentsTest, SummaryCountsPagesReadByOcr) {
+  EXPECT_EQ((*summary_)["ocr_pages"], 4);
+  const std::string text =
+      RunProcess({e2e::BinaryPath(), "summary", "--case", dir_->path() + "/case"}).out;
+  EXPECT_NE(text.find("pages read by OCR: 4\n"), std::string::npos) << text;
 }
 
 TEST_F(DocumentsTest, DamagedDocumentsAreErrorItemsWithReasons) {
@@ -174,9 +235,23 @@ TEST_F(DocumentsTest, DamagedDocumentsAreErrorItemsWithReasons) {
       {"corrupt.pdf", "corrupt: PDF cannot be opened: PDF document is damaged"},
       {"lab_report_truncated.pdf", "corrupt: PDF cannot be opened: PDF document is damaged"},
       {"broken_xml.docx", "corrupt: word/document.xml: Start-end tags mismatch at byte 103"},
-      {"chest_truncated.dcm", "corrupt: DICOM header cannot be read: Invalid stream"},
+      {"chest_truncated.dcm",
+       "corrupt: DICOM header cannot be read: I/O suspension or premature end of stream"},
+      // Declares a 2 GB value: refused, not allocated.
+      {"locked.doc", "encrypted: Word document is password protected"},
+      {"locked.xls", "encrypted: Excel workbook is password protected"},
+      {"referral_truncated.doc",
+       "corrupt: OLE2 compound file cannot be opened: Inconsistent block allocation table"},
+      {"patients_truncated.xls",
+       "corrupt: OLE2 compound file cannot be opened: Inconsistent block allocation table"},
+      {"chest_huge_length.dcm",
+       "corrupt: DICOM header cannot be read: a value's declared length runs past the end of the "
+       "file"},
   };
   for (const auto& [name, reason] : want) EXPECT_EQ(ErrorOf(name), reason) << name;
+  // A compound file of a kind not read as such (PowerPoint 97) is read as
+  // printable strings, as before, with a warning: no error item.
+  EXPECT_EQ(ErrorOf("slides.ppt"), "");
   for (const char* name : {"referral_truncated.docx", "patients_truncated.xlsx",
                            "case_review_truncated.pptx", "consult_truncated.odt",
                            "clinic_truncated.ods"}) {
@@ -199,6 +274,7 @@ TEST(DocumentsNoOcrTest, NoOcrLeavesScansUnreadWithAWarning) {
       RunProcess({e2e::BinaryPath(), "summary", "--case", case_dir, "--json"}).out);
   EXPECT_EQ(summary["findings"], 0);
   EXPECT_EQ(summary["items_scanned"], 2);
+  EXPECT_EQ(summary["ocr_pages"], 0);
 }
 
 TEST_F(DocumentsTest, FormatsAreCounted) {
@@ -212,6 +288,7 @@ TEST_F(DocumentsTest, FormatsAreCounted) {
   EXPECT_EQ(formats["eml"], 2);
   EXPECT_EQ(formats["mbox"], 1);
   EXPECT_EQ(formats["dicom"], 1);
+  EXPECT_EQ(formats["ole2"], 3);  // referral.doc, patients.xls, slides.ppt
   EXPECT_EQ(formats["image"], 2);
   EXPECT_EQ(formats["csv"], 2);  // the two attachments
 }

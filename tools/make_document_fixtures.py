@@ -241,7 +241,7 @@ def results_email(message_id, attachment):
     """A message with a text and an HTML body and one attachment."""
     return ("""From: "Dr. Paul Gagnon" <p.gagnon@clinic.example.org>
 To: =?utf-8?q?Ren=C3=A9e_Ouellet?= <renee.ouellet@example.com>
-Cc: Front Desk <desk@clinic.example.org>
+Cc: Front Desk <desk@clinic.example.org>, Billing <billing@clinic.example.org>
 Subject: Your results
 Date: Tue, 02 Jan 2024 10:00:00 -0600
 Message-ID: <%s@clinic.example.org>
@@ -277,9 +277,10 @@ Content-Transfer-Encoding: base64
 def emails():
     eml = results_email("m1", LAB_CSV)
     write("results.eml", eml.encode())
-    write("results_truncated.eml", eml.encode()[: len(eml) // 3])
+    # Cut inside the bodies: the headers are whole.
+    write("results_truncated.eml", eml.encode()[: eml.index("Content-Type: text/plain")])
     second = """From: Nadia Poirier <nadia.poirier@example.com>
-To: desk@clinic.example.org
+To: Lab Results <desk@clinic.example.org>
 Subject: Appointment
 Date: Wed, 03 Jan 2024 09:00:00 -0600
 
@@ -289,6 +290,148 @@ Please move my appointment. My phone is 306-555-0188.
             results_email("m2", LAB_CSV).replace("\r\n", "\n") +
             "\nFrom nadia.poirier@example.com Wed Jan  3 09:00:00 2024\n" + second)
     write("inbox.mbox", mbox.encode())
+
+
+# --- Legacy Office 97-2003 (OLE2 compound files) ------------------------------
+
+def compound_file(streams):
+    """An OLE2 compound file (version 3, 512-byte sectors) holding `streams`
+    ({name: bytes}) in its root storage. Streams are padded to the 4096-byte
+    mini-stream cutoff so that every one lives in regular sectors."""
+    import struct
+    free, end, fat_mark = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    names = sorted(streams, key=lambda n: (len(n), n.upper()))
+    data, fat, starts = b"", [], {}
+    for name in names:
+        body = streams[name].ljust(max(4096, -(-len(streams[name]) // 512) * 512), b"\0")
+        starts[name] = len(fat)
+        count = len(body) // 512
+        fat += [len(fat) + i + 1 for i in range(count - 1)] + [end]
+        data += body
+
+    def entry(name, kind, child, right, start, size):
+        raw = name.encode("utf-16-le") + b"\0\0"
+        return (raw.ljust(64, b"\0") + struct.pack("<HBB", len(raw), kind, 1) +
+                struct.pack("<III", free, right, child) + bytes(16) + bytes(4) + bytes(16) +
+                struct.pack("<IQ", start, size))
+    # Root, then the streams as a chain of right siblings in tree order.
+    directory = entry("Root Entry", 5, 1 if names else free, free, end, 0)
+    for i, name in enumerate(names):
+        right = i + 2 if i + 1 < len(names) else free
+        size = max(4096, len(streams[name]))  # the padding is part of the stream
+        directory += entry(name, 2, free, right, starts[name], size)
+    directory = directory.ljust(-(-len(directory) // 512) * 512, b"\0")
+    dir_start = len(fat)
+    dir_count = len(directory) // 512
+    fat += [dir_start + i + 1 for i in range(dir_count - 1)] + [end]
+    fat_sectors = -(-(len(fat) + 1) // 128)
+    fat_start = len(fat)
+    fat += [fat_mark] * fat_sectors
+    fat += [free] * (fat_sectors * 128 - len(fat))
+    difat = [fat_start + i for i in range(fat_sectors)] + [free] * (109 - fat_sectors)
+    header = (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(16) +
+              struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6) +
+              struct.pack("<IIIIIIIII", 0, fat_sectors, dir_start, 0, 4096, end, 0, end, 0) +
+              struct.pack("<109I", *difat))
+    return header + data + directory + struct.pack("<%dI" % len(fat), *fat)
+
+
+def word97(pieces, ccp_text, flags=0x0200):
+    """A Word 97 WordDocument and 1Table stream: a FIB, then `pieces` of
+    text ((text, compressed) pairs) and the piece table pointing at them.
+    The first `ccp_text` characters are the main text."""
+    import struct
+    text, pcds, cps, cp = b"", [], [0], 0
+    base = 0x400
+    for chars, compressed in pieces:
+        fc = base + len(text)
+        if compressed:
+            text += chars.encode("cp1252")
+            pcds.append(struct.pack("<HIH", 0, (fc * 2) | 0x40000000, 0))
+        else:
+            text += chars.encode("utf-16-le")
+            pcds.append(struct.pack("<HIH", 0, fc, 0))
+        cp += len(chars)
+        cps.append(cp)
+    plc = struct.pack("<%dI" % len(cps), *cps) + b"".join(pcds)
+    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
+    lw = [0] * 22
+    lw[3] = ccp_text
+    lw[5] = cp - ccp_text  # the rest: headers and footers
+    fclcb = [0] * (93 * 2)
+    fclcb[66], fclcb[67] = 0, len(clx)  # fcClx, lcbClx
+    fib = (struct.pack("<HHHHHHHIBBHHHII", 0xA5EC, 0xC1, 0, 0x0409, 0, flags, 0xBF, 0, 0, 0,
+                       0, 0, 0, 0, 0)[:0x20].ljust(0x20, b"\0") +
+           struct.pack("<H", 14) + bytes(28) + struct.pack("<H", 22) +
+           struct.pack("<22I", *lw) + struct.pack("<H", 93) +
+           struct.pack("<186I", *fclcb) + struct.pack("<H", 0))
+    return {"WordDocument": fib.ljust(base, b"\0") + text, "1Table": clx}
+
+
+def doc_files():
+    body = ("Referral letter\r"
+            "Patient: Jean Lavoie, Genève clinic\r"
+            "Date of birth: 1962-11-05\r"
+            "Phone\x07306-555-0177\x07\x07\r")
+    field = ("Mail \x13 HYPERLINK \"mailto:ignored@example.com\" \x14"
+             "jean.lavoie@example.org\x15 today\r")
+    footer = "Questions: 306-555-0199 \u2014 Dr. Ana Roy\r"
+    streams = word97([(body, True), (field + footer, False)], len(body) + len(field))
+    whole = compound_file(streams)
+    write("referral.doc", whole)
+    write("referral_truncated.doc", whole[: len(whole) // 2])
+    locked = word97([(body, True)], len(body), flags=0x0200 | 0x0100)
+    write("locked.doc", compound_file(locked))
+    write("slides.ppt", compound_file({"PowerPoint Document": b"\0" * 64,
+                                       "Current User": b"\0" * 16}))
+
+
+def biff_record(kind, data):
+    import struct
+    return struct.pack("<HH", kind, len(data)) + data
+
+
+def xls_workbook(encrypted=False):
+    """A BIFF8 Workbook stream: one worksheet "Patients" (header row, two
+    patients, birth dates as serial numbers under a date format). The shared
+    strings continue into a CONTINUE record in the middle of a string,
+    switching to 16-bit characters there."""
+    import struct
+    bof = lambda kind: biff_record(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0, 1997, 0, 6))
+    strings = ["Name", "DOB", "Email", "Anne Roy", "anne.roy@example.com",
+               "Luc Fortin", "luc.fortin@example.com"]
+    sst = struct.pack("<II", len(strings), len(strings))
+    for text in strings[:-1]:
+        sst += struct.pack("<HB", len(text), 0) + text.encode("latin-1")
+    last = strings[-1]
+    sst += struct.pack("<HB", len(last), 0) + last[:5].encode("latin-1")
+    cont = b"\x01" + last[5:].encode("utf-16-le")
+    xf = lambda fmt: biff_record(0x00E0, struct.pack("<HH", 0, fmt) + bytes(16))
+    head = bof(0x0005)
+    if encrypted:
+        head += biff_record(0x002F, bytes(54))
+    name = b"Patients"
+
+    def globals_(sheet_at):
+        return (head + xf(0) + xf(14) +
+                biff_record(0x0085, struct.pack("<IBBBB", sheet_at, 0, 0, len(name), 0) + name) +
+                biff_record(0x00FC, sst) + biff_record(0x003C, cont) + biff_record(0x000A, b""))
+    sheet_at = len(globals_(0))
+    label = lambda r, c, i: biff_record(0x00FD, struct.pack("<HHHI", r, c, 0, i))
+    sheet = (bof(0x0010) +
+             label(0, 0, 0) + label(0, 1, 1) + label(0, 2, 2) +
+             label(1, 0, 3) + biff_record(0x0203, struct.pack("<HHHd", 1, 1, 1, 28406.0)) +
+             label(1, 2, 4) +
+             label(2, 0, 5) + biff_record(0x027E, struct.pack("<HHHI", 2, 1, 1, (30753 << 2) | 2)) +
+             label(2, 2, 6) + biff_record(0x000A, b""))
+    return globals_(sheet_at) + sheet
+
+
+def xls_files():
+    whole = compound_file({"Workbook": xls_workbook()})
+    write("patients.xls", whole)
+    write("patients_truncated.xls", whole[: len(whole) * 2 // 3])
+    write("locked.xls", compound_file({"Workbook": xls_workbook(encrypted=True)}))
 
 
 # --- DICOM ------------------------------------------------------------------
@@ -310,6 +453,8 @@ def dicom():
     meta = dicom_element(0x0002, 0x0000, "UL", struct.pack("<I", len(meta))) + meta
     data = b"".join([
         dicom_element(0x0008, 0x0020, "DA", b"20240105"),
+        dicom_element(0x0008, 0x0021, "DA", b"20240105"),
+        dicom_element(0x0008, 0x0022, "DA", b"20240106"),
         dicom_element(0x0008, 0x0080, "LO", b"Regina Imaging Clinic"),
         dicom_element(0x0008, 0x0090, "PN", b"Gagnon^Paul^^Dr."),
         dicom_element(0x0010, 0x0010, "PN", b"Tremblay^Marie"),
@@ -321,6 +466,12 @@ def dicom():
     whole = b"\0" * 128 + b"DICM" + meta + data
     write("chest.dcm", whole)
     write("chest_truncated.dcm", whole[: 132 + len(meta) + 40])
+    # A value that declares 2 GB where 16 bytes follow: must be refused,
+    # never allocated.
+    huge = (dicom_element(0x0008, 0x0020, "DA", b"20240105")
+            + struct.pack("<HH", 0x0009, 0x1010) + b"OB\0\0"
+            + struct.pack("<I", 0x80000000) + bytes(16))
+    write("chest_huge_length.dcm", b"\0" * 128 + b"DICM" + meta + huge)
 
 
 # --- Scans (OCR) -------------------------------------------------------------
@@ -416,6 +567,8 @@ def main():
     pdfs()
     office()
     emails()
+    doc_files()
+    xls_files()
     dicom()
     scans()
 

@@ -109,6 +109,10 @@ bool SniffMagic(std::string_view head, std::string_view ext, Format* out) {
     *out = Format::kPst;
     return true;
   }
+  if (StartsWith(head, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) {
+    *out = Format::kOle2;
+    return true;
+  }
   if (head.size() >= 132 && head.substr(128, 4) == "DICM") {
     *out = Format::kDicom;
     return true;
@@ -127,8 +131,7 @@ bool SniffMagic(std::string_view head, std::string_view ext, Format* out) {
   }
   for (std::string_view magic :
        {std::string_view("GIF8"),
-        std::string_view("\x7F" "ELF"), std::string_view("\xD0\xCF\x11\xE0"),
-        std::string_view("Rar!")}) {
+        std::string_view("\x7F" "ELF"), std::string_view("Rar!")}) {
     if (StartsWith(head, magic)) {
       *out = Format::kBinary;
       return true;
@@ -427,6 +430,7 @@ std::string_view FormatName(Format format) {
     case Format::kDicom: return "dicom";
     case Format::kImage: return "image";
     case Format::kPst: return "pst";
+    case Format::kOle2: return "ole2";
   }
   return "unknown";
 }
@@ -437,7 +441,7 @@ bool IsDocumentFormat(Format format) {
     case Format::kPptx: case Format::kOdt: case Format::kOds:
     case Format::kEml: case Format::kMbox: case Format::kRtf:
     case Format::kHtml: case Format::kDicom: case Format::kImage:
-    case Format::kPst:
+    case Format::kPst: case Format::kOle2:
       return true;
     default:
       return false;

@@ -36,6 +36,7 @@ enum class Format {
   kDicom, // DICOM medical image ("DICM" after the 128-byte preamble)
   kImage, // PNG, JPEG or TIFF: a scan or a fax, read by OCR
   kPst,   // Outlook PST/OST mailbox ("!BDN" at offset 0)
+  kOle2,  // OLE2 compound file: legacy Word/Excel 97-2003 (.doc, .xls) and kin
 };
 
 // True for formats read from raw bytes by a document reader rather than

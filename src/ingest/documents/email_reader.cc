@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ingest/documents/html_text.h"
+#include "ingest/documents/mailbox_role.h"
 #include "ingest/documents/part_sink.h"
 #include "ingest/extract/text_reader.h"
 
@@ -71,7 +72,9 @@ class MessageReader {
       }
       const std::string at = role + "[" + std::to_string(++*n) + "]";
       if (const char* name = internet_address_get_name(address)) {
-        Field(role + ".name", at + ".name", name);
+        // "Front Desk" names a shared mailbox, not a person: its label
+        // claims no name rule, and its words are still read.
+        Field(role + (IsRoleMailboxName(name) ? ".mailbox" : ".name"), at + ".name", name);
       }
       if (INTERNET_ADDRESS_IS_MAILBOX(address)) {
         if (const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address))) {

@@ -1,7 +1,8 @@
 // E-mail through GMime: one message (EML) or a mailbox of them (MBOX).
 //
 // Per message, as kField units: each From, To, Cc, Bcc and Reply-To
-// address's display name (label "from.name", path "from[1].name") and
+// address's display name (label "from.name", path "from[1].name"; label
+// "from.mailbox" for a role mailbox's name, "Front Desk": mailbox_role.h) and
 // address ("from.email"), the subject ("subject"); then the text bodies as
 // kText units (path "body"), HTML bodies converted to text (html_text.h).
 // Header words are decoded (RFC 2047) and bodies converted to UTF-8 from

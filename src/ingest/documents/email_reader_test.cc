@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ingest/documents/document_test_util.h"
+#include "ingest/documents/mailbox_role.h"
 
 namespace breachscope {
 namespace {
@@ -39,8 +40,10 @@ TEST(EmailReaderTest, EmlHeadersBodyAndAttachment) {
       {UnitKind::kField, "from.email", "from[1].email", "p.gagnon@clinic.example.org"},
       {UnitKind::kField, "to.name", "to[1].name", "Renée Ouellet"},
       {UnitKind::kField, "to.email", "to[1].email", "renee.ouellet@example.com"},
-      {UnitKind::kField, "cc.name", "cc[1].name", "Front Desk"},
+      {UnitKind::kField, "cc.mailbox", "cc[1].name", "Front Desk"},
       {UnitKind::kField, "cc.email", "cc[1].email", "desk@clinic.example.org"},
+      {UnitKind::kField, "cc.mailbox", "cc[2].name", "Billing"},
+      {UnitKind::kField, "cc.email", "cc[2].email", "billing@clinic.example.org"},
       {UnitKind::kField, "subject", "subject", "Your results"},
       // Only the plain version of the alternative bodies.
       {UnitKind::kText, "", "body", "Dear Renée, call us at 306-555-0166."},
@@ -75,10 +78,41 @@ TEST(EmailReaderTest, MboxMessagesAreRecordsAndAttachmentsNamedByMessage) {
   EXPECT_EQ(from->record, 0);
 }
 
+TEST(EmailReaderTest, RoleMailboxNamesAreNotPersonNames) {
+  DocumentSink sink;
+  Children children;
+  ASSERT_TRUE(ReadMbox(ReadFixture("inbox.mbox"), sink, &children).ok());
+  int to = 0;
+  for (const DocUnit& unit : sink.units) {
+    if (unit.path != "to[1].name") continue;
+    ++to;
+    if (unit.record == 0) {
+      EXPECT_EQ(unit.label, "to.name") << unit.text;  // Renée Ouellet
+    }
+    if (unit.record == 1) {
+      EXPECT_EQ(unit.text, "Lab Results");
+      EXPECT_EQ(unit.label, "to.mailbox");
+    }
+  }
+  EXPECT_EQ(to, 2);
+}
+
+TEST(MailboxRoleTest, RolesAndPeople) {
+  for (const char* role : {"Front Desk", "Billing", "Lab Results", "RECEPTION", "Radiology Dept.",
+                           "no-reply", "Accueil", "Résultats de laboratoire", "RÉCEPTION",
+                           "Regina Clinic Team"}) {
+    EXPECT_TRUE(IsRoleMailboxName(role)) << role;
+  }
+  for (const char* person : {"Renée Ouellet", "Dr. Paul Gagnon", "Nurse Lavoie", "Marie-Ève Roy",
+                             "Gagnon, Paul", "Deskins Marie", "Labelle Anne", ""}) {
+    EXPECT_FALSE(IsRoleMailboxName(person)) << person;
+  }
+}
+
 TEST(EmailReaderTest, NullChildrenSkipsAttachments) {
   DocumentSink sink;
   EXPECT_TRUE(ReadEml(ReadFixture("results.eml"), sink, nullptr).ok());
-  EXPECT_EQ(sink.units.size(), 8u);
+  EXPECT_EQ(sink.units.size(), 10u);
 }
 
 TEST(EmailReaderTest, GarbageAndTruncationNeverCrash) {

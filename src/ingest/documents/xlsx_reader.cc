@@ -50,19 +50,6 @@ Status ReadSharedStrings(const PartMap& parts, Workbook* book) {
   return {};
 }
 
-// A custom number format is a date when it writes a day, month or year
-// outside quoted text and [colour]/[condition] brackets.
-bool IsDateFormatCode(std::string_view code) {
-  bool quoted = false, bracket = false;
-  for (char c : code) {
-    if (c == '"') quoted = !quoted;
-    else if (!quoted && c == '[') bracket = true;
-    else if (!quoted && c == ']') bracket = false;
-    else if (!quoted && !bracket && (c == 'd' || c == 'y' || c == 'D' || c == 'Y')) return true;
-  }
-  return false;
-}
-
 Status ReadStyles(const PartMap& parts, Workbook* book) {
   auto it = parts.find("xl/styles.xml");
   if (it == parts.end()) return {};
@@ -228,6 +215,19 @@ std::string SerialToIsoDate(double serial, bool date1904) {
   char buf[48];
   std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
   return buf;
+}
+
+// A custom number format is a date when it writes a day, month or year
+// outside quoted text and [colour]/[condition] brackets.
+bool IsDateFormatCode(std::string_view code) {
+  bool quoted = false, bracket = false;
+  for (char c : code) {
+    if (c == '"') quoted = !quoted;
+    else if (!quoted && c == '[') bracket = true;
+    else if (!quoted && c == ']') bracket = false;
+    else if (!quoted && !bracket && (c == 'd' || c == 'y' || c == 'D' || c == 'Y')) return true;
+  }
+  return false;
 }
 
 Status ReadXlsx(std::string_view bytes, UnitSink& sink) {

@@ -24,6 +24,10 @@ Status ReadXlsx(std::string_view bytes, UnitSink& sink);
 // Spreadsheet serial day number to "YYYY-MM-DD" ("" when out of range).
 std::string SerialToIsoDate(double serial, bool date1904);
 
+// True when a custom number format writes a day or a year (outside quoted
+// text and brackets): its numbers are dates. Shared with the .xls reader.
+bool IsDateFormatCode(std::string_view code);
+
 }  // namespace breachscope
 
 #endif  // BREACHSCOPE_INGEST_DOCUMENTS_XLSX_READER_H_

@@ -8,6 +8,7 @@
 #include "ingest/documents/html_text.h"
 #include "ingest/documents/image_ocr_reader.h"
 #include "ingest/documents/odf_reader.h"
+#include "ingest/documents/ole2_reader.h"
 #include "ingest/documents/pdf_reader.h"
 #include "ingest/documents/pst_reader.h"
 #include "ingest/documents/rtf_text.h"
@@ -80,6 +81,14 @@ Status ExtractDocument(const SniffResult& sniff, std::string_view bytes,
     }
     case Format::kRtf:
       return ReadRtf(bytes, sink);
+    case Format::kOle2: {
+      Status status = ReadOle2Document(bytes, sink);
+      if (status.code() != StatusCode::kUnsupported) return status;
+      // A compound file of a kind not read as such (PowerPoint 97, an
+      // Outlook .msg) keeps being read as printable strings.
+      sink.OnWarning(status.message() + "; read as printable strings");
+      return ReadBinaryStrings(bytes, sink);
+    }
     default:
       return Unsupported("no document reader for format " +
                          std::string(FormatName(sniff.format)));
