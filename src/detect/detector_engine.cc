@@ -358,7 +358,8 @@ Result<std::unique_ptr<const DetectorEngine>> DetectorEngine::Create(
   // compile an empty database: then there is no prefilter at all.
   if (!triggers.empty()) {
     auto prefilter =
-        GatedPrefilter::Compile(triggers, impl->GateTriggers());
+        GatedPrefilter::Compile(triggers, impl->GateTriggers(),
+                                options.cache_dir);
     if (!prefilter.ok()) return prefilter.status();
     impl->prefilter = std::move(prefilter).value();
   }

@@ -32,6 +32,7 @@
 #include "common/finding.h"
 #include "common/status.h"
 #include "common/text_unit.h"
+#include "detect/prefilter_cache.h"
 
 namespace breachscope {
 
@@ -43,6 +44,10 @@ struct DetectOptions {
   // runs all. Narrowing the set trades coverage for speed, e.g. a first
   // contact-details-only pass, or measuring what the full set costs.
   std::vector<std::string> only_detectors;
+  // Directory for compiled prefilter databases kept between runs
+  // (prefilter_cache.h), so a start need not recompile every pattern;
+  // empty compiles every time. Findings never depend on it.
+  std::string cache_dir = DefaultPrefilterCacheDir();
 };
 
 // What a detector declares, for `breachscope detectors list` and docs.

@@ -6,7 +6,7 @@ namespace breachscope {
 
 Status GatedPrefilter::CompilePart(const std::vector<const Trigger*>& triggers,
                                    const std::vector<bool>& gated, bool which,
-                                   Part* part) {
+                                   const std::string& cache_dir, Part* part) {
   std::vector<const Trigger*> mine;
   for (uint32_t i = 0; i < triggers.size(); ++i) {
     if (gated[i] != which) continue;
@@ -14,7 +14,7 @@ Status GatedPrefilter::CompilePart(const std::vector<const Trigger*>& triggers,
     part->ids.push_back(i);
   }
   if (mine.empty()) return Status::Ok();
-  auto prefilter = Prefilter::Compile(std::move(mine));
+  auto prefilter = Prefilter::Compile(std::move(mine), cache_dir);
   if (!prefilter.ok()) return prefilter.status();
   part->prefilter = std::move(prefilter).value();
   return Status::Ok();
@@ -22,10 +22,10 @@ Status GatedPrefilter::CompilePart(const std::vector<const Trigger*>& triggers,
 
 Result<std::unique_ptr<GatedPrefilter>> GatedPrefilter::Compile(
     const std::vector<const Trigger*>& triggers,
-    const std::vector<bool>& gated) {
+    const std::vector<bool>& gated, const std::string& cache_dir) {
   std::unique_ptr<GatedPrefilter> out(new GatedPrefilter());
-  BS_RETURN_IF_ERROR(CompilePart(triggers, gated, false, &out->open_));
-  BS_RETURN_IF_ERROR(CompilePart(triggers, gated, true, &out->gated_));
+  BS_RETURN_IF_ERROR(CompilePart(triggers, gated, false, cache_dir, &out->open_));
+  BS_RETURN_IF_ERROR(CompilePart(triggers, gated, true, cache_dir, &out->gated_));
   return out;
 }
 

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -35,7 +36,7 @@ class GatedPrefilter {
   // context. REQUIRES: the vectors have one size and are not empty.
   static Result<std::unique_ptr<GatedPrefilter>> Compile(
       const std::vector<const Trigger*>& triggers,
-      const std::vector<bool>& gated);
+      const std::vector<bool>& gated, const std::string& cache_dir = {});
 
   // nullptr if Vectorscan could not allocate.
   std::unique_ptr<GatedScratch> NewScratch() const;
@@ -53,7 +54,7 @@ class GatedPrefilter {
   };
   static Status CompilePart(const std::vector<const Trigger*>& triggers,
                             const std::vector<bool>& gated, bool which,
-                            Part* part);
+                            const std::string& cache_dir, Part* part);
   static void ScanPart(const Part& part, std::string_view text,
                        PrefilterScratch& scratch, std::vector<RawMatch>* out);
   Part open_;

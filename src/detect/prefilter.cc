@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "detect/context.h"
+#include "detect/prefilter_cache.h"
 
 namespace breachscope {
 namespace {
@@ -142,9 +143,10 @@ Prefilter::~Prefilter() {
 }
 
 Result<std::unique_ptr<Prefilter>> Prefilter::Compile(
-    std::vector<const Trigger*> triggers) {
+    std::vector<const Trigger*> triggers, const std::string& cache_dir) {
   std::unique_ptr<Prefilter> prefilter(new Prefilter());
   prefilter->triggers_ = std::move(triggers);
+  prefilter->cache_dir_ = cache_dir;
   Status status = prefilter->Build();
   if (!status.ok()) return status;
   return prefilter;
@@ -210,12 +212,8 @@ Status Prefilter::Build() {
   }
   std::vector<const char*> all;
   for (const std::string& e : expressions) all.push_back(e.c_str());
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(all.data(), flags.data(), ids.data(),
-                       static_cast<unsigned int>(all.size()), HS_MODE_BLOCK,
-                       nullptr, &end_database_, &error) != HS_SUCCESS) {
-    return CompileError(error, {});
-  }
+  BS_RETURN_IF_ERROR(
+      CompileCached(all, flags, ids, cache_dir_, {}, &end_database_));
   std::vector<const char*> shared;
   std::vector<unsigned int> shared_flags, shared_ids;
   for (size_t i = 0; i < patterns_.size(); ++i) {
@@ -224,18 +222,15 @@ Status Prefilter::Build() {
       shared.push_back(all[i]);
       shared_flags.push_back(som_flags);
       shared_ids.push_back(ids[i]);
-    } else if (patterns_[i].start_by == StartBy::kOwn &&
-               hs_compile_multi(&all[i], &som_flags, &ids[i], 1,
-                                HS_MODE_BLOCK, nullptr, &patterns_[i].own,
-                                &error) != HS_SUCCESS) {
-      return CompileError(error, triggers_[members_[i][0]]->name);
+    } else if (patterns_[i].start_by == StartBy::kOwn) {
+      BS_RETURN_IF_ERROR(CompileCached(
+          {all[i]}, {som_flags}, {ids[i]}, cache_dir_,
+          std::string(triggers_[members_[i][0]]->name), &patterns_[i].own));
     }
   }
-  if (!shared.empty() &&
-      hs_compile_multi(shared.data(), shared_flags.data(), shared_ids.data(),
-                       static_cast<unsigned int>(shared.size()), HS_MODE_BLOCK,
-                       nullptr, &shared_database_, &error) != HS_SUCCESS) {
-    return CompileError(error, {});
+  if (!shared.empty()) {
+    BS_RETURN_IF_ERROR(CompileCached(shared, shared_flags, shared_ids,
+                                     cache_dir_, {}, &shared_database_));
   }
   return Status::Ok();
 }

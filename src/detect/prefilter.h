@@ -30,6 +30,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -70,9 +71,10 @@ class PrefilterScratch {
 class Prefilter {
  public:
   // Compiles the triggers; pattern id i is triggers[i]. Internal error when a
-  // pattern does not compile (a bug in a detector spec).
+  // pattern does not compile (a bug in a detector spec). Compiled databases
+  // are kept in `cache_dir` between runs (prefilter_cache.h); empty: none.
   static Result<std::unique_ptr<Prefilter>> Compile(
-      std::vector<const Trigger*> triggers);
+      std::vector<const Trigger*> triggers, const std::string& cache_dir = {});
   ~Prefilter();
   Prefilter(const Prefilter&) = delete;
   Prefilter& operator=(const Prefilter&) = delete;
@@ -112,6 +114,7 @@ class Prefilter {
                    std::vector<RawMatch>* out) const;
 
   std::vector<const Trigger*> triggers_;
+  std::string cache_dir_;
   std::vector<Pattern> patterns_;
   std::vector<std::vector<uint32_t>> members_;  // per pattern: trigger ids
   hs_database* end_database_ = nullptr;    // no SOM: finds match ends

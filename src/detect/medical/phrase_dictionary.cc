@@ -4,6 +4,13 @@
 
 namespace breachscope::medical {
 
+// FNV-1a: cheap on short tokens, and any spread will do for a filter.
+size_t PhraseDictionary::FirstBit(std::string_view token) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : token) h = (h ^ c) * 16777619u;
+  return (h ^ (h >> 15)) & (kFilterBits - 1);
+}
+
 int PhraseDictionary::Add(std::string_view phrase) {
   std::string key = FoldPhrase(phrase);
   if (key.empty()) return -1;
@@ -11,7 +18,10 @@ int PhraseDictionary::Add(std::string_view phrase) {
   if (it != index_.end()) return it->second;
   size_t tokens = 1 + std::count(key.begin(), key.end(), ' ');
   max_tokens_ = std::max(max_tokens_, tokens);
-  size_t& longest = first_[key.substr(0, key.find(' '))];
+  std::string_view head = std::string_view(key).substr(0, key.find(' '));
+  const size_t bit = FirstBit(head);
+  first_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+  size_t& longest = first_[std::string(head)];
   longest = std::max(longest, tokens);
   int id = static_cast<int>(keys_.size());
   keys_.push_back(key);
@@ -22,7 +32,10 @@ int PhraseDictionary::Add(std::string_view phrase) {
 PhraseDictionary::Hit PhraseDictionary::LongestAt(const FoldedText& text,
                                                   size_t first) const {
   if (first >= text.size()) return {};
-  auto start = first_.find(text.Phrase(first, first));
+  const std::string_view token = text.Phrase(first, first);
+  const size_t bit = FirstBit(token);
+  if ((first_filter_[bit / 64] >> (bit % 64) & 1) == 0) return {};
+  auto start = first_.find(token);
   if (start == first_.end()) return {};
   size_t longest = std::min(start->second, text.size() - first);
   for (size_t n = longest; n > 0; --n) {
