@@ -4,6 +4,7 @@
 
 #include "detect/fields/field_analyzer.h"
 #include "detect/text/address_analyzer.h"
+#include "detect/text/local_phone_analyzer.h"
 #include "detect/text/location_analyzer.h"
 #include "detect/text/name_analyzer.h"
 #include "detect/medical/medical_analyzers.h"
@@ -20,6 +21,7 @@ std::span<const UnitAnalyzer* const> RegisteredAnalyzers() {
       &NameTextAnalyzerInstance(),
       &AddressTextAnalyzerInstance(),
       &LocationTextAnalyzerInstance(),
+      &LocalPhoneAnalyzerInstance(),
       &MedicalConditionAnalyzer(),
       &MedicalMedicationAnalyzer(),
       &MedicalLabResultAnalyzer(),
