@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "ingest/documents/pst_memory_io.h"
 #include "ingest/documents/pst_message_reader.h"
 #include "ingest/documents/pst_values.h"
 
@@ -104,19 +105,12 @@ class FolderWalker {
   Budget& budget_;
 };
 
-// Opens `bytes` through a libbfio memory range: libpff reads the caller's
-// mapping directly.
+// Opens `bytes` through a memory handle (pst_memory_io.h): libpff reads the
+// caller's mapping directly.
 Status Open(std::string_view bytes, std::unique_ptr<libbfio_handle_t, BfioFree>* range,
             std::unique_ptr<libpff_file_t, FileFree>* file) {
-  libbfio_error_t* bfio_error = nullptr;
-  libbfio_handle_t* handle = nullptr;
-  if (libbfio_memory_range_initialize(&handle, &bfio_error) != 1 ||
-      libbfio_memory_range_set(handle, reinterpret_cast<uint8_t*>(const_cast<char*>(bytes.data())),
-                               bytes.size(), &bfio_error) != 1) {
-    libbfio_error_free(&bfio_error);
-    if (handle != nullptr) libbfio_handle_free(&handle, nullptr);
-    return Corrupt("mailbox cannot be mapped for reading");
-  }
+  libbfio_handle_t* handle = pst::NewMemoryHandle(bytes);
+  if (handle == nullptr) return Corrupt("PST/OST mailbox cannot be read from memory");
   range->reset(handle);
   PffError error;
   libpff_file_t* raw = nullptr;

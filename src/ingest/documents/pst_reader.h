@@ -1,10 +1,10 @@
 // Outlook mailboxes (PST and OST, ANSI and Unicode) through libpff.
 //
-// The mailbox is opened from memory (a libbfio memory range over `bytes`:
-// no temporary file, so members of archives are read like files). Folders
-// are walked depth first from the root folder: a folder's messages first,
-// then its sub folders, each in the order the mailbox lists them. Per
-// message, like an
+// The mailbox is opened from memory (a libbfio handle over `bytes`,
+// pst_memory_io.h: no temporary file, so members of archives are read like
+// files). Folders are walked depth first from the root folder: a folder's
+// messages first, then its sub folders, each in the order the mailbox lists
+// them. Per message, like an
 // e-mail (email_reader.h), as kField units: the sender's display name
 // (label "from.name") and address ("from.email"), each recipient's
 // ("to", "cc", "bcc" by recipient type, numbered "to[2].email"), the subject
