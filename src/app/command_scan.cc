@@ -30,6 +30,7 @@ struct ScanArgs {
   bool strict = false;
   bool follow_symlinks = false;
   bool no_ocr = false;
+  bool stats = false;
   int max_depth = IngestOptions().max_archive_depth;
   double min_confidence = DetectOptions().min_confidence;
   std::vector<std::string> detectors;
@@ -106,6 +107,7 @@ int RunScanCommand(const ScanArgs& args) {
               << audited.message() << "\n";
   }
   if (!args.quiet) PrintOutcome(o, args.case_dir);
+  if (args.stats) std::cout << FormatScanStats(o);
   for (const std::string& missing : o.missing_roots) {
     std::cerr << "breachscope: " << missing << "\n";
   }
@@ -137,6 +139,8 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--progress", args->progress,
                   "Progress on stderr: line (default on a terminal), json, none")
       ->check(CLI::IsMember({"line", "json", "none"}));
+  cmd->add_flag("--stats", args->stats,
+                "Print where the time went (per stage) and per-format counts");
   cmd->add_flag("--strict", args->strict,
                 "Exit 3 when any item could not be read");
   cmd->add_flag("--follow-symlinks", args->follow_symlinks,

@@ -1,5 +1,8 @@
 #include "app/scan_pipeline.h"
 
+#include <sys/resource.h>
+#include <time.h>
+
 #include <chrono>
 #include <optional>
 #include <thread>
@@ -69,14 +72,17 @@ class Workers {
  private:
   void Run() {
     SourceProcessor processor(engine_, options_.ingest, stop_);
-    SourceProcessor::Emit emit = [this](ItemResult&& item) {
+    StageClock& clock = processor.clock();
+    SourceProcessor::Emit emit = [this, &clock](ItemResult&& item) {
       counters_.items.fetch_add(1, std::memory_order_relaxed);
       if (item.record.status == ItemStatus::kError) {
         counters_.errors.fetch_add(1, std::memory_order_relaxed);
       }
       counters_.findings.fetch_add(item.findings.size(),
                                    std::memory_order_relaxed);
+      Stage before = clock.Switch(Stage::kQueue);
       queue_.Push(std::move(item));
+      clock.Switch(before);
     };
     while (!stop_.load()) {
       size_t index = next_.fetch_add(1);
@@ -87,7 +93,9 @@ class Workers {
       queue_.Push(FinishSourceMsg{KeyOf(entry), entry.size});
       counters_.sources_done.fetch_add(1, std::memory_order_relaxed);
       counters_.bytes_done.fetch_add(entry.size, std::memory_order_relaxed);
+      clock.AddTo(counters_);  // once per source keeps it cheap
     }
+    clock.AddTo(counters_);
   }
 
   const std::vector<SourceEntry>& sources_;
@@ -100,37 +108,70 @@ class Workers {
   std::vector<std::thread> threads_;
 };
 
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void CountFormat(const ItemResult& item, ScanStats* stats) {
+  ScanStats::PerFormat& format = stats->formats[item.record.format];
+  ++format.items;
+  format.bytes += item.record.bytes;
+  format.findings += item.findings.size();
+}
+
 // Drains the queue into the store on the calling thread. On a store error it
 // keeps draining (so workers never block) and returns the first error.
 Status WriteAll(BoundedQueue<WriterMsg>& queue, CaseStore& store,
                 ScanOutcome* outcome) {
+  using Clock = std::chrono::steady_clock;
   Status first_error;
-  auto last_flush = std::chrono::steady_clock::now();
+  auto last_flush = Clock::now();
+  Clock::duration in_store{};
+  const double cpu_start = ThreadCpuSeconds();
   auto keep = [&](Status status) {
     if (first_error.ok() && !status.ok()) first_error = std::move(status);
   };
   while (std::optional<WriterMsg> msg = queue.Pop()) {
     if (!first_error.ok()) continue;
+    const auto start = Clock::now();
     if (auto* begin = std::get_if<BeginSourceMsg>(&*msg)) {
       keep(store.BeginSource(begin->key));
     } else if (auto* item = std::get_if<ItemResult>(&*msg)) {
       ++outcome->items;
       if (item->record.status == ItemStatus::kError) ++outcome->errors;
       outcome->findings += item->findings.size();
+      CountFormat(*item, &outcome->stats);
       keep(store.AddItem(item->record, item->findings));
     } else if (auto* finish = std::get_if<FinishSourceMsg>(&*msg)) {
       keep(store.FinishSource(finish->key));
       ++outcome->sources_scanned;
       outcome->bytes += finish->bytes;
     }
-    auto now = std::chrono::steady_clock::now();
+    auto now = Clock::now();
     if (now - last_flush > kFlushInterval) {
       keep(store.Flush());
       last_flush = now;
+      now = Clock::now();
     }
+    in_store += now - start;
   }
+  const auto start = Clock::now();
   keep(store.Flush());
+  in_store += Clock::now() - start;
+  outcome->stats.store_seconds =
+      std::chrono::duration<double>(in_store).count();
+  outcome->stats.writer_cpu_seconds = ThreadCpuSeconds() - cpu_start;
   return first_error;
+}
+
+// Process CPU time so far: {user, system} seconds.
+std::pair<double, double> ProcessCpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return {usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6,
+          usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6};
 }
 
 int ThreadCount(int requested, size_t sources) {
@@ -147,6 +188,7 @@ Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
                             const DetectorEngine& engine,
                             const std::atomic<bool>& stop) {
   auto start = std::chrono::steady_clock::now();
+  const auto cpu_start = ProcessCpuSeconds();
   ScanOutcome outcome;
   BS_RETURN_IF_ERROR(store.PurgeUnfinishedSources());
   Result<std::vector<SourceEntry>> pending =
@@ -175,6 +217,13 @@ Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
   progress.Stop();
 
   outcome.interrupted = stop.load();
+  const auto cpu_end = ProcessCpuSeconds();
+  outcome.stats.threads = threads;
+  outcome.stats.cpu_user_seconds = cpu_end.first - cpu_start.first;
+  outcome.stats.cpu_system_seconds = cpu_end.second - cpu_start.second;
+  for (int i = 0; i < kStageCount; ++i) {
+    outcome.stats.stage_seconds[i] = counters.stage_ns[i].load() / 1e9;
+  }
   outcome.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
@@ -183,6 +232,57 @@ Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
                     outcome.bytes, outcome.seconds};
   BS_RETURN_IF_ERROR(store.EndScan(scan_id.value(), totals));
   return outcome;
+}
+
+std::string FormatScanStats(const ScanOutcome& o) {
+  const ScanStats& st = o.stats;
+  std::string out;
+  char line[256];
+  auto add = [&](const char* key, double value) {
+    std::snprintf(line, sizeof(line), "stats %s %.3f\n", key, value);
+    out += line;
+  };
+  add("threads", st.threads);
+  add("wall_s", o.seconds);
+  add("bytes", static_cast<double>(o.bytes));
+  add("cpu_user_s", st.cpu_user_seconds);
+  add("cpu_system_s", st.cpu_system_seconds);
+  double worker_total = 0;
+  for (double seconds : st.stage_seconds) worker_total += seconds;
+  // Stage times are wall clock (a CPU clock costs a system call). On a
+  // loaded machine they include waiting for a core, so the workers' CPU
+  // (process CPU minus the writer's) is shared out in their proportion too:
+  // "cpu~". Waiting for the writer uses no CPU and gets none.
+  const int queue = static_cast<int>(Stage::kQueue);
+  const double busy = worker_total - st.stage_seconds[queue];
+  const double worker_cpu = st.cpu_user_seconds + st.cpu_system_seconds -
+                            st.writer_cpu_seconds;
+  for (int i = 0; i < kStageCount; ++i) {
+    const double cpu = i == queue || busy <= 0
+                           ? 0.0
+                           : worker_cpu * st.stage_seconds[i] / busy;
+    std::snprintf(line, sizeof(line),
+                  "stats stage %-10s %9.3f s %5.1f%%  cpu~ %.3f s\n",
+                  kStageNames[i], st.stage_seconds[i],
+                  worker_total > 0 ? 100 * st.stage_seconds[i] / worker_total
+                                   : 0.0,
+                  cpu);
+    out += line;
+  }
+  std::snprintf(line, sizeof(line),
+                "stats stage %-10s %9.3f s (writer thread; cpu %.3f s)\n",
+                "store", st.store_seconds, st.writer_cpu_seconds);
+  out += line;
+  for (const auto& [name, format] : st.formats) {
+    std::snprintf(line, sizeof(line),
+                  "stats format %-10s items %llu bytes %llu findings %llu\n",
+                  name.empty() ? "-" : name.c_str(),
+                  static_cast<unsigned long long>(format.items),
+                  static_cast<unsigned long long>(format.bytes),
+                  static_cast<unsigned long long>(format.findings));
+    out += line;
+  }
+  return out;
 }
 
 }  // namespace breachscope

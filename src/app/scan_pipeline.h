@@ -10,7 +10,9 @@
 #ifndef BREACHSCOPE_APP_SCAN_PIPELINE_H_
 #define BREACHSCOPE_APP_SCAN_PIPELINE_H_
 
+#include <array>
 #include <atomic>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,23 @@ struct ScanOptions {
   ProgressMode progress = ProgressMode::kNone;
 };
 
+// What a scan spent its time on, for `scan --stats` and the benchmarks.
+struct ScanStats {
+  int threads = 0;
+  // Worker wall seconds per Stage (scan_counters.h), summed over workers.
+  std::array<double, kStageCount> stage_seconds{};
+  double store_seconds = 0;       // writer thread inside store calls
+  double writer_cpu_seconds = 0;  // writer thread CPU (store + queue)
+  double cpu_user_seconds = 0;    // whole process, during the scan
+  double cpu_system_seconds = 0;
+  struct PerFormat {
+    uint64_t items = 0;
+    uint64_t bytes = 0;  // of the items themselves (archive members too)
+    uint64_t findings = 0;
+  };
+  std::map<std::string, PerFormat> formats;  // by format name ("" = unread)
+};
+
 struct ScanOutcome {
   uint64_t sources_scanned = 0;   // read in this run
   uint64_t sources_skipped = 0;   // already done by an earlier scan
@@ -40,6 +59,7 @@ struct ScanOutcome {
   double seconds = 0;
   bool interrupted = false;       // stopped by `stop`; resume by running again
   std::vector<std::string> missing_roots;  // roots that do not exist
+  ScanStats stats;
 };
 
 // REQUIRES: store and engine outlive the call; `stop` may be set from a
@@ -47,6 +67,11 @@ struct ScanOutcome {
 Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
                             const DetectorEngine& engine,
                             const std::atomic<bool>& stop);
+
+// The stats as lines for `scan --stats`: one "stats <key> <value>" line per
+// figure (stable, for scripts), stage and format lines included. Counts and
+// timings only.
+std::string FormatScanStats(const ScanOutcome& outcome);
 
 }  // namespace breachscope
 

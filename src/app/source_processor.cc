@@ -26,17 +26,27 @@ class DetectingSink : public UnitSink {
  public:
   DetectingSink(const DetectorEngine& engine, DetectorEngine::Scratch& scratch,
                 std::vector<Finding>* findings, MappedFile* mapping,
-                uint64_t mapping_base)
+                uint64_t mapping_base, StageClock& clock)
       : sampler_(engine, scratch, findings), mapping_(mapping),
-        mapping_base_(mapping_base) {}
+        mapping_base_(mapping_base), clock_(clock) {}
 
   void OnUnit(const TextUnit& unit) override {
     ++units_;
-    sampler_.OnUnit(unit);
+    if (clock_.SampleUnit()) {
+      clock_.BeginSampled();
+      sampler_.OnUnit(unit);
+      clock_.EndSampled();
+    } else {
+      sampler_.OnUnit(unit);
+    }
     // Held sample cells are copies, so pages behind them may go.
     MaybeRelease(unit.offset);
   }
-  void Finish() { sampler_.Finish(); }
+  // Detects the held sample cells; the stage is left as detect.
+  void Finish() {
+    clock_.Switch(Stage::kDetect);
+    sampler_.Finish();
+  }
   void OnWarning(std::string_view) override { ++warnings_; }
 
   uint64_t units() const { return units_; }
@@ -55,6 +65,7 @@ class DetectingSink : public UnitSink {
   TableSampler sampler_;
   MappedFile* mapping_;
   uint64_t mapping_base_;
+  StageClock& clock_;
   uint64_t released_ = 0;
   uint64_t units_ = 0;
   uint64_t warnings_ = 0;
@@ -129,12 +140,14 @@ bool SourceProcessor::Process(const SourceEntry& entry, const Emit& emit) {
     emit(std::move(result));
     return true;
   }
+  clock_.Switch(Stage::kRead);
   Result<MappedFile> mapped = MappedFile::Open(entry.path);
   if (!mapped.ok()) {
     EmitError(entry.name, "", 0, mapped.status(), 0);
     return true;
   }
   ProcessBytes(entry.name, mapped.value().bytes(), 0, &mapped.value());
+  clock_.Switch(Stage::kOther);  // unmapping, on return, is charged here
   return !stop_.load();
 }
 
@@ -142,6 +155,7 @@ void SourceProcessor::ProcessBytes(const std::string& name,
                                    std::string_view bytes, int depth,
                                    MappedFile* mapping) {
   if (stop_.load()) return;
+  clock_.Switch(Stage::kRead);
   SniffResult sniff = SniffFormat(bytes.substr(0, kSniffBytes), name);
   std::string_view format = FormatName(sniff.format);
   if (IsContainer(sniff.format)) {
@@ -176,9 +190,10 @@ void SourceProcessor::ProcessDocument(const std::string& name,
   DocumentContext context;
   context.children = &children;
   context.ocr = options_.ocr;
-  context.ocr_pages = &result.record.ocr_pages;
   context.options = &options_;
-  DetectingSink sink(engine_, *scratch_, &result.findings, nullptr, 0);
+  context.ocr_pages = &result.record.ocr_pages;
+  DetectingSink sink(engine_, *scratch_, &result.findings, nullptr, 0, clock_);
+  clock_.Switch(Stage::kExtract);
   Status status = ExtractDocument(sniff, bytes, context, sink);
   sink.Finish();
   if (stop_.load()) return;
@@ -216,10 +231,12 @@ void SourceProcessor::ProcessArchive(const std::string& name,
       [&](std::string_view path, std::string_view member) {
         ProcessBytes(name + "!" + std::string(path), member, depth + 1,
                      nullptr);
+        clock_.Switch(Stage::kUnpack);  // back to decoding the archive
       },
       [&](std::string_view path, const Status& reason) {
         EmitError(name + "!" + std::string(path), "", depth + 1, reason, 0);
       });
+  clock_.Switch(Stage::kUnpack);
   Status status = ReadArchive(bytes, name, options_, &budget_bytes_, visitor);
   if (stop_.load()) return;
   ItemResult result;
@@ -249,7 +266,9 @@ void SourceProcessor::ProcessContent(const std::string& name,
   Status status;
   uint64_t units = 0, warnings = 0;
   if (sniff.format == Format::kBinary) {
-    DetectingSink sink(engine_, *scratch_, &result.findings, mapping, 0);
+    DetectingSink sink(engine_, *scratch_, &result.findings, mapping, 0,
+                       clock_);
+    clock_.Switch(Stage::kExtract);
     status = ReadBinaryStrings(bytes, sink);
     sink.Finish();
     units = sink.units();
@@ -269,7 +288,8 @@ void SourceProcessor::ProcessContent(const std::string& name,
     bool is_view = storage.empty() && !decoded.text.empty();
     uint64_t base = is_view ? decoded.text.data() - bytes.data() : 0;
     DetectingSink sink(engine_, *scratch_, &result.findings,
-                       is_view ? mapping : nullptr, base);
+                       is_view ? mapping : nullptr, base, clock_);
+    clock_.Switch(Stage::kExtract);
     status = ExtractUnits(sniff, decoded.text, sink);
     sink.Finish();
     units = sink.units();
@@ -277,6 +297,7 @@ void SourceProcessor::ProcessContent(const std::string& name,
   }
   if (stop_.load()) return;
   // A file cut short or grown while read was not read as it is now.
+  clock_.Switch(Stage::kRead);
   if (status.ok() && mapping != nullptr) status = mapping->CheckUnchanged();
   result.record.units = units;
   result.record.warnings = warnings;

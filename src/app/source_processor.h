@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/scan_counters.h"
 #include "common/finding.h"
 #include "detect/detector_engine.h"
 #include "ingest/format.h"
@@ -46,6 +47,10 @@ class SourceProcessor {
   // when stopped part-way (the source must then not be marked done).
   bool Process(const SourceEntry& entry, const Emit& emit);
 
+  // Where this worker's time went (see scan_counters.h); the caller adds it
+  // to the scan's counters.
+  StageClock& clock() { return clock_; }
+
  private:
   void ProcessBytes(const std::string& name, std::string_view bytes, int depth,
                     MappedFile* mapping);
@@ -63,6 +68,7 @@ class SourceProcessor {
   const IngestOptions& options_;
   const std::atomic<bool>& stop_;
   std::unique_ptr<DetectorEngine::Scratch> scratch_;
+  StageClock clock_;
   // Per-source state, reset by Process().
   const Emit* emit_ = nullptr;
   std::string source_name_;
