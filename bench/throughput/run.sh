@@ -48,10 +48,11 @@ trap 'rm -rf "${work}"' EXIT
 # stage lines kept in ${work}/LABEL.stats.
 scan_one() {
   local label="$1" path="$2" threads="$3"
-  rm -rf "${work}/case"
+  rm -rf "${work}/case" "${work}/case.key"
   /usr/bin/time -f '%e %U %S %M' -o "${work}/time" \
     "${binary}" scan "${path}" --case "${work}/case" --threads "${threads}" \
-    --quiet ${stats_flag} > "${work}/${label}.stats"
+    --quiet ${stats_flag} > "${work}/${label}.stats" 2> "${work}/stderr" ||
+    { cat "${work}/stderr" >&2; exit 1; }
   [ -n "${stats_flag}" ] || echo "stats bytes $(du -sb "${path}" | cut -f1)" \
     >> "${work}/${label}.stats"
   local rg_wall="0"
