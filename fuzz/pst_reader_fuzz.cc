@@ -23,6 +23,13 @@ class NameCheckingVisitor : public breachscope::ArchiveVisitor {
 
 }  // namespace
 
+// libpff 20180714 leaks a 24-byte column definition when a table's column
+// list is damaged (its error path does not free it). That is in the
+// library, small and per damaged table; every other leak still fails.
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:libpff_column_definition_initialize\n";
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   breachscope::IngestOptions options;
