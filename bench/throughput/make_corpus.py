@@ -57,6 +57,8 @@ def make_pool(seed, sites=2, patients=1500):
             if fmt == "csv" and (rel.endswith("utf16.csv") or
                                  "latin1" in rel):
                 fmt = "csv_other"  # encodings: kept, but as small files
+            elif "gl_export" in rel:
+                fmt = "csv_nophi"  # ledger numbers only: not dense PHI
             pool.setdefault(fmt, []).append(data)
     return pool
 
