@@ -34,7 +34,16 @@ uint64_t HashKey(KeyKind kind, std::string_view a, std::string_view b = {}) {
   key.push_back('|');
   key.append(b);
   // libstdc++'s string hash is a fixed-seed murmur: stable across runs.
-  return std::hash<std::string>{}(key);
+  // The low bit marks the one-initial keys (PartialNameBlock).
+  uint64_t hash = std::hash<std::string>{}(key) & ~uint64_t{1};
+  return hash | (kind == kDobInitial ? 1 : 0);
+}
+
+bool PartialNameKey(uint64_t key) { return key & 1; }
+
+// A record whose first name lacks its given or its family part.
+bool LacksNamePart(const PreparedRecord& r) {
+  return r.names.empty() || r.names[0].given.empty() || r.names[0].family.empty();
 }
 
 std::string DobText(const Date& d) {
@@ -100,6 +109,25 @@ void PairBlock(const std::vector<uint32_t>& members, const std::vector<PreparedR
   }
 }
 
+// Pairs of a one-initial block in which one side lacks a name part.
+void PairPartialBlock(const std::vector<uint32_t>& members, const std::vector<PreparedRecord>& records,
+                      const BlockingOptions& options, std::vector<uint64_t>* pairs) {
+  std::vector<uint32_t> partial;
+  for (uint32_t m : members) {
+    if (LacksNamePart(records[m])) partial.push_back(m);
+  }
+  if (partial.empty()) return;
+  if (members.size() > options.max_block) {
+    PairBlock(members, records, options, pairs);  // windowed by name
+    return;
+  }
+  for (uint32_t p : partial) {
+    for (uint32_t m : members) {
+      if (m != p) pairs->push_back(p < m ? PackPair(p, m) : PackPair(m, p));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<uint64_t> BlockingKeys(const PreparedRecord& r) {
@@ -141,7 +169,13 @@ std::vector<uint64_t> BlockCandidates(const std::vector<PreparedRecord>& records
       stats->largest_block = std::max<uint64_t>(stats->largest_block, members.size());
       if (members.size() > options.max_block) ++stats->oversized_blocks;
     }
-    if (members.size() > 1) PairBlock(members, records, options, &pairs);
+    // A birth date and one initial pair a record missing a name part with
+    // the others; records with full names already meet on both initials.
+    if (members.size() > 1 && PartialNameKey(entries[start].first)) {
+      PairPartialBlock(members, records, options, &pairs);
+    } else if (members.size() > 1) {
+      PairBlock(members, records, options, &pairs);
+    }
     start = end;
   }
   std::vector<std::pair<uint64_t, uint32_t>>().swap(entries);
