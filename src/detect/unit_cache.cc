@@ -1,6 +1,7 @@
 #include "detect/unit_cache.h"
 
 #include "detect/context.h"
+#include "detect/text/text_tokens.h"
 
 namespace breachscope {
 
@@ -9,7 +10,14 @@ void UnitCache::Reset(const TextUnit& unit) {
   label_ = unit.label;
   folded_ready_ = false;
   has_letter_ = -1;
+  free_text_ = -1;
+  unit_ = &unit;
   normalized_ = nullptr;
+}
+
+bool UnitCache::FreeText() {
+  if (free_text_ < 0) free_text_ = text::IsFreeTextUnit(*unit_) ? 1 : 0;
+  return free_text_ == 1;
 }
 
 const medical::FoldedText& UnitCache::Folded() {

@@ -40,6 +40,9 @@ class UnitCache {
   // numbers and codes of digits only, which no vocabulary can name.
   bool HasLetter();
 
+  // text::IsFreeTextUnit(unit): asked by every free-text analyzer.
+  bool FreeText();
+
  private:
   static constexpr size_t kMaxLabels = 1024;
   std::string_view text_;
@@ -47,6 +50,8 @@ class UnitCache {
   medical::FoldedText folded_;
   bool folded_ready_ = false;
   int has_letter_ = -1;  // unknown until asked
+  int free_text_ = -1;   // unknown until asked
+  const TextUnit* unit_ = nullptr;
   const std::string* normalized_ = nullptr;
   struct Hash {
     using is_transparent = void;

@@ -1,6 +1,7 @@
 #include "detect/medical/medical_data.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
@@ -102,19 +103,32 @@ const std::unordered_map<std::string_view, std::string_view>& Icd10Titles() {
 // Hashes of the folded titles, sorted: 8 bytes a title instead of a copy
 // of its text, which kept the scanner's memory bound. A 64-bit collision
 // among 95,622 titles is negligible.
+// Most values asked about are no title (every short multi-word cell is), so
+// a bit per hash (2^20 bits, 128 KiB) answers them before the binary
+// search, whose cache misses over 760 KB showed in the profile.
 bool IsIcd10Title(std::string_view folded) {
-  static const auto* const kHashes = [] {
-    auto* hashes = new std::vector<size_t>();
-    hashes->reserve(Icd10Titles().size());
+  constexpr size_t kFilterBits = size_t{1} << 20;
+  struct Index {
+    std::vector<size_t> hashes;
+    std::vector<uint64_t> filter = std::vector<uint64_t>(kFilterBits / 64, 0);
+  };
+  static const auto* const kIndex = [] {
+    auto* index = new Index();
+    index->hashes.reserve(Icd10Titles().size());
     std::hash<std::string_view> hash;
     for (const auto& [code, title] : Icd10Titles()) {
-      hashes->push_back(hash(FoldPhrase(title)));
+      const size_t h = hash(FoldPhrase(title));
+      index->hashes.push_back(h);
+      index->filter[(h % kFilterBits) / 64] |= uint64_t{1} << (h % 64);
     }
-    std::sort(hashes->begin(), hashes->end());
-    return hashes;
+    std::sort(index->hashes.begin(), index->hashes.end());
+    return index;
   }();
-  return std::binary_search(kHashes->begin(), kHashes->end(),
-                            std::hash<std::string_view>()(folded));
+  const size_t h = std::hash<std::string_view>()(folded);
+  if ((kIndex->filter[(h % kFilterBits) / 64] >> (h % 64) & 1) == 0) {
+    return false;
+  }
+  return std::binary_search(kIndex->hashes.begin(), kIndex->hashes.end(), h);
 }
 
 bool IsIcd10Code(std::string_view code) {

@@ -13,6 +13,7 @@
 
 #include "detect/text/text_tokens.h"
 #include "detect/unit_analyzer.h"
+#include "detect/unit_cache.h"
 
 namespace breachscope {
 
@@ -27,7 +28,11 @@ class FreeTextAnalyzer : public UnitAnalyzer {
   void Analyze(const TextUnit& unit, std::span<const PriorFinding> prior,
                AnalyzerScratch* scratch,
                std::vector<ProposedFinding>* out) const final {
-    if (!text::IsFreeTextUnit(unit)) return;
+    // The engine's per-unit cache answers once for every analyzer.
+    const bool free_text = scratch != nullptr && scratch->unit != nullptr
+                               ? scratch->unit->FreeText()
+                               : text::IsFreeTextUnit(unit);
+    if (!free_text) return;
     text::TokenScratch local;
     auto* tokens = scratch != nullptr
                        ? static_cast<text::TokenScratch*>(scratch)

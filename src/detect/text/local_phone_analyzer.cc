@@ -3,12 +3,14 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
+#include <memory>
 #include <span>
 #include <utility>
 #include <vector>
 
 #include "detect/context.h"
 #include "detect/text/text_tokens.h"
+#include "detect/unit_cache.h"
 
 namespace breachscope {
 namespace {
@@ -120,12 +122,21 @@ class LocalPhoneAnalyzer : public UnitAnalyzer {
              "the same text, valid for libphonenumber"}};
   }
 
+  // Only for the engine's per-unit cache (AnalyzerScratch::unit).
+  std::unique_ptr<AnalyzerScratch> NewScratch() const override {
+    return std::make_unique<AnalyzerScratch>();
+  }
+
   void Analyze(const TextUnit& unit, std::span<const PriorFinding> prior,
                AnalyzerScratch* scratch,
                std::vector<ProposedFinding>* out) const override {
-    (void)scratch;
-    if (!text::IsFreeTextUnit(unit)) return;
     std::string_view s = unit.text;
+    // Most units hold no '0' at all: the cheapest test first.
+    if (s.find('0') == std::string_view::npos) return;
+    const bool free_text = scratch != nullptr && scratch->unit != nullptr
+                               ? scratch->unit->FreeText()
+                               : text::IsFreeTextUnit(unit);
+    if (!free_text) return;
     std::string window, regions;
     bool regions_known = false;
     for (size_t i = s.find('0'); i != std::string_view::npos;
