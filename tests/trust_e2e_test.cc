@@ -1,6 +1,7 @@
 // End to end: the case is no new breach. After a scan of a generated share
-// no truth value (name, health number, phone, e-mail, SIN, record number)
-// appears in any file of the case folder; a flipped byte in a sealed value
+// no truth value (name, health number, phone, e-mail, SIN, record number),
+// nor the name of a file named after a patient, appears in any file of the
+// case folder; a flipped byte in a sealed value
 // is caught; a wrong, missing or left-behind key gives exit 5 and a clear
 // message; the audit log records scans and exports and `audit verify`
 // catches edits and truncation; exports are 0600, masked on request, and
@@ -48,6 +49,28 @@ std::set<std::string> IdentifyingTruth(const std::string& truth_path) {
   return values;
 }
 
+// The name of a file named after the first patient of the truth, as a
+// clerk would save it: "Jane_Smith_labs".
+std::string PatientFileStem(const std::string& truth_path) {
+  for (const std::string& line : e2e::ReadLines(truth_path)) {
+    nlohmann::json t = nlohmann::json::parse(line);
+    if (t["kind"] != "name") continue;
+    std::string stem = t["value"].get<std::string>();
+    if (stem.find(' ') == std::string::npos) continue;
+    for (char& c : stem) c = c == ' ' ? '_' : c;
+    return stem + "_labs";
+  }
+  return "no_patient_in_truth";
+}
+
+// What must never be in the case folder: the truth values and the name of
+// the file named after a patient.
+std::set<std::string> Secrets(const std::string& truth_path, const std::string& file_stem) {
+  std::set<std::string> secrets = IdentifyingTruth(truth_path);
+  secrets.insert(file_stem);
+  return secrets;
+}
+
 int FileMode(const std::string& path) {
   struct stat info;
   return ::stat(path.c_str(), &info) == 0 ? (info.st_mode & 0777) : -1;
@@ -63,10 +86,15 @@ class TrustTest : public ::testing::Test {
     ProcessResult gen = RunProcess({"python3", e2e::GeneratorPath(), "--out", share_,
                                     "--seed", "31", "--truth", truth_});
     ASSERT_EQ(gen.exit_code, 0) << gen.err;
+    // Paths carry PHI too: a file (and a member) named after a patient.
+    patient_file_ = new std::string(PatientFileStem(truth_));
+    e2e::WriteFile(share_ + "/" + *patient_file_ + ".txt",
+                   "Lab results, phone 306-555-0199\n");
     scan_ = new ProcessResult(Bs({"scan", share_, "--case", case_, "--quiet"}));
     plain_ = new std::string(Bs({"export", "findings", "--case", case_}).out);
   }
   static void TearDownTestSuite() {
+    delete patient_file_;
     delete plain_;
     delete scan_;
     delete dir_;
@@ -82,12 +110,14 @@ class TrustTest : public ::testing::Test {
   static std::string share_, truth_, case_;
   static ProcessResult* scan_;
   static std::string* plain_;
+  static std::string* patient_file_;  // "Jane_Smith_labs", a file's name
 };
 
 TempDir* TrustTest::dir_ = nullptr;
 std::string TrustTest::share_, TrustTest::truth_, TrustTest::case_;
 ProcessResult* TrustTest::scan_ = nullptr;
 std::string* TrustTest::plain_ = nullptr;
+std::string* TrustTest::patient_file_ = nullptr;
 
 TEST_F(TrustTest, ScanCreatesAnOwnerOnlyKeyBesideTheCase) {
   ASSERT_EQ(scan_->exit_code, 0) << scan_->err;
@@ -98,7 +128,9 @@ TEST_F(TrustTest, ScanCreatesAnOwnerOnlyKeyBesideTheCase) {
 }
 
 TEST_F(TrustTest, NoTruthValueInAnyFileOfTheCaseFolder) {
-  const std::set<std::string> secrets = IdentifyingTruth(truth_);
+  const std::set<std::string> secrets = Secrets(truth_, *patient_file_);
+  // The patient's file was read: its name comes back in the export.
+  EXPECT_NE(plain_->find("\"source\":\"" + *patient_file_ + ".txt\""), std::string::npos);
   ASSERT_GT(secrets.size(), 200u);
   size_t checked_files = 0;
   for (const auto& entry : fs::recursive_directory_iterator(case_)) {
@@ -139,7 +171,7 @@ TEST_F(TrustTest, NoTruthValueInTheCaseAfterResolve) {
   ProcessResult resolved = Bs({"resolve", "--case", copy});
   ASSERT_EQ(resolved.exit_code, 0) << resolved.err;
   std::string first;
-  EXPECT_EQ(PlainHits(copy, IdentifyingTruth(truth_), &first), 0u) << "in " << first;
+  EXPECT_EQ(PlainHits(copy, Secrets(truth_, *patient_file_), &first), 0u) << "in " << first;
 }
 
 TEST_F(TrustTest, FlippedSealedByteIsDetected) {

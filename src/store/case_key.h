@@ -31,6 +31,7 @@ enum class KeyPurpose : uint64_t {
   kSeal = 1,   // XChaCha20-Poly1305 sealing of PHI values
   kHash = 2,   // keyed BLAKE2b for equality look-ups
   kAudit = 3,  // keyed BLAKE2b chaining the audit log
+  kName = 4,   // synthetic nonces of deterministically sealed names
 };
 
 class CaseKey {

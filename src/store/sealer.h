@@ -27,6 +27,16 @@ class Sealer {
   // bytes (not text): the store keeps it as a BLOB, and a short fixed-size
   // digest (16 bytes for "plain") keeps the look-up index small.
   virtual std::string Hash(std::string_view plain) const = 0;
+  // Names (source paths, which can name a patient: "Smith_John_labs.pdf")
+  // sealed deterministically, as text: one name always gives the same
+  // sealed text under one key, so the store's UNIQUE columns, joins and
+  // '=' look-ups work on the sealed form unchanged. It reveals which rows
+  // share a name, no more than Hash() does. The identity by default (the
+  // plain sealer keeps names as they are).
+  virtual std::string SealName(std::string_view plain) const { return std::string(plain); }
+  virtual Result<std::string> UnsealName(std::string_view sealed) const {
+    return std::string(sealed);
+  }
 };
 
 // Identity sealing: values are stored as given. Scheme "plain".

@@ -10,6 +10,8 @@ namespace {
 constexpr size_t kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 constexpr size_t kTagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
 constexpr size_t kHashBytes = 16;
+// Associated data of sealed names: a name cannot pass for a sealed value.
+constexpr std::string_view kNameAd = "breachscope name";
 
 const unsigned char* Bytes(std::string_view s) {
   return reinterpret_cast<const unsigned char*>(s.data());
@@ -22,10 +24,12 @@ class SodiumSealer final : public Sealer {
  public:
   explicit SodiumSealer(const CaseKey& key)
       : seal_key_(key.Derive(KeyPurpose::kSeal)),
-        hash_key_(key.Derive(KeyPurpose::kHash)) {}
+        hash_key_(key.Derive(KeyPurpose::kHash)),
+        name_key_(key.Derive(KeyPurpose::kName)) {}
   ~SodiumSealer() override {
     sodium_memzero(seal_key_.data(), seal_key_.size());
     sodium_memzero(hash_key_.data(), hash_key_.size());
+    sodium_memzero(name_key_.data(), name_key_.size());
   }
 
   std::string_view scheme() const override { return kSodiumScheme; }
@@ -58,6 +62,45 @@ class SodiumSealer final : public Sealer {
     return out;
   }
 
+  // SIV: the nonce is a keyed BLAKE2b of the name (its own subkey), so equal
+  // names seal alike and different names get different nonces. Sealed as
+  // base64 (URL-safe, unpadded) since names live in TEXT columns.
+  std::string SealName(std::string_view plain) const override {
+    std::string sealed(kNonceBytes + plain.size() + kTagBytes, '\0');
+    unsigned char* nonce = Bytes(sealed);
+    crypto_generichash(nonce, kNonceBytes, Bytes(plain), plain.size(),
+                       name_key_.data(), name_key_.size());
+    unsigned long long written = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(
+        nonce + kNonceBytes, &written, Bytes(plain), plain.size(),
+        Bytes(kNameAd), kNameAd.size(), nullptr, nonce, seal_key_.data());
+    constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+    std::string text(sodium_base64_ENCODED_LEN(sealed.size(), kVariant), '\0');
+    sodium_bin2base64(text.data(), text.size(), Bytes(sealed), sealed.size(), kVariant);
+    text.pop_back();  // the terminating NUL
+    return text;
+  }
+
+  Result<std::string> UnsealName(std::string_view text) const override {
+    std::string sealed(text.size(), '\0');
+    size_t len = 0;
+    if (sodium_base642bin(Bytes(sealed), sealed.size(), text.data(), text.size(),
+                          nullptr, &len, nullptr,
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+        len < kNonceBytes + kTagBytes) {
+      return Corrupt("sealed name is malformed");
+    }
+    std::string out(len - kNonceBytes - kTagBytes, '\0');
+    unsigned long long written = 0;
+    const unsigned char* nonce = Bytes(sealed);
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            Bytes(out), &written, nullptr, nonce + kNonceBytes, len - kNonceBytes,
+            Bytes(kNameAd), kNameAd.size(), nonce, seal_key_.data()) != 0) {
+      return Corrupt("sealed name fails authentication (altered, or another key)");
+    }
+    return out;
+  }
+
   std::string Hash(std::string_view plain) const override {
     std::string out(kHashBytes, '\0');
     crypto_generichash(Bytes(out), kHashBytes, Bytes(plain), plain.size(),
@@ -68,6 +111,7 @@ class SodiumSealer final : public Sealer {
  private:
   CaseKey::Bytes seal_key_;
   CaseKey::Bytes hash_key_;
+  CaseKey::Bytes name_key_;
 };
 
 }  // namespace

@@ -11,6 +11,10 @@
 // bytes (the store's look-up index takes the first 8). Without the key,
 // a guessed value cannot be confirmed from its hash.
 //
+// SealName: the same AEAD with a synthetic nonce (keyed BLAKE2b of the name
+// under a third subkey), as URL-safe base64: deterministic, so sealed names
+// still serve as keys and join columns.
+//
 // Thread-safe and immutable; key bytes are wiped on destruction.
 #ifndef BREACHSCOPE_STORE_SODIUM_SEALER_H_
 #define BREACHSCOPE_STORE_SODIUM_SEALER_H_

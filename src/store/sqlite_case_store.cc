@@ -198,7 +198,8 @@ Status SqliteCaseStore::Flush() {
 
 Result<int64_t> SqliteCaseStore::BeginScan(const std::vector<std::string>& roots,
                                            int threads) {
-  const std::string roots_json = RootsJson(roots);
+  // Scan roots are paths too, sealed like item names.
+  const std::string roots_json = sealer_->SealName(RootsJson(roots));
   BS_RETURN_IF_ERROR(Write([&] {
     return insert_scan_.BindText(1, roots_json)
         .BindInt(2, threads)
@@ -240,7 +241,8 @@ Status SqliteCaseStore::PurgeUnfinishedSources() {
 }
 
 Result<bool> SqliteCaseStore::IsSourceDone(const SourceKey& key) {
-  source_done_.BindText(1, key.name)
+  const std::string sealed_name = sealer_->SealName(key.name);  // bound, not copied
+  source_done_.BindText(1, sealed_name)
       .BindInt(2, static_cast<int64_t>(key.size))
       .BindInt(3, key.mtime_ns);
   Result<bool> row = source_done_.Next("check source");
@@ -258,7 +260,8 @@ Status SqliteCaseStore::BeginSource(const SourceKey& key) {
   BS_RETURN_IF_ERROR(Write([&]() -> Status {
     // Mark the source 'begun' before deleting its old rows: if a delete
     // fails, the leftovers belong to an unfinished source and get purged.
-    upsert_source_.BindText(1, key.name)
+    const std::string sealed_name = sealer_->SealName(key.name);
+    upsert_source_.BindText(1, sealed_name)
         .BindInt(2, static_cast<int64_t>(key.size))
         .BindInt(3, key.mtime_ns);
     if (scan_id_ != 0) {
@@ -267,14 +270,14 @@ Status SqliteCaseStore::BeginSource(const SourceKey& key) {
       upsert_source_.BindNull(4);
     }
     BS_RETURN_IF_ERROR(upsert_source_.Run("begin source"));
-    return DeleteSourceRows(key.name);
+    return DeleteSourceRows(sealed_name);
   }));
   return CountRows(1);
 }
 
 Status SqliteCaseStore::FinishSource(const SourceKey& key) {
   BS_RETURN_IF_ERROR(Write([&]() -> Status {
-    BS_RETURN_IF_ERROR(finish_source_.BindText(1, key.name)
+    BS_RETURN_IF_ERROR(finish_source_.BindText(1, sealer_->SealName(key.name))
                            .BindInt(2, static_cast<int64_t>(key.size))
                            .BindInt(3, key.mtime_ns)
                            .Run("finish source"));
@@ -290,8 +293,8 @@ Status SqliteCaseStore::AddItem(const ItemRecord& item,
                                 const std::vector<Finding>& findings) {
   BS_RETURN_IF_ERROR(Write([&]() -> Status {
     BS_RETURN_IF_ERROR(
-        insert_item_.BindText(1, item.name)
-            .BindText(2, item.source)
+        insert_item_.BindText(1, sealer_->SealName(item.name))
+            .BindText(2, sealer_->SealName(item.source))
             .BindText(3, item.format)
             .BindText(4, ItemStatusName(item.status))
             .BindText(5, item.error_code)

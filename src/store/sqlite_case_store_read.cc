@@ -1,6 +1,8 @@
 // The read path of SqliteCaseStore: summary counts, error listing and the
-// ordered walk over findings used by exports. Reads see the connection's
+// ordered walk over findings used by exports. Item names are sealed, so
+// listings in name order unseal and sort them here. Reads see the connection's
 // own uncommitted batch, so no Flush() is needed before them.
+#include <algorithm>
 #include <limits>
 #include <map>
 #include <string>
@@ -48,22 +50,46 @@ Status QueryCounts(sqlite3* db, std::string_view sql,
   }
 }
 
-// Column order of kFindingsInOrder; keep the two in step.
+// Column order of kFindingsOfItem; keep the two in step.
 enum FindingColumn {
-  kItemName, kSeq, kCategory, kDetector, kValueSealed, kNormalizedSealed,
+  kSeq, kCategory, kDetector, kValueSealed, kNormalizedSealed,
   kConfidence, kExplanation, kRole, kUnitKind, kRecord, kColumn, kLabel,
   kPath, kTable, kOffset,
 };
 
-// Items by their UNIQUE name index, findings by their (item_id, seq) key:
-// SQLite walks both in order, so no sort and no buffering. String ids are
-// resolved in memory (see ForEachFinding).
-constexpr std::string_view kFindingsInOrder =
-    "SELECT i.name, f.seq, f.category_id, f.detector_id, f.value_sealed, "
+// One item's findings by their (item_id, seq) key: no sort. Items are
+// taken in the order of their names, which are sealed (see ItemsByName).
+// String ids are resolved in memory (see ForEachFinding).
+constexpr std::string_view kFindingsOfItem =
+    "SELECT f.seq, f.category_id, f.detector_id, f.value_sealed, "
     "f.normalized_sealed, f.confidence, f.explanation_id, f.role, "
     "f.unit_kind, f.record, f.col, f.label_id, f.path_id, f.tbl_id, "
-    "f.offset_bytes FROM items AS i JOIN findings AS f ON f.item_id = i.id "
-    "ORDER BY i.name, f.seq";
+    "f.offset_bytes FROM findings AS f WHERE f.item_id = ?1 ORDER BY f.seq";
+
+// (name, id) of the items `where` selects, names unsealed, sorted by name:
+// sealed names sort by ciphertext, so the order is made here.
+Result<std::vector<std::pair<std::string, int64_t>>> ItemsByName(
+    sqlite3* db, const Sealer& sealer, std::string_view where) {
+  Result<Statement> stmt =
+      Statement::Prepare(db, "SELECT id, name FROM items " + std::string(where));
+  if (!stmt.ok()) return stmt.status();
+  std::vector<std::pair<std::string, int64_t>> items;
+  while (true) {
+    Result<bool> row = stmt.value().Next("list items");
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    const int64_t id = stmt.value().ColumnInt(0);
+    Result<std::string> name = sealer.UnsealName(stmt.value().ColumnText(1));
+    if (!name.ok()) {
+      stmt.value().Reset();
+      return Status(name.status().code(),
+                    "item " + std::to_string(id) + ": " + name.status().message());
+    }
+    items.emplace_back(std::move(name).value(), id);
+  }
+  std::sort(items.begin(), items.end());
+  return items;
+}
 
 // Counts per category: one pass over findings, names joined afterwards.
 constexpr std::string_view kCategoryCounts =
@@ -125,29 +151,33 @@ Result<CaseSummary> SqliteCaseStore::Summary() {
 }
 
 Result<std::vector<ErrorItem>> SqliteCaseStore::ErrorItems(size_t limit) {
+  Result<std::vector<std::pair<std::string, int64_t>>> items =
+      ItemsByName(db_.get(), *sealer_, "WHERE status = 'error'");
+  if (!items.ok()) return items.status();
   Result<Statement> stmt = Statement::Prepare(
-      db_.get(),
-      "SELECT name, error_code, error_message FROM items "
-      "WHERE status = 'error' ORDER BY name LIMIT ?1");
+      db_.get(), "SELECT error_code, error_message FROM items WHERE id = ?1");
   if (!stmt.ok()) return stmt.status();
-  constexpr size_t kMax = std::numeric_limits<int64_t>::max();
-  stmt.value().BindInt(1, static_cast<int64_t>(limit < kMax ? limit : kMax));
   std::vector<ErrorItem> out;
-  while (true) {
+  for (auto& [name, id] : items.value()) {
+    if (out.size() >= limit) break;
+    stmt.value().BindInt(1, id);
     Result<bool> row = stmt.value().Next("list error items");
     if (!row.ok()) return row.status();
-    if (!row.value()) return out;
+    if (!row.value()) continue;
     const Statement& r = stmt.value();
-    out.push_back(ErrorItem{std::string(r.ColumnText(0)),
-                            std::string(r.ColumnText(1)),
-                            std::string(r.ColumnText(2))});
+    out.push_back(ErrorItem{std::move(name), std::string(r.ColumnText(0)),
+                            std::string(r.ColumnText(1))});
+    stmt.value().Reset();
   }
+  return out;
 }
 
 Status SqliteCaseStore::ForEachFinding(
     const std::function<void(const StoredFinding&)>& visit) {
-  Result<Statement> prepared =
-      Statement::Prepare(db_.get(), kFindingsInOrder);
+  Result<std::vector<std::pair<std::string, int64_t>>> items =
+      ItemsByName(db_.get(), *sealer_, "WHERE id IN (SELECT DISTINCT item_id FROM findings)");
+  if (!items.ok()) return items.status();
+  Result<Statement> prepared = Statement::Prepare(db_.get(), kFindingsOfItem);
   if (!prepared.ok()) return prepared.status();
   Statement& r = prepared.value();
   // The interned strings are few (repeated labels, explanations, ...), so
@@ -164,44 +194,49 @@ Status SqliteCaseStore::ForEachFinding(
     bad_id = true;
     return strings[0];
   };
-  while (true) {
-    Result<bool> row = r.Next("read findings");
-    if (!row.ok()) return row.status();
-    if (!row.value()) return {};
-    out.source.assign(r.ColumnText(kItemName));
-    out.seq = r.ColumnInt(kSeq);
-    Finding& f = out.finding;
-    Result<std::string> value = sealer_->Unseal(r.ColumnBlob(kValueSealed));
-    Result<std::string> normalized =
-        sealer_->Unseal(r.ColumnBlob(kNormalizedSealed));
-    if (!value.ok() || !normalized.ok()) {
-      const Status& bad = value.ok() ? normalized.status() : value.status();
-      // Names the item and position, never the value.
-      return Status(bad.code(), "unseal finding " + std::to_string(out.seq) +
-                                    " of " + out.source + ": " + bad.message());
+  for (const auto& [name, item_id] : items.value()) {
+    r.BindInt(1, item_id);
+    out.source.assign(name);
+    while (true) {
+      Result<bool> row = r.Next("read findings");
+      if (!row.ok()) return row.status();
+      if (!row.value()) break;
+      out.seq = r.ColumnInt(kSeq);
+      Finding& f = out.finding;
+      Result<std::string> value = sealer_->Unseal(r.ColumnBlob(kValueSealed));
+      Result<std::string> normalized =
+          sealer_->Unseal(r.ColumnBlob(kNormalizedSealed));
+      if (!value.ok() || !normalized.ok()) {
+        const Status& bad = value.ok() ? normalized.status() : value.status();
+        r.Reset();
+        // Names the item and position, never the value.
+        return Status(bad.code(), "unseal finding " + std::to_string(out.seq) +
+                                      " of " + out.source + ": " + bad.message());
+      }
+      f.value = std::move(value).value();
+      f.normalized = std::move(normalized).value();
+      f.category = text_of(kCategory);
+      f.detector = text_of(kDetector);
+      f.confidence = r.ColumnDouble(kConfidence);
+      f.explanation = text_of(kExplanation);
+      f.role = sqlite::RoleFromCode(r.ColumnInt(kRole));
+      f.location.kind = sqlite::UnitKindFromCode(r.ColumnInt(kUnitKind));
+      f.location.record = r.ColumnInt(kRecord);
+      f.location.column = static_cast<int32_t>(r.ColumnInt(kColumn));
+      f.location.label = text_of(kLabel);
+      f.location.path = text_of(kPath);
+      f.location.table = text_of(kTable);
+      f.location.offset = static_cast<uint64_t>(r.ColumnInt(kOffset));
+      if (bad_id) {
+        r.Reset();
+        return Corrupt("finding " + std::to_string(out.seq) + " of " +
+                       out.source + " names an unknown string");
+      }
+      out.location_text = f.location.ToString();
+      visit(out);
     }
-    f.value = std::move(value).value();
-    f.normalized = std::move(normalized).value();
-    f.category = text_of(kCategory);
-    f.detector = text_of(kDetector);
-    f.confidence = r.ColumnDouble(kConfidence);
-    f.explanation = text_of(kExplanation);
-    f.role = sqlite::RoleFromCode(r.ColumnInt(kRole));
-    f.location.kind = sqlite::UnitKindFromCode(r.ColumnInt(kUnitKind));
-    f.location.record = r.ColumnInt(kRecord);
-    f.location.column = static_cast<int32_t>(r.ColumnInt(kColumn));
-    f.location.label = text_of(kLabel);
-    f.location.path = text_of(kPath);
-    f.location.table = text_of(kTable);
-    f.location.offset = static_cast<uint64_t>(r.ColumnInt(kOffset));
-    if (bad_id) {
-      r.Reset();
-      return Corrupt("finding " + std::to_string(out.seq) + " of " +
-                     out.source + " names an unknown string");
-    }
-    out.location_text = f.location.ToString();
-    visit(out);
   }
+  return {};
 }
 
 }  // namespace breachscope

@@ -1,7 +1,9 @@
 #include "store/sqlite_individuals_store.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "store/individuals_record_codec.h"
@@ -149,10 +151,12 @@ Status SqliteIndividualsStore::WriteRecords(const std::vector<PersonRecord>& rec
     const PersonRecord& r = records[i];
     const std::string sealed = sealer_->Seal(EncodePersonRecordPhi(r));
     const std::string categories = JoinCategories(r.categories);
+    // Record keys and sources are item names: paths that can name a patient.
+    const std::string key = sealer_->SealName(r.key), source = sealer_->SealName(r.source);
     BS_RETURN_IF_ERROR(insert.value()
                            .BindInt(1, static_cast<int64_t>(i))
-                           .BindText(2, r.key)
-                           .BindText(3, r.source)
+                           .BindText(2, key)
+                           .BindText(3, source)
                            .BindInt(4, sqlite::RoleCode(r.role))
                            .BindText(5, categories)
                            .BindBlob(6, sealed)
@@ -211,12 +215,19 @@ Result<std::vector<PersonRecord>> SqliteIndividualsStore::LoadPersonRecords() {
     if (!row.ok()) return row.status();
     if (!row.value()) break;
     PersonRecord r;
-    r.key = std::string(s.ColumnText(0));
-    r.source = std::string(s.ColumnText(1));
+    Result<std::string> key = sealer_->UnsealName(s.ColumnText(0));
+    Result<std::string> source = sealer_->UnsealName(s.ColumnText(1));
     r.role = sqlite::RoleFromCode(s.ColumnInt(2));
     r.categories = SplitCategories(s.ColumnText(3));
     Result<std::string> phi = sealer_->Unseal(s.ColumnBlob(4));
-    Status st = phi.ok() ? DecodePersonRecordPhi(phi.value(), &r) : phi.status();
+    Status st = !key.ok()    ? key.status()
+                : !source.ok() ? source.status()
+                : phi.ok()     ? DecodePersonRecordPhi(phi.value(), &r)
+                               : phi.status();
+    if (st.ok()) {
+      r.key = std::move(key).value();
+      r.source = std::move(source).value();
+    }
     if (!st.ok()) {
       s.Reset();
       return st;
@@ -316,27 +327,38 @@ Status SqliteIndividualsStore::AddDecision(const ReviewDecision& decision) {
       "decided_at = excluded.decided_at");
   if (!upsert.ok()) return upsert.status();
   return upsert.value()
-      .BindText(1, a)
-      .BindText(2, b)
+      .BindText(1, sealer_->SealName(a))
+      .BindText(2, sealer_->SealName(b))
       .BindInt(3, decision.link ? 1 : 0)
       .Run("record review decision");
 }
 
 Result<std::vector<ReviewDecision>> SqliteIndividualsStore::LoadDecisions() {
   Result<Statement> select = Statement::Prepare(
-      db_, "SELECT key_a, key_b, link FROM review_decisions ORDER BY key_a, key_b");
+      db_, "SELECT key_a, key_b, link FROM review_decisions");
   if (!select.ok()) return select.status();
   std::vector<ReviewDecision> decisions;
   while (true) {
     Result<bool> row = select.value().Next("read review decisions");
     if (!row.ok()) return row.status();
     if (!row.value()) break;
+    Result<std::string> a = sealer_->UnsealName(select.value().ColumnText(0));
+    Result<std::string> b = sealer_->UnsealName(select.value().ColumnText(1));
+    if (!a.ok() || !b.ok()) {
+      select.value().Reset();
+      return a.ok() ? b.status() : a.status();
+    }
     ReviewDecision d;
-    d.key_a = std::string(select.value().ColumnText(0));
-    d.key_b = std::string(select.value().ColumnText(1));
+    d.key_a = std::move(a).value();
+    d.key_b = std::move(b).value();
     d.link = select.value().ColumnInt(2) != 0;
     decisions.push_back(std::move(d));
   }
+  // In the order of the plain keys (sealed ones sort by ciphertext).
+  std::sort(decisions.begin(), decisions.end(),
+            [](const ReviewDecision& x, const ReviewDecision& y) {
+              return std::tie(x.key_a, x.key_b) < std::tie(y.key_a, y.key_b);
+            });
   return decisions;
 }
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "store/sqlite_key_check.h"
@@ -146,6 +147,68 @@ Status RekeyTable(sqlite3* db, const SealedTable& t, const Sealer& old_sealer,
   }
 }
 
+// Columns holding names sealed with Sealer::SealName (TEXT), by rowid.
+struct SealedNames {
+  const char* table;
+  std::vector<const char*> columns;
+};
+
+const std::vector<SealedNames>& SealedNameColumns() {
+  static const std::vector<SealedNames> tables = {
+      {"scans", {"roots"}},
+      {"sources", {"name"}},
+      {"items", {"name", "source"}},
+      // resolve's tables (sqlite_individuals_store.cc).
+      {"person_records", {"record_key", "source"}},
+      {"review_decisions", {"key_a", "key_b"}},
+  };
+  return tables;
+}
+
+// Re-seals one table's names, in pages of rows after the last rowid seen.
+Status RekeyNames(sqlite3* db, const SealedNames& t, const Sealer& old_sealer,
+                  const Sealer& new_sealer, RekeyCounts* counts) {
+  if (!TableExists(db, t.table)) return {};
+  Result<Statement> select = Statement::Prepare(
+      db, "SELECT rowid, " + Join(t.columns, ", ") + " FROM " + t.table +
+              " WHERE rowid > ?1 ORDER BY rowid LIMIT 2000");
+  if (!select.ok()) return select.status();
+  Result<Statement> update = Statement::Prepare(
+      db, std::string("UPDATE ") + t.table + " SET " + Join(t.columns, ", ", " = ?") +
+              " WHERE rowid = ?");
+  if (!update.ok()) return update.status();
+  int64_t last = INT64_MIN;
+  while (true) {
+    select.value().BindInt(1, last);
+    std::vector<std::pair<int64_t, std::vector<std::string>>> page;
+    while (true) {
+      Result<bool> row = select.value().Next("rekey: read names");
+      if (!row.ok()) return row.status();
+      if (!row.value()) break;
+      std::vector<std::string> resealed;
+      for (size_t i = 0; i < t.columns.size(); ++i) {
+        Result<std::string> plain =
+            old_sealer.UnsealName(select.value().ColumnText(static_cast<int>(i + 1)));
+        if (!plain.ok()) {
+          select.value().Reset();
+          return Status(plain.status().code(), std::string("rekey: a name in ") + t.table +
+                                                   ": " + plain.status().message());
+        }
+        resealed.push_back(new_sealer.SealName(plain.value()));
+      }
+      page.emplace_back(select.value().ColumnInt(0), std::move(resealed));
+    }
+    if (page.empty()) return {};
+    for (const auto& [rowid, names] : page) {
+      int col = 1;
+      for (const std::string& name : names) update.value().BindText(col++, name);
+      BS_RETURN_IF_ERROR(update.value().BindInt(col, rowid).Run("rekey: write names"));
+      counts->names += names.size();
+    }
+    last = page.back().first;
+  }
+}
+
 // Records how the new key is obtained (see RekeySqliteCase).
 Status WriteKeySource(sqlite3* db, std::string_view passphrase_kdf) {
   Result<Statement> stmt = Statement::Prepare(
@@ -181,6 +244,10 @@ Result<RekeyCounts> RekeySqliteCase(const std::string& case_dir,
   for (const SealedTable& table : SealedTables()) {
     if (!st.ok()) break;
     st = RekeyTable(db.get(), table, old_sealer, new_sealer, &counts);
+  }
+  for (const SealedNames& table : SealedNameColumns()) {
+    if (!st.ok()) break;
+    st = RekeyNames(db.get(), table, old_sealer, new_sealer, &counts);
   }
   if (st.ok()) st = sqlite::WriteKeyCheck(db.get(), new_sealer);
   if (st.ok()) st = WriteKeySource(db.get(), passphrase_kdf);
