@@ -5,14 +5,12 @@
 
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 
 namespace breachscope {
 namespace {
 
-struct PixaFree {
-  void operator()(PIXA* p) const { pixaDestroy(&p); }
-};
 struct PixFree {
   void operator()(PIX* p) const { pixDestroy(&p); }
 };
@@ -74,6 +72,34 @@ bool IsTiff(std::string_view bytes) {
          bytes.substr(0, 4) == std::string_view("MM\0*", 4);
 }
 
+// Page by page, one decoded page in memory at a time, stopping at the first
+// page that cannot be decoded and at a page directory seen before: Leptonica's
+// pixaReadMemMultipageTiff() never returned on a fuzzed fax (a crafted chain
+// of page directories).
+Status OcrTiffPages(const l_uint8* data, size_t size, tesseract::TessBaseAPI* engine,
+                    UnitSink& sink, uint64_t* ocr_pages) {
+  std::set<size_t> seen;
+  size_t offset = 0;
+  for (int page_idx = 0;; ++page_idx) {
+    if (page_idx == kMaxOcrPages) {
+      sink.OnWarning("TIFF pages after " + std::to_string(kMaxOcrPages) + " not read");
+      return {};
+    }
+    if (!seen.insert(offset).second) {
+      sink.OnWarning("TIFF page directories loop back; the repeated pages not read");
+      return {};
+    }
+    std::unique_ptr<PIX, PixFree> pix(pixReadMemFromMultipageTiff(data, size, &offset));
+    if (pix == nullptr) {
+      if (page_idx == 0) return Corrupt("TIFF cannot be decoded");
+      sink.OnWarning("TIFF page " + std::to_string(page_idx + 1) + " cannot be decoded");
+      return {};
+    }
+    BS_RETURN_IF_ERROR(OcrPage(pix.get(), page_idx, engine, sink, ocr_pages));
+    if (offset == 0) return {};
+  }
+}
+
 }  // namespace
 
 Status ReadImageOcr(std::string_view bytes, bool ocr, UnitSink& sink, uint64_t* ocr_pages) {
@@ -96,17 +122,7 @@ Status ReadImageOcr(std::string_view bytes, bool ocr, UnitSink& sink, uint64_t* 
   }
   tesseract::TessBaseAPI* engine = Engine();
   if (engine == nullptr) return Unsupported("OCR language data (eng, fra) is not installed");
-  if (IsTiff(bytes)) {
-    std::unique_ptr<PIXA, PixaFree> pages(pixaReadMemMultipageTiff(data, bytes.size()));
-    if (pages == nullptr) return Corrupt("TIFF cannot be decoded");
-    const int n = pixaGetCount(pages.get());
-    for (int page_idx = 0; page_idx < n && page_idx < kMaxOcrPages; ++page_idx) {
-      std::unique_ptr<PIX, PixFree> pix(pixaGetPix(pages.get(), page_idx, L_CLONE));
-      if (pix != nullptr) BS_RETURN_IF_ERROR(OcrPage(pix.get(), page_idx, engine, sink, ocr_pages));
-    }
-    if (n > kMaxOcrPages) sink.OnWarning("TIFF pages after " + std::to_string(kMaxOcrPages) + " not read");
-    return {};
-  }
+  if (IsTiff(bytes)) return OcrTiffPages(data, bytes.size(), engine, sink, ocr_pages);
   std::unique_ptr<PIX, PixFree> pix(pixReadMem(data, bytes.size()));
   if (pix == nullptr) return Corrupt("image cannot be decoded");
   return OcrPage(pix.get(), 0, engine, sink, ocr_pages);

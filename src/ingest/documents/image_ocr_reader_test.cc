@@ -3,6 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+#include <string>
+
 #include "ingest/documents/document_test_util.h"
 
 namespace breachscope {
@@ -51,6 +55,23 @@ TEST(ImageOcrReaderTest, UndecodableImagesAreCorrupt) {
     DocumentSink sink;
     EXPECT_EQ(ReadImageOcr(bytes, true, sink, nullptr).code(), StatusCode::kCorrupt);
   }
+}
+
+// A fuzzed fax (a timeout of the fuzz harness): Leptonica's own multi-page
+// reader never returned on it; page by page, the first page is read and the
+// undecodable second one is a warning.
+TEST(ImageOcrReaderTest, TiffPageDirectoriesThatLoopEnd) {
+  std::ifstream in(std::string(BREACHSCOPE_SOURCE_DIR) +
+                       "/fuzz/seeds/image_ocr_reader_fuzz/tiff_directory_loop.tiff",
+                   std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  ASSERT_EQ(bytes.str().size(), 1572u);
+  DocumentSink sink;
+  uint64_t pages = 0;
+  EXPECT_TRUE(ReadImageOcr(bytes.str(), true, sink, &pages).ok());
+  EXPECT_EQ(pages, 1u);
+  EXPECT_THAT(sink.warnings, ::testing::ElementsAre("TIFF page 2 cannot be decoded"));
 }
 
 }  // namespace
