@@ -42,6 +42,13 @@ std::set<Row> ExpectedFor(const std::string& pst) {
       {"", "record 2, Inbox/2/body, offset 53", "phone", "306-555-0188"},
       {"", "record 3, Inbox/Referrals/1/body, offset 29", "date_of_birth", "1962-11-05"},
       {"", "record 3, Inbox/Referrals/1/body, offset 73", "phone", "306-555-0177"},
+      // A message attached to the referral, read in place under its name.
+      {"", "record 3, Inbox/Referrals/1/Requisition for Marc Lavoie/from[1].email", "email",
+       "lab.desk@example.org"},
+      {"", "record 3, Inbox/Referrals/1/Requisition for Marc Lavoie/to[1].email", "email",
+       "claire.bouchard@example.org"},
+      {"", "record 3, Inbox/Referrals/1/Requisition for Marc Lavoie/body, offset 53", "phone",
+       "306-555-0144"},
       // The attachment, an item of its own under the mailbox.
       {"!Inbox/2/lab.csv", "row 1, column 2 (date_of_birth)", "date_of_birth", "1979-06-21"},
       {"!Inbox/2/lab.csv", "row 1, column 3 (email)", "email", "nadia.poirier@example.com"},
@@ -143,6 +150,9 @@ TEST_F(PstTest, NamesOfSendersRecipientsAndPatients) {
     }
   }
   EXPECT_TRUE(HasFinding("mail.pst!Inbox/2/lab.csv", "name", "Nadia Poirier"));
+  // Role mailboxes are no person, as in EML and MBOX.
+  EXPECT_FALSE(HasFinding("mail.pst", "name", "Clinic Desk"));
+  EXPECT_FALSE(HasFinding("mail.pst", "name", "Regina Lab Desk"));
 }
 
 // The mailbox on disk and in the zip are read; the truncated one is an
@@ -160,7 +170,7 @@ TEST_F(PstTest, TruncatedMailboxIsAnErrorItemWithItsReason) {
       reason = std::string(error["code"]) + ": " + std::string(error["message"]);
     }
   }
-  EXPECT_EQ(reason, "corrupt: PST/OST mailbox has no root folder (truncated: 18632 of 29184 bytes)");
+  EXPECT_EQ(reason, "corrupt: PST/OST mailbox has no root folder (truncated: 18632 of 30720 bytes)");
   EXPECT_EQ((*summary_)["errors"].size(), 1u) << (*summary_)["errors"].dump();
 }
 

@@ -15,7 +15,8 @@ No PST file is copied from anywhere: this writer builds one from the public
   Messaging  message store, name-to-id map, root folder, two folders (Inbox
        and Inbox/Referrals) with their hierarchy, contents and associated
        contents tables, three messages of synthetic patients (plain and HTML
-       bodies, To and Cc recipients) and one attachment (a small CSV file).
+       bodies, To and Cc recipients), one attachment (a small CSV file) and
+       one attached message (in the referral, with its own recipients).
 
 Every node and block fits in one block (no XBLOCKs), which is what a small
 fixture needs; the writer asserts it rather than writing something wrong.
@@ -205,7 +206,7 @@ class Ndb:
 # ---------------------------------------------------------------- LTP layer
 
 PT_I16, PT_I32, PT_BOOL, PT_I64 = 0x0002, 0x0003, 0x000B, 0x0014
-PT_STR, PT_TIME, PT_BIN = 0x001F, 0x0040, 0x0102
+PT_STR, PT_TIME, PT_BIN, PT_OBJ = 0x001F, 0x0040, 0x0102, 0x000D
 
 
 class Heap:
@@ -249,6 +250,8 @@ def encode(heap, ptype, value):
         return struct.pack("<I", heap.alloc(value.encode("utf-16-le")))
     if ptype == PT_BIN:
         return struct.pack("<I", heap.alloc(value))
+    if ptype == PT_OBJ:  # the subnode holding the object, and its size
+        return struct.pack("<I", heap.alloc(struct.pack("<II", *value)))
     if ptype in (PT_I64, PT_TIME):
         return struct.pack("<q", value)
     if ptype == PT_I32:
@@ -357,7 +360,7 @@ ATTACHMENT_TAGS = [0x0E200003, 0x3704001F, 0x37050003, 0x370B0003]
 class Store:
     def __init__(self):
         self.ndb = Ndb()
-        self.next_index = {NT_FOLDER: 0x400, NT_MESSAGE: 0x10000}
+        self.next_index = {NT_FOLDER: 0x400, NT_MESSAGE: 0x10000, NT_ATTACHMENT: 0x400}
 
     def new_nid(self, ntype):
         self.next_index[ntype] += 1
@@ -381,6 +384,16 @@ class Store:
         self.ndb.add_node(nid(index, NT_ASSOC), table_context([0x001A001F], []))
 
     def message(self, node, folder, m):
+        data, subnodes = self.message_object(m)
+        self.ndb.add_node(node, data, folder, subnodes)
+        return (node, {0x001A001F: "IPM.Note", 0x0037001F: m["subject"], 0x0042001F: m["from"][0],
+                       0x0E060040: filetime(m["delivered"]), 0x0E070003: 0x01,
+                       0x0E080003: 1024, 0x0E170003: 0})
+
+    def message_object(self, m):
+        """A message's property context and its subnodes (recipients table,
+        attachments table, attachment objects), for a folder's message or
+        an attached one."""
         props = [
             (0x001A, PT_STR, "IPM.Note"),
             (0x0037, PT_STR, m["subject"]),
@@ -394,7 +407,7 @@ class Store:
             (0x0E03, PT_STR, "; ".join(n for n, _, t in m["recipients"] if t == 2)),
             (0x0E04, PT_STR, "; ".join(n for n, _, t in m["recipients"] if t == 1)),
             (0x0E06, PT_TIME, filetime(m["delivered"])),
-            (0x0E07, PT_I32, 0x01 | (0x10 if m.get("attachment") else 0)),
+            (0x0E07, PT_I32, 0x01 | (0x10 if m.get("attachment") or m.get("attached") else 0)),
             (0x0E17, PT_I32, 0),
             (0x3007, PT_TIME, filetime(m["delivered"])),
             (0x3008, PT_TIME, filetime(m["delivered"])),
@@ -414,7 +427,7 @@ class Store:
         rows = []
         if m.get("attachment"):
             filename, data = m["attachment"]
-            attach_nid = nid(0x400 + len(self.ndb.nodes), NT_ATTACHMENT)
+            attach_nid = self.new_nid(NT_ATTACHMENT)
             attachment = property_context(sorted([
                 (0x0E20, PT_I32, len(data)),
                 (0x3001, PT_STR, filename),
@@ -429,11 +442,26 @@ class Store:
             subnodes.append((attach_nid, self.ndb.add_block(attachment), 0))
             rows.append((attach_nid, {0x0E200003: len(data), 0x3704001F: filename,
                                       0x37050003: 1, 0x370B0003: -1}))
+        if m.get("attached"):
+            # An attached message (afEmbeddedMessage): the attachment's
+            # PidTagAttachDataObject names a subnode of the attachment that
+            # holds the message, whose own tables are its subnodes in turn.
+            inner = m["attached"]
+            inner_data, inner_subnodes = self.message_object(inner)
+            inner_nid = self.new_nid(NT_MESSAGE)
+            attach_nid = self.new_nid(NT_ATTACHMENT)
+            attachment = property_context(sorted([
+                (0x0E20, PT_I32, len(inner_data)),
+                (0x3001, PT_STR, inner["subject"]),
+                (0x3701, PT_OBJ, (inner_nid, len(inner_data))),
+                (0x3705, PT_I32, 5),  # afEmbeddedMessage
+                (0x370B, PT_I32, -1),
+            ]))
+            inner_entry = (inner_nid, self.ndb.add_block(inner_data), self.ndb.add_subnodes(inner_subnodes))
+            subnodes.append((attach_nid, self.ndb.add_block(attachment), self.ndb.add_subnodes([inner_entry])))
+            rows.append((attach_nid, {0x0E200003: len(inner_data), 0x37050003: 5, 0x370B0003: -1}))
         subnodes.append((NID_ATTACHMENT_TABLE, self.ndb.add_block(table_context(ATTACHMENT_TAGS, rows)), 0))
-        self.ndb.add_node(node, property_context(props), folder, subnodes)
-        return (node, {0x001A001F: "IPM.Note", 0x0037001F: m["subject"], 0x0042001F: m["from"][0],
-                       0x0E060040: filetime(m["delivered"]), 0x0E070003: 0x01,
-                       0x0E080003: 1024, 0x0E170003: 0})
+        return property_context(props), subnodes
 
     def message_store(self, ipm_subtree):
         self.ndb.add_node(NID_MESSAGE_STORE, property_context([
@@ -484,6 +512,13 @@ MESSAGES = {
             "sent": "2024-03-06T11:00:00", "delivered": "2024-03-06T11:02:00",
             "body": ("Please see Marc Lavoie, born 1962-11-05, for a cardiology consult. "
                      "Phone 306-555-0177.\r\n"),
+            "attached": {
+                "subject": "Requisition for Marc Lavoie",
+                "from": ("Regina Lab Desk", "lab.desk@example.org"),
+                "recipients": [("Dr. Claire Bouchard", "claire.bouchard@example.org", 1)],
+                "sent": "2024-03-01T08:00:00", "delivered": "2024-03-01T08:01:00",
+                "body": "Marc Lavoie's requisition: lipid panel. Reach him at 306-555-0144.\r\n",
+            },
         },
     ],
 }

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "ingest/documents/html_text.h"
+#include "ingest/documents/mailbox_role.h"
 #include "ingest/documents/part_sink.h"
 #include "ingest/documents/rtf_text.h"
 #include "ingest/extract/text_reader.h"
@@ -49,6 +50,12 @@ bool ReadAll(libpff_item_t* attachment, std::string* bytes, PffError* error) {
   return true;
 }
 
+// As for e-mail (email_reader.h): "Front Desk" names a shared mailbox, not
+// a person, and is labelled so ("cc.mailbox") to be read as no name.
+std::string NameLabel(const std::string& role, const std::string& name) {
+  return role + (IsRoleMailboxName(name) ? ".mailbox" : ".name");
+}
+
 }  // namespace
 
 void MessageReader::Read(libpff_item_t* message) {
@@ -74,7 +81,7 @@ void MessageReader::Sender(libpff_item_t* message) {
        MessageString(message, kSenderSmtpAddress),
        MessageString(message, LIBPFF_ENTRY_TYPE_MESSAGE_SENT_REPRESENTING_EMAIL_ADDRESS),
        MessageString(message, kSentRepresentingSmtpAddress)});
-  if (name) Field("from.name", "from[1].name", *name);
+  if (name) Field(NameLabel("from", *name), "from[1].name", *name);
   if (address) Field("from.email", "from[1].email", *address);
 }
 
@@ -100,7 +107,7 @@ void MessageReader::Recipients(libpff_item_t* message) {
     auto name = RowString(row.get(), LIBPFF_ENTRY_TYPE_DISPLAY_NAME);
     auto address = FirstSmtp({RowString(row.get(), kSmtpAddress),
                               RowString(row.get(), LIBPFF_ENTRY_TYPE_EMAIL_ADDRESS)});
-    if (name) Field(role + ".name", at + ".name", *name);
+    if (name) Field(NameLabel(role, *name), at + ".name", *name);
     if (address) Field(role + ".email", at + ".email", *address);
   }
 }
@@ -203,7 +210,8 @@ void MessageReader::AttachedMessage(libpff_item_t* attachment) {
     return;
   }
   Item message(raw);
-  MessageReader(sink_, children_, budget_, record_, place_ + name + "/", depth_ + 1)
+  // `name` already starts with this message's place.
+  MessageReader(sink_, children_, budget_, record_, name + "/", depth_ + 1)
       .Read(message.get());
 }
 

@@ -4,12 +4,13 @@
 // pst_memory_io.h: no temporary file, so members of archives are read like
 // files). Folders are walked depth first from the root folder: a folder's
 // messages first, then its sub folders, each in the order the mailbox lists
-// them. Per message, like an
-// e-mail (email_reader.h), as kField units: the sender's display name
-// (label "from.name") and address ("from.email"), each recipient's
-// ("to", "cc", "bcc" by recipient type, numbered "to[2].email"), the subject
-// ("subject") and the delivery time ("date", ISO 8601 UTC); then the plain
-// body as kText units ("body"); the HTML body converted to text
+// them. Per message, like an e-mail (email_reader.h), as kField units: the
+// sender's display name (label "from.name", or "from.mailbox" for a role
+// mailbox such as "Front Desk", mailbox_role.h) and address ("from.email"),
+// each recipient's ("to", "cc", "bcc" by recipient type, numbered
+// "to[2].email"), the subject ("subject") and the delivery time ("date",
+// ISO 8601 UTC); then the plain body as kText units ("body"); the HTML body
+// converted to text
 // (html_text.h) only when there is no plain body, and the RTF body only when
 // there is neither (the three say the same thing; reading all would triple
 // every finding).
@@ -20,8 +21,9 @@
 // Attachments with data go to `children` named by place and file name,
 // "Inbox/Referrals/2/lab.pdf", so the item reads as
 // `mail.pst!Inbox/Referrals/2/lab.pdf`. Attached messages are read in place,
-// recursively, as part of their message ("Inbox/2/part-1/subject"), their own
-// attachments named under them.
+// recursively, as part of their message (same record), under the
+// attachment's name ("Inbox/2/Requisition/subject", "part-N" when unnamed),
+// their own attachments named under them.
 // Limits (IngestOptions): attached messages nest at most max_archive_depth
 // deep; an attachment larger than max_member_bytes, or past the source's
 // max_total_bytes_per_source, goes to OnMemberError instead; folders nest

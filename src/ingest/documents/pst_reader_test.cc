@@ -49,14 +49,17 @@ TEST(PstReaderTest, FoldersMessagesAndSubjects) {
   ASSERT_TRUE(ReadPst(Pst("mail.pst"), sink, &children, IngestOptions{}).ok());
   // Folder path and message number lead every path; records count messages.
   EXPECT_EQ(FieldsAt(sink, "subject"),
-            (std::vector<std::string>{"Inbox/1/subject=Lab results for Renee Ouellet",
-                                      "Inbox/2/subject=Bloodwork for Nadia Poirier",
-                                      "Inbox/Referrals/1/subject=Referral: Marc Lavoie"}));
+            (std::vector<std::string>{
+                "Inbox/1/subject=Lab results for Renee Ouellet",
+                "Inbox/2/subject=Bloodwork for Nadia Poirier",
+                "Inbox/Referrals/1/subject=Referral: Marc Lavoie",
+                "Inbox/Referrals/1/Requisition for Marc Lavoie/subject=Requisition for Marc Lavoie"}));
   EXPECT_EQ(sink.record_ends, (std::vector<int64_t>{0, 1, 2}));
   EXPECT_EQ(FieldsAt(sink, "date"),
-            (std::vector<std::string>{"Inbox/1/date=2024-03-04T14:30:00Z",
-                                      "Inbox/2/date=2024-03-05T09:15:00Z",
-                                      "Inbox/Referrals/1/date=2024-03-06T11:02:00Z"}));
+            (std::vector<std::string>{
+                "Inbox/1/date=2024-03-04T14:30:00Z", "Inbox/2/date=2024-03-05T09:15:00Z",
+                "Inbox/Referrals/1/date=2024-03-06T11:02:00Z",
+                "Inbox/Referrals/1/Requisition for Marc Lavoie/date=2024-03-01T08:01:00Z"}));
   EXPECT_TRUE(sink.warnings.empty()) << sink.warnings.front();
 }
 
@@ -74,7 +77,8 @@ TEST(PstReaderTest, SenderAndRecipientsByType) {
                        "from.email Inbox/1/from[1].email=p.gagnon@clinic.example.org",
                        "to.name Inbox/1/to[1].name=Renee Ouellet",
                        "to.email Inbox/1/to[1].email=renee.ouellet@example.com",
-                       "cc.name Inbox/1/cc[1].name=Clinic Desk",
+                       // A role mailbox, labelled as such (see email_reader.h).
+                       "cc.mailbox Inbox/1/cc[1].name=Clinic Desk",
                        "cc.email Inbox/1/cc[1].email=desk@clinic.example.org",
                    }));
 }
@@ -106,6 +110,43 @@ TEST(PstReaderTest, AttachmentNamedByFolderAndMessage) {
             "name,date_of_birth,email,health_number\r\n"
             "Nadia Poirier,1979-06-21,nadia.poirier@example.com,482 193 756\r\n");
   EXPECT_TRUE(children.errors.empty());
+}
+
+// An attached message is read in place, as part of the message it is
+// attached to (same record), under the attachment's name.
+TEST(PstReaderTest, AttachedMessageReadInPlace) {
+  DocumentSink sink;
+  Children children;
+  ASSERT_TRUE(ReadPst(Pst("mail.pst"), sink, &children, IngestOptions{}).ok());
+  const std::string at = "Inbox/Referrals/1/Requisition for Marc Lavoie/";
+  std::vector<std::string> got;
+  for (const DocUnit& u : sink.units) {
+    if (u.path.rfind(at, 0) == 0) {
+      got.push_back(std::to_string(u.record) + " " + u.path.substr(at.size()) + "=" + u.text);
+    }
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "2 from[1].name=Regina Lab Desk",
+                     "2 from[1].email=lab.desk@example.org",
+                     "2 to[1].name=Dr. Claire Bouchard",
+                     "2 to[1].email=claire.bouchard@example.org",
+                     "2 subject=Requisition for Marc Lavoie",
+                     "2 date=2024-03-01T08:01:00Z",
+                     "2 body=Marc Lavoie's requisition: lipid panel. Reach him at 306-555-0144.",
+                 }));
+  EXPECT_TRUE(children.errors.empty());
+}
+
+TEST(PstReaderTest, AttachedMessagesNestNoDeeperThanTheLimit) {
+  DocumentSink sink;
+  Children children;
+  IngestOptions options;
+  options.max_archive_depth = 0;
+  ASSERT_TRUE(ReadPst(Pst("mail.pst"), sink, &children, options).ok());
+  ASSERT_EQ(children.errors.size(), 1u);
+  EXPECT_EQ(children.errors[0].first, "Inbox/Referrals/1/Requisition for Marc Lavoie");
+  EXPECT_EQ(children.errors[0].second.code(), StatusCode::kLimitExceeded);
+  EXPECT_EQ(sink.At("Inbox/Referrals/1/Requisition for Marc Lavoie/subject"), nullptr);
 }
 
 TEST(PstReaderTest, AttachmentOverTheMemberLimitIsAnError) {
@@ -149,7 +190,7 @@ TEST(PstReaderTest, TruncationIsNamedInTheReason) {
   DocumentSink sink;
   Status status = ReadPst(Pst("mail_truncated.pst"), sink, nullptr, IngestOptions{});
   EXPECT_EQ(status.message(),
-            "PST/OST mailbox has no root folder (truncated: 18632 of 29184 bytes)");
+            "PST/OST mailbox has no root folder (truncated: 18632 of 30720 bytes)");
   EXPECT_TRUE(sink.units.empty());
 }
 
