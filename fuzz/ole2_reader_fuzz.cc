@@ -7,6 +7,15 @@
 #include "ingest/documents/ole2_reader.h"
 #include "checking_sink.h"
 
+// libgsf 1.14.50 leaks a directory entry (80 bytes and its name) inside
+// gsf_infile_msole_new() on some malformed directories: a leak of the
+// library, small and per damaged file; every other leak still fails. The
+// library has no frame pointers, so the stack is unwound slowly to see it.
+extern "C" const char* __asan_default_options() { return "fast_unwind_on_malloc=0"; }
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:gsf_infile_msole_new\n";
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   // Text comes from streams inside the file: at most 3 UTF-8 bytes per
