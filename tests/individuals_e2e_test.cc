@@ -21,6 +21,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,7 @@ class IndividualsE2eTest : public ::testing::Test {
     const std::string case_dir = dir_->path() + "/case";
     Run({BinaryPath(), "scan", share, "--case", case_dir, "--quiet"});
     resolve_out_ = Run({BinaryPath(), "resolve", "--case", case_dir});
+    review_list_ = Run({BinaryPath(), "review", "list", "--case", case_dir});
     Run({BinaryPath(), "export", "individuals", "--case", case_dir, "-o",
          dir_->path() + "/individuals.jsonl"});
     Run({BinaryPath(), "export", "findings", "--case", case_dir, "-o",
@@ -191,12 +193,29 @@ class IndividualsE2eTest : public ::testing::Test {
   }
 
   static std::unique_ptr<TempDir> dir_;
-  static std::string resolve_out_;
+  // Sources of the two records of each pair `review list` prints
+  // ("   3  weight  16.79  a.csv#row 6  <->  b.hl7#message 5/NK1 1").
+  static std::vector<std::pair<std::string, std::string>> ReviewSourcePairs() {
+    std::vector<std::pair<std::string, std::string>> out;
+    std::istringstream lines(review_list_);
+    for (std::string line; std::getline(lines, line);) {
+      const size_t arrow = line.find("  <->  ");
+      const size_t weight = line.find("weight ");
+      if (arrow == std::string::npos || weight == std::string::npos) continue;
+      const size_t key_a = line.find("  ", line.find_first_not_of(' ', weight + 7));
+      std::string a = line.substr(key_a, arrow - key_a), b = line.substr(arrow + 7);
+      a = a.substr(a.find_first_not_of(' '));
+      out.emplace_back(a.substr(0, a.find('#')), b.substr(0, b.find('#')));
+    }
+    return out;
+  }
+
+  static std::string resolve_out_, review_list_;
   static std::vector<Json> individuals_, findings_, truth_;
 };
 
 std::unique_ptr<TempDir> IndividualsE2eTest::dir_;
-std::string IndividualsE2eTest::resolve_out_;
+std::string IndividualsE2eTest::resolve_out_, IndividualsE2eTest::review_list_;
 std::vector<Json> IndividualsE2eTest::individuals_, IndividualsE2eTest::findings_,
     IndividualsE2eTest::truth_;
 
@@ -245,6 +264,8 @@ TEST_F(IndividualsE2eTest, EachPatientHasExactlyTheTruthsCategoriesAndSources) {
   const std::map<std::string, Identity> ids = Identities();
   const std::map<std::string, Expected> expected = ExpectedPerPatient();
   std::map<std::string, Expected> got;
+  const auto review_pairs = ReviewSourcePairs();
+  ASSERT_FALSE(review_pairs.empty()) << review_list_;
   for (const Json& ind : individuals_) {
     for (const std::string& p : StandsFor(ind, ids)) {
       for (const Json& c : ind["categories"]) got[p].categories.insert(c.get<std::string>());
@@ -261,7 +282,18 @@ TEST_F(IndividualsE2eTest, EachPatientHasExactlyTheTruthsCategoriesAndSources) {
     const Set extra_categories = Minus(got[patient].categories, e.categories);
     const Set extra_sources = Minus(got[patient].sources, e.sources);
     EXPECT_EQ(Minus(e.categories, got[patient].categories), Set()) << patient;
-    EXPECT_EQ(Minus(e.sources, got[patient].sources), Set()) << patient;
+    // A source may be missing only when its record is held in review
+    // against one of the patient's: a kin entry with the patient's name and
+    // the family's line but no birth date may be a namesake (a father, a
+    // son), so it is not linked silently.
+    for (const std::string& missing : Minus(e.sources, got[patient].sources)) {
+      bool held = false;
+      for (const auto& [a, b] : review_pairs) {
+        held = held || (a == missing && got[patient].sources.count(b)) ||
+               (b == missing && got[patient].sources.count(a));
+      }
+      EXPECT_TRUE(held) << patient << " lacks " << missing << " and no review pair holds it";
+    }
     EXPECT_EQ(Minus(extra_categories, e.related_categories), Set()) << patient;
     EXPECT_EQ(Minus(extra_sources, e.related_sources), Set()) << patient;
   }
