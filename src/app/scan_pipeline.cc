@@ -3,7 +3,10 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <variant>
@@ -23,6 +26,38 @@ using WriterMsg = std::variant<BeginSourceMsg, ItemResult, FinishSourceMsg>;
 // Enough to keep the writer busy without holding much in memory.
 constexpr size_t kQueueCapacity = 256;
 constexpr auto kFlushInterval = std::chrono::seconds(2);
+// The queue counts messages, but one message may hold a chunk of findings
+// (about 430 bytes each): this caps the findings queued at once, so memory
+// stays bounded when the writer is the slower side.
+constexpr uint64_t kQueuedFindingsCap = 4 * 16384;
+
+// Findings in the queue: workers take room before pushing and wait when it
+// is full; the writer gives it back once stored. One message bigger than
+// the cap still goes through, alone.
+class FindingBudget {
+ public:
+  explicit FindingBudget(uint64_t cap) : cap_(cap) {}
+  void Take(uint64_t n) {
+    n = std::min(n, cap_);
+    if (n == 0) return;
+    std::unique_lock<std::mutex> lock(mutex_);
+    room_.wait(lock, [&] { return used_ + n <= cap_; });
+    used_ += n;
+  }
+  void Give(uint64_t n) {
+    n = std::min(n, cap_);
+    if (n == 0) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    used_ -= n;
+    room_.notify_all();
+  }
+
+ private:
+  const uint64_t cap_;
+  std::mutex mutex_;
+  std::condition_variable room_;
+  uint64_t used_ = 0;
+};
 
 SourceKey KeyOf(const SourceEntry& entry) {
   return SourceKey{entry.name, entry.size, entry.mtime_ns};
@@ -58,9 +93,10 @@ class Workers {
  public:
   Workers(const std::vector<SourceEntry>& sources, const ScanOptions& options,
           const DetectorEngine& engine, const std::atomic<bool>& stop,
-          BoundedQueue<WriterMsg>& queue, ScanCounters& counters)
+          BoundedQueue<WriterMsg>& queue, FindingBudget& budget,
+          ScanCounters& counters)
       : sources_(sources), options_(options), engine_(engine), stop_(stop),
-        queue_(queue), counters_(counters) {}
+        queue_(queue), budget_(budget), counters_(counters) {}
 
   void Start(int threads) {
     for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Run(); });
@@ -74,13 +110,16 @@ class Workers {
     SourceProcessor processor(engine_, options_.ingest, stop_);
     StageClock& clock = processor.clock();
     SourceProcessor::Emit emit = [this, &clock](ItemResult&& item) {
-      counters_.items.fetch_add(1, std::memory_order_relaxed);
-      if (item.record.status == ItemStatus::kError) {
-        counters_.errors.fetch_add(1, std::memory_order_relaxed);
+      if (!item.partial) {
+        counters_.items.fetch_add(1, std::memory_order_relaxed);
+        if (item.record.status == ItemStatus::kError) {
+          counters_.errors.fetch_add(1, std::memory_order_relaxed);
+        }
       }
       counters_.findings.fetch_add(item.findings.size(),
                                    std::memory_order_relaxed);
       Stage before = clock.Switch(Stage::kQueue);
+      budget_.Take(item.findings.size());
       queue_.Push(std::move(item));
       clock.Switch(before);
     };
@@ -103,6 +142,7 @@ class Workers {
   const DetectorEngine& engine_;
   const std::atomic<bool>& stop_;
   BoundedQueue<WriterMsg>& queue_;
+  FindingBudget& budget_;
   ScanCounters& counters_;
   std::atomic<size_t> next_{0};
   std::vector<std::thread> threads_;
@@ -116,15 +156,24 @@ double ThreadCpuSeconds() {
 
 void CountFormat(const ItemResult& item, ScanStats* stats) {
   ScanStats::PerFormat& format = stats->formats[item.record.format];
+  format.findings += item.findings.size();
+  if (item.partial) return;  // the item is counted with its final result
   ++format.items;
   format.bytes += item.record.bytes;
-  format.findings += item.findings.size();
+}
+
+Status StoreItem(CaseStore& store, const ItemResult& item) {
+  if (item.partial || item.chunked) {
+    return store.AddItemPart(item.record, item.findings, item.seqs,
+                             !item.partial);
+  }
+  return store.AddItem(item.record, item.findings);
 }
 
 // Drains the queue into the store on the calling thread. On a store error it
 // keeps draining (so workers never block) and returns the first error.
-Status WriteAll(BoundedQueue<WriterMsg>& queue, CaseStore& store,
-                ScanOutcome* outcome) {
+Status WriteAll(BoundedQueue<WriterMsg>& queue, FindingBudget& budget,
+                CaseStore& store, ScanOutcome* outcome) {
   using Clock = std::chrono::steady_clock;
   Status first_error;
   auto last_flush = Clock::now();
@@ -134,16 +183,21 @@ Status WriteAll(BoundedQueue<WriterMsg>& queue, CaseStore& store,
     if (first_error.ok() && !status.ok()) first_error = std::move(status);
   };
   while (std::optional<WriterMsg> msg = queue.Pop()) {
+    if (auto* item = std::get_if<ItemResult>(&*msg)) {
+      budget.Give(item->findings.size());  // it is off the queue now
+    }
     if (!first_error.ok()) continue;
     const auto start = Clock::now();
     if (auto* begin = std::get_if<BeginSourceMsg>(&*msg)) {
       keep(store.BeginSource(begin->key));
     } else if (auto* item = std::get_if<ItemResult>(&*msg)) {
-      ++outcome->items;
-      if (item->record.status == ItemStatus::kError) ++outcome->errors;
+      if (!item->partial) {
+        ++outcome->items;
+        if (item->record.status == ItemStatus::kError) ++outcome->errors;
+      }
       outcome->findings += item->findings.size();
       CountFormat(*item, &outcome->stats);
-      keep(store.AddItem(item->record, item->findings));
+      keep(StoreItem(store, *item));
     } else if (auto* finish = std::get_if<FinishSourceMsg>(&*msg)) {
       keep(store.FinishSource(finish->key));
       ++outcome->sources_scanned;
@@ -206,13 +260,14 @@ Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
   progress.Start();
 
   BoundedQueue<WriterMsg> queue(kQueueCapacity);
-  Workers workers(sources, options, engine, stop, queue, counters);
+  FindingBudget budget(kQueuedFindingsCap);
+  Workers workers(sources, options, engine, stop, queue, budget, counters);
   workers.Start(threads);
   std::thread closer([&] {
     workers.Join();
     queue.Close();
   });
-  Status written = WriteAll(queue, store, &outcome);
+  Status written = WriteAll(queue, budget, store, &outcome);
   closer.join();
   progress.Stop();
 

@@ -1,5 +1,6 @@
 #include "app/source_processor.h"
 
+#include "app/finding_chunker.h"
 #include "app/table_sampler.h"
 
 #include "ingest/archive/archive_reader.h"
@@ -25,10 +26,11 @@ constexpr uint64_t kReleaseStep = 8ull << 20;
 class DetectingSink : public UnitSink {
  public:
   DetectingSink(const DetectorEngine& engine, DetectorEngine::Scratch& scratch,
-                std::vector<Finding>* findings, MappedFile* mapping,
-                uint64_t mapping_base, StageClock& clock)
-      : sampler_(engine, scratch, findings), mapping_(mapping),
-        mapping_base_(mapping_base), clock_(clock) {}
+                ItemResult* result, const SourceProcessor::Emit& emit,
+                MappedFile* mapping, uint64_t mapping_base, StageClock& clock)
+      : sampler_(engine, scratch, &result->findings),
+        chunker_(result->record, &result->findings, emit), result_(result),
+        mapping_(mapping), mapping_base_(mapping_base), clock_(clock) {}
 
   void OnUnit(const TextUnit& unit) override {
     ++units_;
@@ -39,13 +41,16 @@ class DetectingSink : public UnitSink {
     } else {
       sampler_.OnUnit(unit);
     }
+    chunker_.MaybeEmit();
     // Held sample cells are copies, so pages behind them may go.
     MaybeRelease(unit.offset);
   }
-  // Detects the held sample cells; the stage is left as detect.
+  // Detects the held sample cells and reads the item's dates; the stage is
+  // left as detect.
   void Finish() {
     clock_.Switch(Stage::kDetect);
-    sampler_.Finish();
+    sampler_.FinishSample();
+    chunker_.Finish(result_);
   }
   void OnWarning(std::string_view) override { ++warnings_; }
 
@@ -63,6 +68,8 @@ class DetectingSink : public UnitSink {
   }
 
   TableSampler sampler_;
+  FindingChunker chunker_;
+  ItemResult* result_;
   MappedFile* mapping_;
   uint64_t mapping_base_;
   StageClock& clock_;
@@ -192,7 +199,7 @@ void SourceProcessor::ProcessDocument(const std::string& name,
   context.ocr = options_.ocr;
   context.options = &options_;
   context.ocr_pages = &result.record.ocr_pages;
-  DetectingSink sink(engine_, *scratch_, &result.findings, nullptr, 0, clock_);
+  DetectingSink sink(engine_, *scratch_, &result, *emit_, nullptr, 0, clock_);
   clock_.Switch(Stage::kExtract);
   Status status = ExtractDocument(sniff, bytes, context, sink);
   sink.Finish();
@@ -266,7 +273,7 @@ void SourceProcessor::ProcessContent(const std::string& name,
   Status status;
   uint64_t units = 0, warnings = 0;
   if (sniff.format == Format::kBinary) {
-    DetectingSink sink(engine_, *scratch_, &result.findings, mapping, 0,
+    DetectingSink sink(engine_, *scratch_, &result, *emit_, mapping, 0,
                        clock_);
     clock_.Switch(Stage::kExtract);
     status = ReadBinaryStrings(bytes, sink);
@@ -287,7 +294,7 @@ void SourceProcessor::ProcessContent(const std::string& name,
     DecodedText decoded = DecodeToUtf8(bytes, &storage, release);
     bool is_view = storage.empty() && !decoded.text.empty();
     uint64_t base = is_view ? decoded.text.data() - bytes.data() : 0;
-    DetectingSink sink(engine_, *scratch_, &result.findings,
+    DetectingSink sink(engine_, *scratch_, &result, *emit_,
                        is_view ? mapping : nullptr, base, clock_);
     clock_.Switch(Stage::kExtract);
     status = ExtractUnits(sniff, decoded.text, sink);

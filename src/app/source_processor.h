@@ -11,6 +11,7 @@
 #define BREACHSCOPE_APP_SOURCE_PROCESSOR_H_
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -27,9 +28,15 @@
 
 namespace breachscope {
 
+// One item, or a chunk of a big item's findings (app/finding_chunker.h).
 struct ItemResult {
   ItemRecord record;
   std::vector<Finding> findings;
+  // Set when the item's findings went out in chunks: the seq of each
+  // finding (otherwise seq = index in `findings`).
+  std::vector<int64_t> seqs;
+  bool partial = false;  // a chunk; the item's final result follows
+  bool chunked = false;  // the final result of an item sent in chunks
 };
 
 class MappedFile;

@@ -44,6 +44,9 @@ class TableSampler {
   // ambiguous day/month dates in the order of their column or document
   // (detect/date_order.h). Call once after the last unit.
   void Finish();
+  // Finish() without the date reading, for a caller that has passed the
+  // item's findings on in pieces and reads its dates itself.
+  void FinishSample() { FlushSample(); }
 
  private:
   // A held cell: its strings are [offset, size) ranges of arena_.

@@ -14,11 +14,6 @@ namespace {
 // A column is (table, column); the document is the key with column -1.
 using GroupKey = std::tuple<std::string, int32_t>;
 
-struct Votes {
-  int day_first = 0;
-  int month_first = 0;
-};
-
 bool IsDateCategory(const std::string& category) {
   return category == "date_of_birth" || category == "service_date";
 }
@@ -51,25 +46,31 @@ void Rewrite(Finding* f, bool month_first, bool column) {
 
 }  // namespace
 
+bool DateOrderVotes::Count(const Finding& f) {
+  DayMonth order = OrderOf(f);
+  if (order == DayMonth::kDayFirst) ++votes_[KeyOf(f.location)].day_first;
+  if (order == DayMonth::kMonthFirst) ++votes_[KeyOf(f.location)].month_first;
+  return order == DayMonth::kAmbiguous;
+}
+
+void DateOrderVotes::Resolve(Finding* f) const {
+  if (OrderOf(*f) != DayMonth::kAmbiguous) return;
+  GroupKey key = KeyOf(f->location);
+  auto it = votes_.find(key);
+  if (it == votes_.end()) return;
+  const Votes& v = it->second;
+  if ((v.day_first > 0) == (v.month_first > 0)) return;  // none or both
+  Rewrite(f, v.month_first > 0, std::get<1>(key) >= 0);
+}
+
 void ResolveDateOrder(std::vector<Finding>* findings) {
-  std::map<GroupKey, Votes> votes;
+  DateOrderVotes votes;
   bool any_ambiguous = false;
   for (const Finding& f : *findings) {
-    DayMonth order = OrderOf(f);
-    if (order == DayMonth::kDayFirst) ++votes[KeyOf(f.location)].day_first;
-    if (order == DayMonth::kMonthFirst) ++votes[KeyOf(f.location)].month_first;
-    any_ambiguous = any_ambiguous || order == DayMonth::kAmbiguous;
+    any_ambiguous = votes.Count(f) || any_ambiguous;
   }
-  if (!any_ambiguous || votes.empty()) return;
-  for (Finding& f : *findings) {
-    if (OrderOf(f) != DayMonth::kAmbiguous) continue;
-    GroupKey key = KeyOf(f.location);
-    auto it = votes.find(key);
-    if (it == votes.end()) continue;
-    const Votes& v = it->second;
-    if ((v.day_first > 0) == (v.month_first > 0)) continue;  // none or both
-    Rewrite(&f, v.month_first > 0, std::get<1>(key) >= 0);
-  }
+  if (!any_ambiguous) return;
+  for (Finding& f : *findings) votes.Resolve(&f);
 }
 
 }  // namespace breachscope

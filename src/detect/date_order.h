@@ -16,6 +16,10 @@
 #ifndef BREACHSCOPE_DETECT_DATE_ORDER_H_
 #define BREACHSCOPE_DETECT_DATE_ORDER_H_
 
+#include <cstdint>
+#include <map>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include "common/finding.h"
@@ -27,6 +31,27 @@ namespace breachscope {
 // confidence raised as for a confirmed date, the reason added to the
 // explanation. Order and number of findings are unchanged.
 void ResolveDateOrder(std::vector<Finding>* findings);
+
+// The same reading for an item whose findings pass in pieces (a huge table
+// written in chunks): Count() every finding of the item, in any order, and
+// keep back those it reports ambiguous; once all are counted, Resolve() each
+// kept one. The result equals ResolveDateOrder on the whole item.
+class DateOrderVotes {
+ public:
+  // Counts `f`'s vote; true when `f` is an ambiguous numeric date, whose
+  // reading waits for the whole item.
+  bool Count(const Finding& f);
+  // Rewrites ambiguous `f` as ResolveDateOrder would, given every vote.
+  void Resolve(Finding* f) const;
+
+ private:
+  struct Votes {
+    int day_first = 0;
+    int month_first = 0;
+  };
+  // (table, column); the document is ("", -1).
+  std::map<std::tuple<std::string, int32_t>, Votes> votes_;
+};
 
 }  // namespace breachscope
 

@@ -109,6 +109,14 @@ class CaseStore {
   // Records one item and its findings, in order (seq = index in `findings`).
   virtual Status AddItem(const ItemRecord& item,
                          const std::vector<Finding>& findings) = 0;
+  // Records one item whose findings come in parts (a huge item, written
+  // while it is read): `seqs[i]` is the seq of `findings[i]`. The first part
+  // creates the item row; the part with `last` set updates its record
+  // (units, warnings, status). Parts of several items may interleave (one
+  // per scan worker). A source killed part way is purged as usual.
+  virtual Status AddItemPart(const ItemRecord& item,
+                             const std::vector<Finding>& findings,
+                             const std::vector<int64_t>& seqs, bool last) = 0;
   // Marks the source done. Durable after the next Flush().
   virtual Status FinishSource(const SourceKey& key) = 0;
   // Commits the open batch.

@@ -138,6 +138,10 @@ Status SqliteCaseStore::PrepareStatements() {
        "INSERT INTO items(name, source, format, status, error_code, "
        "error_message, bytes, units, warnings, depth, ocr_pages) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
+      {&update_item_,
+       "UPDATE items SET format = ?2, status = ?3, error_code = ?4, "
+       "error_message = ?5, bytes = ?6, units = ?7, warnings = ?8, "
+       "depth = ?9, ocr_pages = ?10 WHERE id = ?1"},
   };
   for (const auto& [stmt, sql] : all) {
     Result<Statement> prepared = Statement::Prepare(db_.get(), sql);
@@ -289,28 +293,77 @@ Status SqliteCaseStore::FinishSource(const SourceKey& key) {
   return CountRows(1);
 }
 
+Status SqliteCaseStore::InsertItemRow(const ItemRecord& item,
+                                      int64_t* item_id) {
+  BS_RETURN_IF_ERROR(
+      insert_item_.BindText(1, sealer_->SealName(item.name))
+          .BindText(2, sealer_->SealName(item.source))
+          .BindText(3, item.format)
+          .BindText(4, ItemStatusName(item.status))
+          .BindText(5, item.error_code)
+          .BindText(6, item.error_message)
+          .BindInt(7, static_cast<int64_t>(item.bytes))
+          .BindInt(8, static_cast<int64_t>(item.units))
+          .BindInt(9, static_cast<int64_t>(item.warnings))
+          .BindInt(10, item.depth)
+          .BindInt(11, static_cast<int64_t>(item.ocr_pages))
+          .Run("insert item"));
+  *item_id = sqlite3_last_insert_rowid(db_.get());
+  return {};
+}
+
 Status SqliteCaseStore::AddItem(const ItemRecord& item,
                                 const std::vector<Finding>& findings) {
   BS_RETURN_IF_ERROR(Write([&]() -> Status {
-    BS_RETURN_IF_ERROR(
-        insert_item_.BindText(1, sealer_->SealName(item.name))
-            .BindText(2, sealer_->SealName(item.source))
-            .BindText(3, item.format)
-            .BindText(4, ItemStatusName(item.status))
-            .BindText(5, item.error_code)
-            .BindText(6, item.error_message)
-            .BindInt(7, static_cast<int64_t>(item.bytes))
-            .BindInt(8, static_cast<int64_t>(item.units))
-            .BindInt(9, static_cast<int64_t>(item.warnings))
-            .BindInt(10, item.depth)
-            .BindInt(11, static_cast<int64_t>(item.ocr_pages))
-            .Run("insert item"));
-    const int64_t item_id = sqlite3_last_insert_rowid(db_.get());
+    int64_t item_id = 0;
+    BS_RETURN_IF_ERROR(InsertItemRow(item, &item_id));
     Status st = findings_.Insert(item_id, findings);
     if (!st.ok()) return UndoItem(item_id, std::move(st));
     return {};
   }));
   return CountRows(1 + static_cast<int64_t>(findings.size()));
+}
+
+Status SqliteCaseStore::AddItemPart(const ItemRecord& item,
+                                    const std::vector<Finding>& findings,
+                                    const std::vector<int64_t>& seqs,
+                                    bool last) {
+  if (seqs.size() != findings.size()) {
+    return InvalidArgument("add item part: one seq per finding needed");
+  }
+  auto open = part_items_.find(item.name);
+  const bool first = open == part_items_.end();
+  int64_t item_id = first ? 0 : open->second;
+  Status written = Write([&]() -> Status {
+    if (first) {
+      BS_RETURN_IF_ERROR(InsertItemRow(item, &item_id));
+    } else if (last) {
+      BS_RETURN_IF_ERROR(
+          update_item_.BindInt(1, item_id)
+              .BindText(2, item.format)
+              .BindText(3, ItemStatusName(item.status))
+              .BindText(4, item.error_code)
+              .BindText(5, item.error_message)
+              .BindInt(6, static_cast<int64_t>(item.bytes))
+              .BindInt(7, static_cast<int64_t>(item.units))
+              .BindInt(8, static_cast<int64_t>(item.warnings))
+              .BindInt(9, item.depth)
+              .BindInt(10, static_cast<int64_t>(item.ocr_pages))
+              .Run("update item"));
+    }
+    // A failed part removes the whole item: its earlier parts are
+    // incomplete without it.
+    Status st = findings_.Insert(item_id, findings, &seqs);
+    if (!st.ok()) return UndoItem(item_id, std::move(st));
+    return {};
+  });
+  if (last || !written.ok()) {
+    if (!first) part_items_.erase(open);
+  } else if (first) {
+    part_items_.emplace(item.name, item_id);
+  }
+  BS_RETURN_IF_ERROR(written);
+  return CountRows((first ? 1 : 0) + static_cast<int64_t>(findings.size()));
 }
 
 Status SqliteCaseStore::UndoItem(int64_t item_id, Status error) {

@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,6 +62,9 @@ class SqliteCaseStore final : public CaseStore {
   // Fails if an item of that name is already stored (kInvalidArgument).
   Status AddItem(const ItemRecord& item,
                  const std::vector<Finding>& findings) override;
+  Status AddItemPart(const ItemRecord& item,
+                     const std::vector<Finding>& findings,
+                     const std::vector<int64_t>& seqs, bool last) override;
   // Fails (kInvalidArgument) if the source was not begun.
   Status FinishSource(const SourceKey& key) override;
   Status Flush() override;
@@ -87,6 +91,8 @@ class SqliteCaseStore final : public CaseStore {
   Status CheckBatchAfter(Status error);
   // Removes a half-written item after `error`; returns `error`.
   Status UndoItem(int64_t item_id, Status error);
+  // Inserts the item row; its id in *item_id.
+  Status InsertItemRow(const ItemRecord& item, int64_t* item_id);
   Status CountRows(int64_t rows);
   Status DeleteSourceRows(std::string_view source);
 
@@ -105,11 +111,15 @@ class SqliteCaseStore final : public CaseStore {
   sqlite::Statement finish_source_;
   sqlite::Statement delete_item_;
   sqlite::Statement insert_item_;
+  sqlite::Statement update_item_;
   sqlite::FindingWriter findings_;
 
   bool in_batch_ = false;
   int64_t batch_rows_ = 0;
   int64_t scan_id_ = 0;  // the scan begun by this store; 0 for none
+  // Items being written in parts (AddItemPart), by name: row id. Several
+  // scan workers may each have one under way.
+  std::map<std::string, int64_t> part_items_;
   Status broken_;        // non-OK once SQLite has dropped a batch
 };
 

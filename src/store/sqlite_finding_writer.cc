@@ -44,13 +44,17 @@ Status FindingWriter::Prepare(sqlite3* db, const Sealer* sealer) {
 }
 
 Status FindingWriter::Insert(int64_t item_id,
-                             const std::vector<Finding>& findings) {
+                             const std::vector<Finding>& findings,
+                             const std::vector<int64_t>* seqs) {
   const size_t n = findings.size();
+  auto seq = [seqs](size_t i) {
+    return seqs != nullptr ? (*seqs)[i] : static_cast<int64_t>(i);
+  };
   size_t i = 0;
   for (; i + kRowsPerInsert <= n; i += kRowsPerInsert) {
     for (int r = 0; r < kRowsPerInsert; ++r) {
       Status st = BindRow(insert_many_, r, item_id,
-                          static_cast<int64_t>(i + r), findings[i + r]);
+                          seq(i + r), findings[i + r]);
       if (!st.ok()) {
         insert_many_.Reset();
         return st;
@@ -60,7 +64,7 @@ Status FindingWriter::Insert(int64_t item_id,
   }
   for (; i < n; ++i) {
     Status st =
-        BindRow(insert_one_, 0, item_id, static_cast<int64_t>(i), findings[i]);
+        BindRow(insert_one_, 0, item_id, seq(i), findings[i]);
     if (!st.ok()) {
       insert_one_.Reset();
       return st;

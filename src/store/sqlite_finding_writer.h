@@ -35,7 +35,9 @@ class FindingWriter {
   // Inserts `findings` of item `item_id`, seq = index in `findings`. Must
   // run inside a write transaction. On failure some rows (and interned
   // strings) may already be written; the caller removes the item's rows.
-  Status Insert(int64_t item_id, const std::vector<Finding>& findings);
+  // With `seqs`, findings[i] gets seq (*seqs)[i] instead.
+  Status Insert(int64_t item_id, const std::vector<Finding>& findings,
+                const std::vector<int64_t>* seqs = nullptr);
 
   // To be called when SQLite drops the open transaction (see StringIds).
   void Forget() { strings_.Forget(); }
