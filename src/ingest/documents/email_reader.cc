@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "ingest/documents/gobject_ptr.h"
 #include "ingest/documents/html_text.h"
 #include "ingest/documents/mailbox_role.h"
 #include "ingest/documents/part_sink.h"
@@ -14,14 +15,6 @@
 
 namespace breachscope {
 namespace {
-
-struct GObjectUnref {
-  void operator()(gpointer p) const {
-    if (p != nullptr) g_object_unref(p);
-  }
-};
-template <typename T>
-using GPtr = std::unique_ptr<T, GObjectUnref>;
 
 void InitGmime() {
   static std::once_flag once;

@@ -11,20 +11,13 @@
 #include <string>
 
 #include "ingest/documents/biff8_workbook.h"
+#include "ingest/documents/gobject_ptr.h"
 #include "ingest/documents/part_sink.h"
 #include "ingest/documents/word97_text.h"
 #include "ingest/extract/text_reader.h"
 
 namespace breachscope {
 namespace {
-
-struct GObjectUnref {
-  void operator()(gpointer p) const {
-    if (p != nullptr) g_object_unref(p);
-  }
-};
-template <typename T>
-using GPtr = std::unique_ptr<T, GObjectUnref>;
 
 void DropLog(const gchar*, GLogLevelFlags, const gchar*, gpointer) {}
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/documents/gobject_ptr.h"
 #include "ingest/documents/image_ocr_reader.h"
 
 namespace breachscope {
@@ -23,13 +24,8 @@ namespace {
 constexpr double kSignatureReachX = 144.0;
 constexpr double kSignatureReachY = 36.0;
 
-struct GObjectUnref {
-  void operator()(gpointer p) const {
-    if (p != nullptr) g_object_unref(p);
-  }
-};
-using DocumentPtr = std::unique_ptr<PopplerDocument, GObjectUnref>;
-using PagePtr = std::unique_ptr<PopplerPage, GObjectUnref>;
+using DocumentPtr = GPtr<PopplerDocument>;
+using PagePtr = GPtr<PopplerPage>;
 
 struct GFree {
   void operator()(gpointer p) const { g_free(p); }
