@@ -293,20 +293,31 @@ Status SqliteCaseStore::FinishSource(const SourceKey& key) {
   return CountRows(1);
 }
 
+namespace {
+
+// The item's columns from format to ocr_pages, bound from `first` on: the
+// insert and the last part's update write the same ones.
+sqlite::Statement& BindItemOutcome(sqlite::Statement& stmt, int first,
+                                   const ItemRecord& item) {
+  return stmt.BindText(first, item.format)
+      .BindText(first + 1, ItemStatusName(item.status))
+      .BindText(first + 2, item.error_code)
+      .BindText(first + 3, item.error_message)
+      .BindInt(first + 4, static_cast<int64_t>(item.bytes))
+      .BindInt(first + 5, static_cast<int64_t>(item.units))
+      .BindInt(first + 6, static_cast<int64_t>(item.warnings))
+      .BindInt(first + 7, item.depth)
+      .BindInt(first + 8, static_cast<int64_t>(item.ocr_pages));
+}
+
+}  // namespace
+
 Status SqliteCaseStore::InsertItemRow(const ItemRecord& item,
                                       int64_t* item_id) {
   BS_RETURN_IF_ERROR(
-      insert_item_.BindText(1, sealer_->SealName(item.name))
-          .BindText(2, sealer_->SealName(item.source))
-          .BindText(3, item.format)
-          .BindText(4, ItemStatusName(item.status))
-          .BindText(5, item.error_code)
-          .BindText(6, item.error_message)
-          .BindInt(7, static_cast<int64_t>(item.bytes))
-          .BindInt(8, static_cast<int64_t>(item.units))
-          .BindInt(9, static_cast<int64_t>(item.warnings))
-          .BindInt(10, item.depth)
-          .BindInt(11, static_cast<int64_t>(item.ocr_pages))
+      BindItemOutcome(insert_item_.BindText(1, sealer_->SealName(item.name))
+                          .BindText(2, sealer_->SealName(item.source)),
+                      3, item)
           .Run("insert item"));
   *item_id = sqlite3_last_insert_rowid(db_.get());
   return {};
@@ -339,16 +350,7 @@ Status SqliteCaseStore::AddItemPart(const ItemRecord& item,
       BS_RETURN_IF_ERROR(InsertItemRow(item, &item_id));
     } else if (last) {
       BS_RETURN_IF_ERROR(
-          update_item_.BindInt(1, item_id)
-              .BindText(2, item.format)
-              .BindText(3, ItemStatusName(item.status))
-              .BindText(4, item.error_code)
-              .BindText(5, item.error_message)
-              .BindInt(6, static_cast<int64_t>(item.bytes))
-              .BindInt(7, static_cast<int64_t>(item.units))
-              .BindInt(8, static_cast<int64_t>(item.warnings))
-              .BindInt(9, item.depth)
-              .BindInt(10, static_cast<int64_t>(item.ocr_pages))
+          BindItemOutcome(update_item_.BindInt(1, item_id), 2, item)
               .Run("update item"));
     }
     // A failed part removes the whole item: its earlier parts are
