@@ -2,7 +2,7 @@
 """Generates a synthetic clinic file share with known truth.
 
     generate_share.py --out DIR --seed N [--patients N] [--size-mb N]
-                      [--truth FILE]
+                      [--truth FILE] [--facility-records]
 
 Everything is synthetic and deterministic: the same seed gives the same
 bytes. The truth file (JSON Lines) has one line per occurrence of a value:
@@ -42,9 +42,14 @@ def main(argv=None):
     ap.add_argument("--size-mb", type=float, default=0,
                     help="add bulk sites until the share is about this big")
     ap.add_argument("--truth", help="truth file to write (JSON Lines)")
+    ap.add_argument("--facility-records", action="store_true",
+                    help="add facilities whose record numbers have shapes of "
+                    "their own, labelled in a chart index and unlabelled in "
+                    "letters and a transfer list (tools/gen/facility.py)")
     a = ap.parse_args(argv)
     t0 = time.time()
-    summary, truth = generate(a.out, a.seed, a.patients, a.size_mb, a.truth)
+    summary, truth = generate(a.out, a.seed, a.patients, a.size_mb, a.truth,
+                              facility_records=a.facility_records)
     files = sum(v[0] for v in summary.values())
     size = sum(v[1] for v in summary.values())
     print(f"{'format':<12}{'files':>8}{'bytes':>14}")

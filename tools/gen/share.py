@@ -12,7 +12,7 @@ import tarfile
 import zipfile
 
 from . import contract as C
-from . import hl7, notes, records
+from . import facility, hl7, notes, records
 from . import people as P
 from . import tables as T
 from .truth import Truth
@@ -23,6 +23,7 @@ FIXED_TIME = (2024, 3, 1, 9, 0, 0)
 class Ctx:
     def __init__(self, rng, truth, pats):
         self.rng, self.truth, self.pats = rng, truth, pats
+        self.facility_records = False   # gen/facility.py, on request
         self.today = datetime.date(2024, 3, rng.randint(1, 28))
         c = P.CLINICS[0]
         self.clinic = {"name": c[0], "name_fr": "Clinique médicale Wascana",
@@ -480,9 +481,10 @@ def build(ctx, prefix=""):
         lambda s: records.fhir_bundle(ctx, s, ctx.some(6)))
     add("fhir/bundle_002.json", "json",
         lambda s: records.fhir_bundle(ctx, s, ctx.some(6)))
+    bulk = {}  # the patients of the Bulk FHIR export's Patient.ndjson
     add("fhir/export/Patient.ndjson", "ndjson",
-        lambda s: records.ndjson(ctx, s, ctx.some(len(ctx.pats) // 2),
-                                 "Patient"))
+        lambda s: records.ndjson(ctx, s, bulk.setdefault(
+            "pats", ctx.some(len(ctx.pats) // 2)), "Patient"))
     add("fhir/export/Observation.ndjson", "ndjson",
         lambda s: records.ndjson(ctx, s, ctx.some(len(ctx.pats) // 2),
                                  "Observation"))
@@ -539,6 +541,9 @@ def build(ctx, prefix=""):
             ctx, prefix + xz + "!Patient_2022.ndjson", ctx.some(5),
             "Patient")), "compressed"))
 
+    if ctx.facility_records:
+        files.extend(facility.facility_files(ctx, prefix))
+
     # Files without PHI.
     if not prefix:
         files.append(("README.txt", README.encode(), "text"))
@@ -547,15 +552,22 @@ def build(ctx, prefix=""):
                                                      for _ in range(200)),
                       "binary"))
         files.append(("tmp/empty.dat", b"", "empty"))
+    # The rest of the Bulk FHIR export: resources that name their patient
+    # only by `subject.reference` to Patient.ndjson. Last, so that every
+    # file above stays as it was for a given seed.
+    for what in ("Condition", "MedicationRequest"):
+        add(f"fhir/export/{what}.ndjson", "ndjson",
+            lambda s, what=what: records.ndjson(ctx, s, bulk["pats"], what))
     return files
 
 
 def generate(out, seed, n_patients=40, size_mb=0, truth_path=None,
-             log=print):
+             log=print, facility_records=False):
     truth = Truth(enabled=True)
     rng = random.Random(seed)
     pats = P.make_patients(rng, n_patients)
     ctx = Ctx(rng, truth, pats)
+    ctx.facility_records = facility_records
     files = build(ctx)
     total = sum(len(f[1]) for f in files)
     summary = {}
@@ -587,6 +599,7 @@ def generate(out, seed, n_patients=40, size_mb=0, truth_path=None,
         srng = random.Random(seed * 1000003 + site)
         spats = P.make_patients(srng, per_site, start_id=site * 100000 + 1)
         sctx = Ctx(srng, truth, spats)
+        sctx.facility_records = facility_records
         files = build(sctx, prefix=f"bulk/site_{site:04d}/")
         total += sum(len(f[1]) for f in files)
         flush(files)
