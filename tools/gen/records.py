@@ -127,19 +127,22 @@ def _care_resources(ctx, src, p, base, what=None):
                     "code": {"coding": [{"system": "http://hl7.org/fhir/sid/"
                                          "icd-10", "code": code,
                                          "display": text}]}})
-    for name, strength, sig, din in p.meds \
-            if want("MedicationStatement") else []:
+    # A Bundle holds MedicationStatements; a Bulk export may hold requests.
+    med = "MedicationRequest" if what == "MedicationRequest" \
+        else "MedicationStatement"
+    dosage = "dosageInstruction" if med == "MedicationRequest" else "dosage"
+    for name, strength, sig, din in p.meds if want(med) else []:
         tr.field(src, f"{base}.medicationCodeableConcept.text", "medication",
                  f"{name} {strength}", name, p.pid)
         tr.field(src, f"{base}.medicationCodeableConcept.coding.code", "din",
                  din, din, p.pid)
-        out.append({"resourceType": "MedicationStatement", "subject": ref,
+        out.append({"resourceType": med, "subject": ref,
                     "status": "active",
                     "medicationCodeableConcept": {
                         "coding": [{"system": "https://health-products."
                                     "canada.ca/dpd-bdpp/din", "code": din}],
                         "text": f"{name} {strength}"},
-                    "dosage": [{"text": sig}]})
+                    dosage: [{"text": sig}]})
     return out
 
 
