@@ -15,7 +15,7 @@ DEBIAN_PACKAGES := \
   libgtest-dev libgmock-dev libbenchmark-dev chromium \
   zip p7zip-full xz-utils bzip2 time
 
-.PHONY: deps build test demo bench eval fuzz kill-resume clean
+.PHONY: deps build test demo bench eval fuzz fuzz-build fuzz-replay kill-resume clean
 
 # Idempotent: installs only what is missing (needs root on a fresh machine).
 deps:
@@ -42,14 +42,19 @@ demo: deps build
 	$(BUILD_DIR)/breachscope deadlines --case $(BUILD_DIR)/demo-case --as-of 2026-04-20
 	$(BUILD_DIR)/breachscope report --case $(BUILD_DIR)/demo-case --out $(BUILD_DIR)/demo-report --as-of 2026-04-20
 
-# Runs every libFuzzer harness for FUZZ_SECONDS each, from its seed corpus.
+# Every libFuzzer harness (clang, ASan, UBSan), built in FUZZ_DIR.
 FUZZ_SECONDS ?= 60
 FUZZ_DIR ?= build-fuzz
-fuzz: deps
+FUZZ_HARNESSES = $$(cd fuzz && ls *_fuzz.cc | sed 's/\.cc$$//')
+fuzz-build: deps
 	@command -v clang++ >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev; }
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DBREACHSCOPE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	cmake --build $(FUZZ_DIR) -j $(JOBS) --target $$(cd fuzz && ls *_fuzz.cc | sed 's/\.cc$$//')
-	@for h in $$(cd fuzz && ls *_fuzz.cc | sed 's/\.cc$$//'); do \
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target $(FUZZ_HARNESSES)
+
+# Explores: each harness mutates its seed corpus for FUZZ_SECONDS. Random by
+# nature, so a developer's job; a crash found becomes a seed once fixed.
+fuzz: fuzz-build
+	@for h in $(FUZZ_HARNESSES); do \
 	  corpus=$(FUZZ_DIR)/corpus/$$h; mkdir -p $$corpus; \
 	  if [ -d fuzz/seeds/$$h ]; then cp -n fuzz/seeds/$$h/* $$corpus/ 2>/dev/null; fi; \
 	  if [ $$h = sniff_fuzz ]; then cp -n fuzz/seeds/*_fuzz/* $$corpus/ 2>/dev/null; fi; \
@@ -58,6 +63,19 @@ fuzz: deps
 	      -timeout=10 -artifact_prefix=$(FUZZ_DIR)/ $$corpus > $(FUZZ_DIR)/$$h.log 2>&1; then \
 	    tail -40 $(FUZZ_DIR)/$$h.log; echo "$$h: crash, see $(FUZZ_DIR)/"; exit 1; \
 	  fi; tail -1 $(FUZZ_DIR)/$$h.log; \
+	done
+
+# Replays: each harness runs once over every committed seed (the inputs that
+# once crashed or hung it among them) and stops. Deterministic, so CI runs it.
+fuzz-replay: fuzz-build
+	@for h in $(FUZZ_HARNESSES); do \
+	  if [ $$h = sniff_fuzz ]; then seeds=fuzz/seeds/*_fuzz; else seeds=fuzz/seeds/$$h; fi; \
+	  [ -d fuzz/seeds/$$h ] || [ $$h = sniff_fuzz ] || { echo "$$h: no seeds in fuzz/seeds/$$h"; exit 1; }; \
+	  echo "== $$h: $$(ls $$seeds | wc -l) seeds"; \
+	  if ! $(FUZZ_DIR)/fuzz/$$h -runs=0 -rss_limit_mb=2048 -timeout=60 \
+	      -artifact_prefix=$(FUZZ_DIR)/ $$seeds > $(FUZZ_DIR)/$$h.replay.log 2>&1; then \
+	    tail -40 $(FUZZ_DIR)/$$h.replay.log; echo "$$h: a seed fails, see $(FUZZ_DIR)/"; exit 1; \
+	  fi; \
 	done
 
 # Crash safety at full size: scan (and resolve) SIGKILLed KILLS times at
