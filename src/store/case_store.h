@@ -126,7 +126,12 @@ class CaseStore {
   virtual Result<std::vector<ErrorItem>> ErrorItems(size_t limit) = 0;
   // Visits every finding ordered by (item name, seq): the same order whatever
   // the thread count of the scans that wrote them.
+  // Record links (common/record_link.h) are stored like findings but are
+  // none: ForEachFinding and Summary leave them out.
   virtual Status ForEachFinding(
+      const std::function<void(const StoredFinding&)>& visit) = 0;
+  // ForEachFinding with the record links in their places: for subjects.
+  virtual Status ForEachRecordFinding(
       const std::function<void(const StoredFinding&)>& visit) = 0;
 };
 

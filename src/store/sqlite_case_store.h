@@ -73,6 +73,8 @@ class SqliteCaseStore final : public CaseStore {
   Result<std::vector<ErrorItem>> ErrorItems(size_t limit) override;
   Status ForEachFinding(
       const std::function<void(const StoredFinding&)>& visit) override;
+  Status ForEachRecordFinding(
+      const std::function<void(const StoredFinding&)>& visit) override;
 
  private:
   struct DbCloser {
@@ -83,6 +85,9 @@ class SqliteCaseStore final : public CaseStore {
   SqliteCaseStore(DbHandle db, std::unique_ptr<Sealer> sealer);
 
   Status PrepareStatements();
+  // ForEachFinding, with or without record links.
+  Status VisitFindings(const std::function<void(const StoredFinding&)>& visit,
+                       bool with_links);
   // Runs `body` inside the open batch (opening one if needed).
   template <typename Body>
   Status Write(Body body);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/record_link.h"
 #include "store/sqlite_case_store.h"
 #include "store/sqlite_schema.h"
 #include "store/sqlite_string_ids.h"
@@ -114,8 +115,12 @@ Result<CaseSummary> SqliteCaseStore::Summary() {
       "FROM items",
       {&s.items, &s.items_scanned, &s.items_error, &s.items_skipped,
        &s.bytes, &s.ocr_pages}));
+  // Record links (common/record_link.h) are not findings.
   BS_RETURN_IF_ERROR(QueryInts(
-      db, "SELECT count(*), count(DISTINCT item_id) FROM findings",
+      db,
+      "SELECT count(*), count(DISTINCT item_id) FROM findings WHERE category_id "
+      "NOT IN (SELECT id FROM strings WHERE text = '" +
+          std::string(kRecordLinkCategory) + "')",
       {&s.findings, &s.items_with_findings}));
   BS_RETURN_IF_ERROR(QueryCounts(
       db,
@@ -145,6 +150,7 @@ Result<CaseSummary> SqliteCaseStore::Summary() {
     if (!row.value()) return s;
     const Statement& r = stmt.value();
     const std::string category(r.ColumnText(0));
+    if (category == kRecordLinkCategory) continue;
     s.findings_by_category[category] = static_cast<uint64_t>(r.ColumnInt(1));
     s.items_by_category[category] = static_cast<uint64_t>(r.ColumnInt(2));
   }
@@ -174,6 +180,16 @@ Result<std::vector<ErrorItem>> SqliteCaseStore::ErrorItems(size_t limit) {
 
 Status SqliteCaseStore::ForEachFinding(
     const std::function<void(const StoredFinding&)>& visit) {
+  return VisitFindings(visit, /*with_links=*/false);
+}
+
+Status SqliteCaseStore::ForEachRecordFinding(
+    const std::function<void(const StoredFinding&)>& visit) {
+  return VisitFindings(visit, /*with_links=*/true);
+}
+
+Status SqliteCaseStore::VisitFindings(
+    const std::function<void(const StoredFinding&)>& visit, bool with_links) {
   Result<std::vector<std::pair<std::string, int64_t>>> items =
       ItemsByName(db_.get(), *sealer_, "WHERE id IN (SELECT DISTINCT item_id FROM findings)");
   if (!items.ok()) return items.status();
@@ -202,6 +218,9 @@ Status SqliteCaseStore::ForEachFinding(
       if (!row.ok()) return row.status();
       if (!row.value()) break;
       out.seq = r.ColumnInt(kSeq);
+      // Record links are read only for subjects, and not even unsealed
+      // otherwise.
+      if (!with_links && text_of(kCategory) == kRecordLinkCategory) continue;
       Finding& f = out.finding;
       Result<std::string> value = sealer_->Unseal(r.ColumnBlob(kValueSealed));
       Result<std::string> normalized =
