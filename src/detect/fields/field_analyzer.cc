@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "detect/context.h"
+#include "detect/fields/fhir_link.h"
 #include "detect/fields/field_rules.h"
 #include "detect/fields/label_match.h"
 #include "detect/fields/record_state.h"
@@ -218,7 +219,12 @@ void FieldAnalyzerImpl::AnalyzeCell(const TextUnit& unit,
                                     std::vector<ProposedFinding>* out) const {
   if (unit.kind == UnitKind::kText || base == nullptr) return;
   auto& scratch = static_cast<FieldScratch&>(*base);
-  if (unit.kind == UnitKind::kField) scratch.record.Observe(unit);
+  if (unit.kind == UnitKind::kField) {
+    scratch.record.Observe(unit);
+    // A FHIR id or patient reference is a record link (fhir_link.h), kept
+    // beside whatever else the value may be.
+    ProposeFhirLink(unit, scratch.record.resource(), out);
+  }
   Span span = TrimmedSpan(unit.text);
   std::string_view value =
       unit.text.substr(span.start, span.end - span.start);
