@@ -15,7 +15,7 @@ DEBIAN_PACKAGES := \
   libgtest-dev libgmock-dev libbenchmark-dev chromium \
   zip p7zip-full xz-utils bzip2 time
 
-.PHONY: deps build test demo bench eval fuzz fuzz-build fuzz-replay kill-resume clean
+.PHONY: deps build test demo bench eval fuzz fuzz-build fuzz-replay fuzz-corpus kill-resume clean
 
 # Idempotent: installs only what is missing (needs root on a fresh machine).
 deps:
@@ -65,17 +65,33 @@ fuzz: fuzz-build
 	  fi; tail -1 $(FUZZ_DIR)/$$h.log; \
 	done
 
-# Replays: each harness runs once over every committed seed (the inputs that
-# once crashed or hung it among them) and stops. Deterministic, so CI runs it.
+# Replays: each harness runs once over its committed seeds (the inputs that
+# once crashed or hung it among them) and its minimised corpus
+# (fuzz/corpus/<harness>.tar.xz, the coverage earlier `make fuzz` runs
+# reached), then stops. Deterministic, so CI runs it.
 fuzz-replay: fuzz-build
 	@for h in $(FUZZ_HARNESSES); do \
-	  if [ $$h = sniff_fuzz ]; then seeds=fuzz/seeds/*_fuzz; else seeds=fuzz/seeds/$$h; fi; \
+	  if [ $$h = sniff_fuzz ]; then seeds=$$(echo fuzz/seeds/*_fuzz); else seeds=fuzz/seeds/$$h; fi; \
 	  [ -d fuzz/seeds/$$h ] || [ $$h = sniff_fuzz ] || { echo "$$h: no seeds in fuzz/seeds/$$h"; exit 1; }; \
-	  echo "== $$h: $$(ls $$seeds | wc -l) seeds"; \
+	  replay=$(FUZZ_DIR)/replay/$$h; rm -rf $$replay; mkdir -p $$replay; \
+	  [ ! -f fuzz/corpus/$$h.tar.xz ] || tar -xJf fuzz/corpus/$$h.tar.xz -C $$replay; \
+	  echo "== $$h: $$(ls $$seeds $$replay | grep -cv ':$$') inputs"; \
 	  if ! $(FUZZ_DIR)/fuzz/$$h -runs=0 -rss_limit_mb=2048 -timeout=60 \
-	      -artifact_prefix=$(FUZZ_DIR)/ $$seeds > $(FUZZ_DIR)/$$h.replay.log 2>&1; then \
-	    tail -40 $(FUZZ_DIR)/$$h.replay.log; echo "$$h: a seed fails, see $(FUZZ_DIR)/"; exit 1; \
+	      -artifact_prefix=$(FUZZ_DIR)/ $$replay $$seeds > $(FUZZ_DIR)/$$h.replay.log 2>&1; then \
+	    tail -40 $(FUZZ_DIR)/$$h.replay.log; echo "$$h: an input fails, see $(FUZZ_DIR)/"; exit 1; \
 	  fi; \
+	done
+
+# Refreshes fuzz/corpus/ from the corpora `make fuzz` grew, minimised.
+fuzz-corpus: fuzz-build
+	@for h in $(FUZZ_HARNESSES); do \
+	  merged=$(FUZZ_DIR)/merged/$$h; rm -rf $$merged; mkdir -p $$merged; \
+	  [ ! -f fuzz/corpus/$$h.tar.xz ] || tar -xJf fuzz/corpus/$$h.tar.xz -C $$merged; \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$h; \
+	  $(FUZZ_DIR)/fuzz/$$h -merge=1 -rss_limit_mb=2048 -timeout=20 $$merged $(FUZZ_DIR)/corpus/$$h \
+	    > $(FUZZ_DIR)/$$h.merge.log 2>&1 || { tail -20 $(FUZZ_DIR)/$$h.merge.log; exit 1; }; \
+	  tar -C $$merged -cf - . | xz -9 > fuzz/corpus/$$h.tar.xz; \
+	  echo "$$h: $$(ls $$merged | wc -l) inputs"; \
 	done
 
 # Crash safety at full size: scan (and resolve) SIGKILLed KILLS times at
