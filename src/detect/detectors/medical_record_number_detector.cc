@@ -31,6 +31,11 @@ DetectorSpec MakeSpec() {
       {.name = "record_number",
        .pattern = R"([A-Z]{1,4}[-#]?[0-9]{3,11}|[0-9]{5,12})",
        .confidence = 0.42},
+      // Year-prefixed and grouped numbers (`24-118873`) as one value, not
+      // their last group.
+      {.name = "record_number_grouped",
+       .pattern = R"([0-9]{2,4}-[0-9]{5,10})",
+       .confidence = 0.42},
       // "MRN-000123" names itself.
       {.name = "mrn_prefixed",
        .pattern = R"(MRN[-#:]?[0-9]{3,12})",
@@ -62,6 +67,8 @@ DetectorSpec MakeSpec() {
       Match("Account number 40012345", "", kPatient, "40012345"),
       Match("Visit no. V-2231", "", kPatient, "V-2231"),
       Match("1234567", "patient_mrn", kMrn, "1234567"),
+      Match("24-118873", "MRN", kMrn, "24-118873"),
+      Match("RVH-0042371", "Medical Record #", kMrn, "RVH-0042371"),
       FieldMatch("ENC00042", "Encounter.identifier.encounter id", kPatient,
                  "ENC00042"),
       NoMatch("1234567"),                         // no context
@@ -72,6 +79,7 @@ DetectorSpec MakeSpec() {
       NoMatch("ABCDE12", "MRN"),                  // five letters
       NoMatch("1234567890123", "MRN"),            // thirteen digits
       NoMatch("MRNX-000123"),                     // no context
+      NoMatch("24-118873"),                       // no context
   };
   return spec;
 }

@@ -1,0 +1,206 @@
+#include "detect/id_shape.h"
+
+#include <algorithm>
+#include <array>
+
+#include "detect/context.h"
+
+namespace breachscope {
+namespace {
+
+constexpr size_t kMinToken = 4;
+constexpr size_t kMaxToken = 24;
+
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool IsLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsAlnum(unsigned char c) { return IsDigit(c) || IsLetter(c); }
+bool IsSeparator(unsigned char c) {
+  return c == '-' || c == '/' || c == '.' || c == '#';
+}
+
+// Words that say a number names a transaction, a thing or another kind of
+// account, not a patient's record: `Order RVH-0042371` stays an order
+// number even when a facility's record numbers have that shape.
+constexpr std::array<std::string_view, 40> kCounterWords = {
+    "order", "orders", "invoice", "inv", "requisition", "req", "accession",
+    "claim", "confirmation", "conf", "tracking", "waybill", "reference",
+    "ref", "po", "purchase", "ticket", "lot", "batch", "serial", "sku",
+    "item", "product", "receipt", "transaction", "txn", "booking",
+    "shipment", "parcel", "form", "rack", "model", "part", "version", "rx",
+    "prescription", "policy", "group", "certificate", "member"};
+
+void AppendRun(std::string* out, char kind, int length) {
+  out->push_back(kind);
+  out->push_back('{');
+  out->append(std::to_string(length));
+  out->push_back('}');
+}
+
+bool HasCounterLabel(const TextUnit& unit) {
+  if (unit.label.empty()) return false;
+  std::string framed = "_";
+  AppendNormalized(LabelSubject(unit.label, unit.kind), &framed);
+  framed.push_back('_');
+  for (std::string_view word : kCounterWords) {
+    if (FindLastWord(framed, word) >= 0) return true;
+  }
+  return false;
+}
+
+bool HasCounterWordBefore(std::string_view text, size_t start,
+                          std::string* window) {
+  NearbyWindow(text, start, window);
+  for (std::string_view word : kCounterWords) {
+    if (FindLastWord(*window, word) >= 0) return true;
+  }
+  return false;
+}
+
+// End of the token starting at `start` (an alphanumeric byte): letters and
+// digits, with single separators between them.
+size_t TokenEnd(std::string_view text, size_t start) {
+  size_t end = start;
+  while (end < text.size()) {
+    const unsigned char c = text[end];
+    if (IsAlnum(c)) {
+      ++end;
+    } else if (IsSeparator(c) && end + 1 < text.size() &&
+               IsAlnum(static_cast<unsigned char>(text[end + 1]))) {
+      ++end;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+// True when a byte next to a token joins it to something that is not an
+// identifier: an e-mail address, a word with accents, a snake_case name.
+bool Glued(unsigned char c) {
+  return IsWordByte(c) || c == '@' || c == '_';
+}
+
+bool Overlaps(const Finding& f, uint64_t start, uint64_t end) {
+  const uint64_t f_start = f.location.offset;
+  const uint64_t f_end = f_start + f.value.size();
+  return f_start < end && start < f_end;
+}
+
+// A token that cannot have a specific shape, told without building one:
+// the common case of plain numbers and words in dense tables.
+bool CannotBeSpecific(std::string_view token) {
+  int digits = 0;
+  bool other = false;
+  for (unsigned char c : token) {
+    if (IsDigit(c)) {
+      ++digits;
+    } else {
+      other = true;
+    }
+  }
+  return digits < 4 || !other;
+}
+
+bool HasDigits(std::string_view text, int at_least) {
+  int digits = 0;
+  for (unsigned char c : text) {
+    if (IsDigit(c) && ++digits >= at_least) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<IdShape> ShapeOf(std::string_view token) {
+  if (token.size() < kMinToken || token.size() > kMaxToken) return {};
+  if (!IsAlnum(token.front()) || !IsAlnum(token.back())) return {};
+  IdShape shape;
+  size_t i = 0;
+  while (i < token.size()) {
+    const unsigned char c = token[i];
+    size_t j = i;
+    if (IsDigit(c)) {
+      while (j < token.size() && IsDigit(token[j])) ++j;
+      const int n = static_cast<int>(j - i);
+      AppendRun(&shape.literal, '9', n);
+      AppendRun(&shape.classes, '9', n);
+      shape.digits += n;
+      ++shape.digit_runs;
+    } else if (IsLetter(c)) {
+      while (j < token.size() && IsLetter(token[j])) {
+        const char up = static_cast<char>(token[j] & ~0x20);
+        shape.literal.push_back(up);
+        ++j;
+      }
+      const int n = static_cast<int>(j - i);
+      AppendRun(&shape.classes, 'A', n);
+      shape.letters += n;
+      ++shape.letter_runs;
+    } else if (IsSeparator(c) && i + 1 < token.size() &&
+               IsAlnum(static_cast<unsigned char>(token[i + 1]))) {
+      shape.literal.push_back(static_cast<char>(c));
+      shape.classes.push_back(static_cast<char>(c));
+      j = i + 1;
+    } else {
+      return {};
+    }
+    i = j;
+  }
+  if (shape.digits < 3) return {};
+  return shape;
+}
+
+bool IsSpecific(const IdShape& shape) {
+  if (shape.letters > 0) {
+    return shape.digits >= 4 && shape.letter_runs <= 2;
+  }
+  // Digits only: two groups, one long enough that no date (4-2-2, 2-2-4),
+  // phone (3-4, 3-3-4) or SIN (3-3-3) has it: `24-118873`.
+  if (shape.digit_runs != 2 || shape.digits < 6) return false;
+  const size_t dash = shape.literal.find('}');
+  const int first = std::stoi(shape.literal.substr(2, dash - 2));
+  return first >= 5 || shape.digits - first >= 5;
+}
+
+void CollectIdCandidates(const TextUnit& unit, std::span<const Finding> taken,
+                         std::vector<Finding>* out) {
+  const std::string_view text = unit.text;
+  if (text.size() < kMinToken || !HasDigits(text, 4)) return;
+  int counter_label = -1;  // read once, when a token needs it
+  std::string window;
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = text[i];
+    if (!IsAlnum(c) || (i > 0 && Glued(static_cast<unsigned char>(text[i - 1])))) {
+      ++i;
+      continue;
+    }
+    const size_t end = TokenEnd(text, i);
+    const size_t start = i;
+    i = end;
+    if (end < text.size() && Glued(static_cast<unsigned char>(text[end]))) {
+      continue;
+    }
+    const std::string_view token = text.substr(start, end - start);
+    if (token.size() < kMinToken || CannotBeSpecific(token)) continue;
+    std::optional<IdShape> shape = ShapeOf(token);
+    if (!shape || !IsSpecific(*shape)) continue;
+    const uint64_t abs_start = unit.offset + start;
+    const bool covered = std::any_of(taken.begin(), taken.end(),
+                                     [&](const Finding& f) {
+                                       return Overlaps(f, abs_start,
+                                                       abs_start + token.size());
+                                     });
+    if (covered) continue;
+    if (counter_label < 0) counter_label = HasCounterLabel(unit) ? 1 : 0;
+    if (counter_label == 1) return;
+    if (HasCounterWordBefore(text, start, &window)) continue;
+    Finding& f = out->emplace_back();
+    f.category = std::string(kIdCandidateCategory);
+    f.detector = std::string(kIdCandidateCategory);
+    f.value = std::string(token);
+    f.location = Location::FromUnit(unit, start);
+  }
+}
+
+}  // namespace breachscope

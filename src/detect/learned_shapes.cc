@@ -1,0 +1,154 @@
+#include "detect/learned_shapes.h"
+
+#include <functional>
+#include <utility>
+
+namespace breachscope {
+namespace {
+
+constexpr std::string_view kMrn = "medical_record_number";
+constexpr std::string_view kPatient = "patient_number";
+
+std::string UpperTrimmed(std::string_view text) {
+  const size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return {};
+  const size_t end = text.find_last_not_of(" \t\r\n");
+  std::string out(text.substr(start, end - start + 1));
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+  }
+  return out;
+}
+
+// What one shape has gathered over the columns where it is the shape.
+struct Gathered {
+  std::set<uint64_t> values;
+  uint64_t columns = 0;
+  std::map<std::string, uint64_t> categories;  // values per category
+};
+
+// The shape of >= 90% of a column's distinct values, if any (at most one
+// shape can be).
+const std::pair<const std::string, std::set<uint64_t>>* Dominant(
+    const std::map<std::string, std::set<uint64_t>>& shapes, size_t values) {
+  for (const auto& entry : shapes) {
+    if (entry.second.size() >= kMinColumnShare * static_cast<double>(values)) {
+      return &entry;
+    }
+  }
+  return nullptr;
+}
+
+std::string Majority(const std::map<std::string, uint64_t>& categories) {
+  std::string best;
+  uint64_t most = 0;
+  for (const auto& [category, count] : categories) {
+    if (count > most) best = category, most = count;
+  }
+  return best;
+}
+
+}  // namespace
+
+bool LabelledForLearning(const Finding& finding) {
+  if (finding.category != kMrn && finding.category != kPatient) return false;
+  if (finding.detector == kLearnedShapeDetector) return false;
+  if (finding.location.kind == UnitKind::kText) return false;
+  // Field rules and column classes decide by label; a pattern finding in a
+  // labelled unit may still have scored on a nearby word of a notes cell.
+  return finding.detector != "medical_record_number" ||
+         finding.explanation.find("label '") != std::string::npos;
+}
+
+void ShapeLearner::Add(std::string_view source, const Finding& finding) {
+  const Location& at = finding.location;
+  std::string key(source);
+  for (const std::string& part :
+       {at.table, std::to_string(at.column), at.label}) {
+    key.push_back('\x1f');
+    key.append(part);
+  }
+  const std::string value = UpperTrimmed(finding.value);
+  if (value.empty()) return;
+  const uint64_t hash = std::hash<std::string>{}(value);
+  Column& column = columns_[key];
+  if (!column.values.insert(hash).second) return;
+  ++column.categories[finding.category];
+  if (std::optional<IdShape> shape = ShapeOf(value)) {
+    if (!IsSpecific(*shape)) return;  // counts against the others, no more
+    column.literal[shape->literal].insert(hash);
+    if (shape->letters > 0) column.classes[shape->classes].insert(hash);
+  }
+}
+
+std::vector<LearnedShape> ShapeLearner::Learn() const {
+  std::map<std::pair<std::string, bool>, Gathered> gathered;
+  for (const auto& [key, column] : columns_) {
+    const size_t n = column.values.size();
+    bool literal = true;
+    const auto* dominant = Dominant(column.literal, n);
+    if (dominant == nullptr) {
+      literal = false;
+      dominant = Dominant(column.classes, n);
+    }
+    if (dominant == nullptr) continue;
+    Gathered& g = gathered[{dominant->first, literal}];
+    g.values.insert(dominant->second.begin(), dominant->second.end());
+    ++g.columns;
+    g.categories[Majority(column.categories)] += dominant->second.size();
+  }
+  std::vector<LearnedShape> learned;
+  for (const auto& [shape, g] : gathered) {
+    if (g.values.size() < kMinShapeValues) continue;
+    const std::string category = Majority(g.categories);
+    uint64_t total = 0;
+    for (const auto& entry : g.categories) total += entry.second;
+    if (g.categories.at(category) < kMinColumnShare * total) continue;
+    learned.push_back({shape.first, shape.second, category, g.values.size(),
+                       g.columns});
+  }
+  return learned;
+}
+
+LearnedShapes::LearnedShapes(std::vector<LearnedShape> shapes)
+    : shapes_(std::move(shapes)) {
+  for (size_t i = 0; i < shapes_.size(); ++i) {
+    (shapes_[i].literal ? literal_ : classes_).emplace(shapes_[i].shape, i);
+  }
+}
+
+const LearnedShape* LearnedShapes::Match(std::string_view token) const {
+  std::optional<IdShape> shape = ShapeOf(token);
+  if (!shape) return nullptr;
+  if (auto it = literal_.find(shape->literal); it != literal_.end()) {
+    return &shapes_[it->second];
+  }
+  // Class shapes come only from columns whose letters vary; a token
+  // without letters has no class shape of its own.
+  if (shape->letters == 0) return nullptr;
+  if (auto it = classes_.find(shape->classes); it != classes_.end()) {
+    return &shapes_[it->second];
+  }
+  return nullptr;
+}
+
+std::optional<Finding> LearnedShapes::Promote(const Finding& candidate) const {
+  const LearnedShape* shape = Match(candidate.value);
+  if (shape == nullptr) return std::nullopt;
+  Finding f = candidate;
+  f.category = shape->category;
+  f.detector = std::string(kLearnedShapeDetector);
+  f.normalized = UpperTrimmed(candidate.value);
+  // A literal prefix is a facility's signature; a class shape (letters
+  // that vary) says less. Many teachers make either surer.
+  f.confidence = (shape->literal ? 0.80 : 0.70) +
+                 (shape->values >= 20 ? 0.05 : 0.0);
+  f.explanation = "learned shape '" + shape->shape + "' from " +
+                  std::to_string(shape->values) + " labelled values in " +
+                  std::to_string(shape->columns) +
+                  (shape->columns == 1 ? " column" : " columns");
+  f.role = Role::kPatient;
+  return f;
+}
+
+}  // namespace breachscope

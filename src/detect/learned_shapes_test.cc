@@ -1,0 +1,144 @@
+#include "detect/learned_shapes.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace breachscope {
+namespace {
+
+Finding Labelled(std::string value, std::string category = "medical_record_number",
+                 std::string label = "MRN", int column = 0) {
+  Finding f;
+  f.category = std::move(category);
+  f.detector = "mrn_field";
+  f.value = std::move(value);
+  f.location.kind = UnitKind::kTableCell;
+  f.location.label = std::move(label);
+  f.location.column = column;
+  return f;
+}
+
+std::vector<LearnedShape> LearnFrom(const std::vector<std::string>& values,
+                                    std::string source = "a.csv") {
+  ShapeLearner learner;
+  for (const std::string& v : values) learner.Add(source, Labelled(v));
+  return learner.Learn();
+}
+
+TEST(LearnedShapesTest, LearnsALiteralPrefix) {
+  std::vector<LearnedShape> shapes =
+      LearnFrom({"RVH-0042371", "RVH-0042372", "RVH-1000001", "RVH-2000002",
+                 "RVH-3000003"});
+  ASSERT_EQ(shapes.size(), 1u);
+  EXPECT_EQ(shapes[0].shape, "RVH-9{7}");
+  EXPECT_TRUE(shapes[0].literal);
+  EXPECT_EQ(shapes[0].category, "medical_record_number");
+  EXPECT_EQ(shapes[0].values, 5u);
+  EXPECT_EQ(shapes[0].columns, 1u);
+}
+
+TEST(LearnedShapesTest, NeedsFiveDistinctValues) {
+  EXPECT_TRUE(LearnFrom({"RVH-0042371", "RVH-0042372", "RVH-1000001",
+                         "RVH-2000002", "rvh-2000002"})
+                  .empty());
+}
+
+TEST(LearnedShapesTest, NeedsNinetyPercentOfTheColumn) {
+  // 9 of 10 share the shape: learned. 8 of 10: not.
+  std::vector<std::string> values;
+  for (int i = 0; i < 9; ++i) values.push_back("M0012345" + std::to_string(i));
+  values.push_back("1234567");
+  EXPECT_EQ(LearnFrom(values).size(), 1u);
+  values[8] = "7654321";
+  EXPECT_TRUE(LearnFrom(values).empty());
+}
+
+TEST(LearnedShapesTest, BareNumbersAreNeverLearned) {
+  EXPECT_TRUE(LearnFrom({"1234567", "2345678", "3456789", "4567890",
+                         "5678901", "6789012"})
+                  .empty());
+}
+
+TEST(LearnedShapesTest, VaryingLettersFallBackToTheClassShape) {
+  std::vector<LearnedShape> shapes = LearnFrom(
+      {"AB123456", "CD234567", "EF345678", "GH456789", "JK567890"});
+  ASSERT_EQ(shapes.size(), 1u);
+  EXPECT_EQ(shapes[0].shape, "A{2}9{6}");
+  EXPECT_FALSE(shapes[0].literal);
+}
+
+TEST(LearnedShapesTest, ValuesAddUpOverColumnsAndItems) {
+  ShapeLearner learner;
+  learner.Add("a.csv", Labelled("24-118873"));
+  learner.Add("a.csv", Labelled("24-118874"));
+  learner.Add("b.hl7", Labelled("23-000001", "medical_record_number", "PID-3"));
+  learner.Add("b.hl7", Labelled("23-000002", "medical_record_number", "PID-3"));
+  learner.Add("c.json", Labelled("22-123456"));
+  std::vector<LearnedShape> shapes = learner.Learn();
+  ASSERT_EQ(shapes.size(), 1u);
+  EXPECT_EQ(shapes[0].shape, "9{2}-9{6}");
+  EXPECT_EQ(shapes[0].columns, 3u);
+}
+
+TEST(LearnedShapesTest, OrderDoesNotMatter) {
+  std::vector<std::string> values = {"RVH-0042371", "P000123", "RVH-0042372",
+                                     "RVH-1000001", "RVH-2000002",
+                                     "RVH-3000003", "P000124"};
+  ShapeLearner forward, backward;
+  for (size_t i = 0; i < values.size(); ++i) {
+    forward.Add(i % 2 ? "a.csv" : "b.csv", Labelled(values[i]));
+    const size_t j = values.size() - 1 - i;
+    backward.Add(j % 2 ? "a.csv" : "b.csv", Labelled(values[j]));
+  }
+  std::vector<LearnedShape> a = forward.Learn(), b = backward.Learn();
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].shape, b[i].shape);
+    EXPECT_EQ(a[i].values, b[i].values);
+  }
+}
+
+TEST(LearnedShapesTest, OnlyLabelledFindingsTeach) {
+  Finding text = Labelled("RVH-0042371");
+  text.location.kind = UnitKind::kText;
+  EXPECT_FALSE(LabelledForLearning(text));
+  Finding nearby = Labelled("RVH-0042371");
+  nearby.detector = "medical_record_number";
+  nearby.explanation = "format only; nearby 'mrn' +0.10";
+  EXPECT_FALSE(LabelledForLearning(nearby));
+  nearby.explanation = "format only; label 'MRN' +0.20";
+  EXPECT_TRUE(LabelledForLearning(nearby));
+  Finding promoted = Labelled("RVH-0042371");
+  promoted.detector = std::string(kLearnedShapeDetector);
+  EXPECT_FALSE(LabelledForLearning(promoted));
+  EXPECT_FALSE(LabelledForLearning(Labelled("RVH-0042371", "phone")));
+  EXPECT_TRUE(LabelledForLearning(Labelled("P000123", "patient_number")));
+}
+
+TEST(LearnedShapesTest, PromotesMatchingCandidatesOnly) {
+  LearnedShapes shapes(LearnFrom({"RVH-0042371", "RVH-0042372", "RVH-1000001",
+                                  "RVH-2000002", "RVH-3000003"}));
+  Finding candidate;
+  candidate.category = std::string(kIdCandidateCategory);
+  candidate.value = "rvh-7654321";
+  candidate.location.offset = 42;
+  std::optional<Finding> f = shapes.Promote(candidate);
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->category, "medical_record_number");
+  EXPECT_EQ(f->detector, kLearnedShapeDetector);
+  EXPECT_EQ(f->normalized, "RVH-7654321");
+  EXPECT_EQ(f->location.offset, 42u);
+  EXPECT_DOUBLE_EQ(f->confidence, 0.80);
+  EXPECT_EQ(f->explanation,
+            "learned shape 'RVH-9{7}' from 5 labelled values in 1 column");
+  for (std::string other : {"ORD-0042371", "RVH-004237", "RVH0042371",
+                            "0042371"}) {
+    candidate.value = other;
+    EXPECT_FALSE(shapes.Promote(candidate).has_value()) << other;
+  }
+}
+
+}  // namespace
+}  // namespace breachscope
