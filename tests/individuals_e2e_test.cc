@@ -10,10 +10,11 @@
 // number, or the patient's birth date with two words of the patient's
 // names (bench/eval_individuals.py uses the same rule).
 //
-// Known limit, left out of the expectation and reported: FHIR resources
-// that refer to their Patient only by reference (the Observations of
-// fhir/export/Observation.ndjson carry `subject.reference` and no finding
-// naming anyone), so subjects cannot attribute them.
+// FHIR resources that refer to their Patient only by reference (the
+// Observations of fhir/export/Observation.ndjson carry `subject.reference`
+// and no finding naming anyone) are the patient's when the export's
+// Patient.ndjson holds that Patient; the others name nobody the export can
+// tell, so they are left out of the expectation.
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -33,7 +34,8 @@ namespace {
 using Json = nlohmann::json;
 using Set = std::set<std::string>;
 
-constexpr char kUnattributable[] = "fhir/export/Observation.ndjson";
+constexpr char kBulkObservations[] = "fhir/export/Observation.ndjson";
+constexpr char kBulkPatients[] = "fhir/export/Patient.ndjson";
 
 std::string Fold(std::string_view s) {
   std::string out;
@@ -148,12 +150,18 @@ class IndividualsE2eTest : public ::testing::Test {
       found[{f["source"], f["category"]}].emplace_back(Fold(f["normalized"].get<std::string>()),
                                                        Fold(f["value"].get<std::string>()));
     }
+    Set in_bulk_export;  // patients whose Patient resource the export holds
+    for (const Json& t : truth_) {
+      if (t["source"] == kBulkPatients && t["patient"].is_string()) {
+        in_bulk_export.insert(t["patient"].get<std::string>());
+      }
+    }
     std::map<std::string, Expected> out;
     for (const Json& t : truth_) {
       if (t["patient"].is_null()) continue;
       const std::string kind = t["kind"];
       if (kind.size() > 10 && kind.substr(kind.size() - 10) == "_nocontext") continue;
-      if (t["source"] == kUnattributable) continue;
+      if (t["source"] == kBulkObservations && !in_bulk_export.count(t["patient"])) continue;
       const std::string tv = Fold(t["value"].get<std::string>());
       const std::string tn = Fold(t["normalized"].get<std::string>());
       for (const auto& [fn, fv] : found[{t["source"], t["category"]}]) {
@@ -269,9 +277,7 @@ TEST_F(IndividualsE2eTest, EachPatientHasExactlyTheTruthsCategoriesAndSources) {
   for (const Json& ind : individuals_) {
     for (const std::string& p : StandsFor(ind, ids)) {
       for (const Json& c : ind["categories"]) got[p].categories.insert(c.get<std::string>());
-      for (const Json& s : ind["sources"]) {
-        if (s != kUnattributable) got[p].sources.insert(s.get<std::string>());
-      }
+      for (const Json& s : ind["sources"]) got[p].sources.insert(s.get<std::string>());
     }
   }
   for (const auto& [patient, e] : expected) {
@@ -376,6 +382,103 @@ TEST(ReviewE2eTest, DecisionsSurviveEveryResolve) {
   EXPECT_EQ(RunProcess({BinaryPath(), "review", "list", "--case", case_dir})
                 .out.find(a + "  <->  " + b),
             std::string::npos);
+}
+
+}  // namespace
+}  // namespace breachscope::e2e
+
+namespace breachscope::e2e {
+namespace {
+
+// A Bulk FHIR export is one folder: Patient.ndjson, and resources naming
+// their patient only by `subject.reference`. Two clinics' exports both use
+// "Patient/1", for different people.
+void WriteBulkExports(const std::string& root) {
+  const std::string a = root + "/clinic_a", b = root + "/clinic_b";
+  WriteFile(a + "/Patient.ndjson",
+            R"({"resourceType":"Patient","id":"1","name":[{"family":"Tremblay","given":["Josée"]}],)"
+            R"("gender":"female","birthDate":"1971-04-12","address":[{"line":["42 Albert St"],)"
+            R"("city":"Regina","state":"SK","postalCode":"S4P 3Y2"}]})"
+            "\n"
+            R"({"resourceType":"Patient","id":"2","name":[{"family":"Okafor","given":["Chinedu"]}],)"
+            R"("gender":"male","birthDate":"1985-11-30"})"
+            "\n");
+  WriteFile(a + "/Observation.ndjson",
+            R"({"resourceType":"Observation","id":"o1","status":"final","code":{"coding":[)"
+            R"({"system":"http://loinc.org","code":"2345-7","display":"Glucose"}]},)"
+            R"("subject":{"reference":"Patient/1"},"valueQuantity":{"value":7.8,"unit":"mmol/L"}})"
+            "\n");
+  WriteFile(a + "/Condition.ndjson",
+            R"({"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/1"},)"
+            R"("code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10","code":"E11.9",)"
+            R"("display":"Type 2 diabetes mellitus without complications"}]}})"
+            "\n");
+  WriteFile(a + "/MedicationRequest.ndjson",
+            R"({"resourceType":"MedicationRequest","id":"m1","status":"active","intent":"order",)"
+            R"("subject":{"reference":"Patient/2"},"medicationCodeableConcept":{"text":"Metformin 500 mg"}})"
+            "\n");
+  WriteFile(b + "/Patient.ndjson",
+            R"({"resourceType":"Patient","id":"1","name":[{"family":"Lindqvist","given":["Harriet"]}],)"
+            R"("gender":"female","birthDate":"1950-06-01"})"
+            "\n");
+  WriteFile(b + "/Observation.ndjson",
+            R"({"resourceType":"Observation","id":"o9","status":"final","code":{"coding":[)"
+            R"({"system":"http://loinc.org","code":"718-7","display":"Hemoglobin"}]},)"
+            R"("subject":{"reference":"Patient/1"},"valueQuantity":{"value":131,"unit":"g/L"}})"
+            "\n");
+  // Clinic B has no Patient/2: this diagnosis is nobody's that the export
+  // can tell (clinic A's Patient/2 is someone else's id space).
+  WriteFile(b + "/Condition.ndjson",
+            R"({"resourceType":"Condition","id":"c9","subject":{"reference":"Patient/2"},)"
+            R"("code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10","code":"I10",)"
+            R"("display":"Essential (primary) hypertension"}]}})"
+            "\n");
+}
+
+std::vector<std::string> Strings(const Json& list) {
+  std::vector<std::string> out;
+  for (const Json& s : list) out.push_back(s.get<std::string>());
+  return out;
+}
+
+TEST(BulkFhirE2eTest, ResourcesJoinTheirPatientWithinTheirOwnExport) {
+  TempDir dir;
+  const std::string share = dir.path() + "/share", case_dir = dir.path() + "/case";
+  WriteBulkExports(share);
+  ASSERT_EQ(RunProcess({BinaryPath(), "scan", share, "--case", case_dir, "--quiet"}).exit_code, 0);
+  ProcessResult resolved = RunProcess({BinaryPath(), "resolve", "--case", case_dir});
+  ASSERT_EQ(resolved.exit_code, 0) << resolved.err;
+  EXPECT_NE(resolved.out.find("4 attached by FHIR reference"), std::string::npos) << resolved.out;
+  const std::string out = dir.path() + "/individuals.jsonl";
+  ASSERT_EQ(RunProcess({BinaryPath(), "export", "individuals", "--case", case_dir, "-o", out})
+                .exit_code,
+            0);
+  std::map<std::string, Json> by_name;
+  for (const std::string& line : ReadLines(out)) {
+    if (line.empty()) continue;
+    Json ind = Json::parse(line);
+    ASSERT_EQ(ind["names"].size(), 1u) << line;
+    by_name[ind["names"][0].get<std::string>()] = ind;
+  }
+  ASSERT_EQ(by_name.size(), 3u);
+  using V = std::vector<std::string>;
+  const Json& josee = by_name["Josée Tremblay"];
+  EXPECT_EQ(Strings(josee["dates_of_birth"]), V{"1971-04-12"});
+  EXPECT_EQ(Strings(josee["categories"]),
+            (V{"address", "date_of_birth", "diagnosis", "lab_result", "name"}));
+  EXPECT_EQ(Strings(josee["sources"]),
+            (V{"clinic_a/Condition.ndjson", "clinic_a/Observation.ndjson",
+               "clinic_a/Patient.ndjson"}));
+  const Json& chinedu = by_name["Chinedu Okafor"];
+  EXPECT_EQ(Strings(chinedu["categories"]), (V{"date_of_birth", "medication", "name"}));
+  EXPECT_EQ(Strings(chinedu["sources"]),
+            (V{"clinic_a/MedicationRequest.ndjson", "clinic_a/Patient.ndjson"}));
+  // Clinic B's Patient/1 is another person: her own export's lab result,
+  // nothing of clinic A's, and not the diagnosis of clinic B's Patient/2.
+  const Json& harriet = by_name["Harriet Lindqvist"];
+  EXPECT_EQ(Strings(harriet["categories"]), (V{"date_of_birth", "lab_result", "name"}));
+  EXPECT_EQ(Strings(harriet["sources"]),
+            (V{"clinic_b/Observation.ndjson", "clinic_b/Patient.ndjson"}));
 }
 
 }  // namespace

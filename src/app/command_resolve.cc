@@ -32,7 +32,7 @@ void PrintCounts(const SubjectStats& subjects, const Resolution& resolution,
   std::cout << "individuals:    " << resolution.confidence.size() << "\n"
             << "person-records: " << resolution.individual_of.size() << " ("
             << subjects.patient_records << " patient, " << subjects.related_records
-            << " related)\n"
+            << " related; " << subjects.attached_records << " attached by FHIR reference)\n"
             << "review pairs:   " << resolution.review.size() << "\n"
             << "decisions:      " << decisions << " applied\n"
             << "findings:       " << subjects.findings << " in " << subjects.items
@@ -46,7 +46,7 @@ int RunResolve(const ResolveArgs& args) {
   if (!store) return open_error;
   const auto started = std::chrono::steady_clock::now();
   SubjectStats subjects;
-  Result<std::vector<PersonRecord>> records = BuildPersonRecords(*store, &subjects);
+  Result<SubjectRecords> records = BuildPersonRecords(*store, &subjects);
   const double grouping_seconds = SecondsSince(started);
   if (!records.ok()) {
     std::cerr << "breachscope: resolve: " << records.status().ToString() << "\n";
@@ -63,9 +63,15 @@ int RunResolve(const ResolveArgs& args) {
   ResolveOptions options;
   options.threads = args.threads;
   const auto linking = std::chrono::steady_clock::now();
-  Resolution resolution = Resolve(records.value(), decisions.value(), options);
+  const SubjectRecords& found = records.value();
+  Resolution resolution =
+      Resolve(std::span(found.records.data(), found.resolvable), decisions.value(), options);
+  // Records attached by a FHIR reference belong to their patient's individual.
+  for (uint32_t patient : found.attached_to) {
+    resolution.individual_of.push_back(resolution.individual_of[patient]);
+  }
   const double linking_seconds = SecondsSince(linking);
-  Status saved = individuals->SaveResolution(records.value(), resolution.individual_of,
+  Status saved = individuals->SaveResolution(found.records, resolution.individual_of,
                                              resolution.confidence, resolution.review);
   if (!saved.ok()) {
     std::cerr << "breachscope: resolve: " << saved.ToString() << "\n";

@@ -47,6 +47,14 @@ struct PersonRecord {
   std::vector<std::string> addresses;       // one line each, as normalised
   std::vector<std::string> postal_codes;
   std::vector<std::string> categories;      // category ids exposed in this record
+  // FHIR record links (common/record_link.h), as written in the item: the
+  // ids this record is known by ("Patient/123", "urn:uuid:...") and the
+  // patient it is about when it is a resource of its own (an Observation's
+  // subject). Subjects attaches such a record to its patient's; resolve and
+  // the store never read them (they are not stored).
+  std::vector<std::string> link_ids;
+  std::string link_ref;
+  uint32_t findings = 0;  // findings grouped into it (for counts only)
 };
 
 }  // namespace breachscope

@@ -187,7 +187,7 @@ Resolution ResolvePrepared(PreparedInput prepared_input, const std::vector<Revie
 
 }  // namespace
 
-Resolution Resolve(const std::vector<PersonRecord>& records, const std::vector<ReviewDecision>& decisions,
+Resolution Resolve(std::span<const PersonRecord> records, const std::vector<ReviewDecision>& decisions,
                    const ResolveOptions& options) {
   size_t next = 0;
   auto fill = [&](std::vector<const PersonRecord*>* batch) {

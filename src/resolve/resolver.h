@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -81,7 +82,7 @@ struct Resolution {
   std::string model;
 };
 
-Resolution Resolve(const std::vector<PersonRecord>& records,
+Resolution Resolve(std::span<const PersonRecord> records,
                    const std::vector<ReviewDecision>& decisions,
                    const ResolveOptions& options);
 

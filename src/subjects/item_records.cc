@@ -38,7 +38,10 @@ bool IsStaffSignature(const Finding& f, const std::vector<std::string>& staff) {
 void Emit(const PersonRecordBuilder& builder, std::vector<PersonRecord>* out,
           ItemRecordStats* stats) {
   if (builder.findings() == 0) return;
-  if (builder.HasIdentity()) {
+  // A resource naming nobody but referring to its patient is kept: it is
+  // attached to the patient's record, or dropped, once every item of its
+  // folder is read (record_links.h).
+  if (builder.HasIdentity() || !builder.link_ref().empty()) {
     out->push_back(builder.Build());
   } else {
     ++stats->dropped_records;

@@ -272,6 +272,62 @@ TEST(ItemRecordsTest, NdjsonObservationNamingNobodyIsDropped) {
   EXPECT_EQ(stats.dropped_records, 1u);
 }
 
+Finding Link(std::string detector, std::string reference, int64_t record, std::string path) {
+  return F("record_link", reference, UnitKind::kField, record, "", std::move(path),
+           Role::kUnknown, reference, std::move(detector));
+}
+
+TEST(ItemRecordsTest, NdjsonResourceJoinsThePatientItRefersToWhereverItIs) {
+  // Line 1 refers to the Patient on line 3; line 2 to one not in the item.
+  std::vector<PersonRecord> r = Records({
+      Json("lab_result", "4.6", 0, "valueQuantity.value"),
+      Link("fhir_reference", "Patient/p2", 0, "subject.reference"),
+      Json("diagnosis", "E11.9", 1, "code.coding[0].code"),
+      Link("fhir_reference", "Patient/p9", 1, "subject.reference"),
+      Link("fhir_id", "Patient/p1", 2, "id"),
+      Json("name", "Roy", 2, "name[0].family", Role::kPatient),
+      Link("fhir_id", "Patient/p2", 3, "id"),
+      Json("name", "Singh", 3, "name[0].family", Role::kPatient),
+  });
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0].key, "a.zip!b.csv#record 2");
+  EXPECT_THAT(r[0].categories, ElementsAre("diagnosis"));
+  EXPECT_EQ(r[0].link_ref, "Patient/p9");  // left for the folder (record_links.h)
+  EXPECT_TRUE(r[0].names.empty());
+  EXPECT_EQ(r[1].key, "a.zip!b.csv#record 3");
+  EXPECT_THAT(r[1].link_ids, ElementsAre("Patient/p1"));
+  EXPECT_THAT(r[1].categories, ElementsAre("name"));
+  EXPECT_EQ(r[2].key, "a.zip!b.csv#record 4");
+  EXPECT_THAT(r[2].categories, ElementsAre("lab_result", "name"));
+  EXPECT_EQ(r[2].findings, 2u);
+}
+
+TEST(ItemRecordsTest, BundleEntryJoinsThePatientItsReferenceNames) {
+  // The Observation follows Singh's entry but is Gagnon's.
+  std::vector<PersonRecord> r = Records({
+      Link("fhir_id", "urn:uuid:a", 0, "entry[0].fullUrl"),
+      Json("name", "Gagnon", 0, "entry[0].resource.name[0].family", Role::kPatient),
+      Link("fhir_id", "urn:uuid:b", 1, "entry[1].fullUrl"),
+      Json("name", "Singh", 1, "entry[1].resource.name[0].family", Role::kPatient),
+      Json("lab_result", "4.6", 2, "entry[2].resource.valueQuantity.value"),
+      Link("fhir_reference", "urn:uuid:a", 2, "entry[2].resource.subject.reference"),
+      Json("height", "190", 3, "entry[3].resource.valueQuantity.value"),
+  });
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_THAT(r[0].categories, ElementsAre("lab_result", "name"));
+  EXPECT_THAT(r[0].link_ids, ElementsAre("urn:uuid:a"));
+  EXPECT_TRUE(r[0].link_ref.empty());
+  // Without a reference, the entry before it, as before.
+  EXPECT_THAT(r[1].categories, ElementsAre("height", "name"));
+}
+
+TEST(ItemRecordsTest, LinksAloneMakeNoRecordAndNoCategory) {
+  ItemRecordStats stats;
+  std::vector<PersonRecord> r = Records({Link("fhir_id", "Patient/1", 0, "id")}, &stats);
+  EXPECT_TRUE(r.empty());
+  EXPECT_EQ(stats.dropped_records, 0u);
+}
+
 TEST(ItemRecordsTest, TextWindowsFromNameToNextPerson) {
   ItemRecordStats stats;
   std::vector<PersonRecord> r = Records(

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/record_link.h"
 #include "detect/validators/id_numbers.h"
 #include "subjects/label_words.h"
 #include "subjects/name_parts.h"
@@ -65,6 +66,15 @@ PersonRecordBuilder::PersonRecordBuilder(std::string key, std::string source, Ro
 }
 
 void PersonRecordBuilder::Add(const Finding& f) {
+  if (IsRecordLink(f)) {
+    // A link says who the record is, not what it holds: no category.
+    if (f.detector == kFhirIdDetector) {
+      AddUnique(&record_.link_ids, f.normalized);
+    } else if (record_.link_ref.empty()) {
+      record_.link_ref = f.normalized;
+    }
+    return;
+  }
   ++findings_;
   categories_.insert(f.category);
   const std::string& value = f.normalized.empty() ? f.value : f.normalized;
@@ -242,6 +252,7 @@ PersonRecord PersonRecordBuilder::Build() const {
     hn.check_digit_valid = hn.check_digit_valid || CheckDigitHolds(hn);
   }
   record.categories.assign(categories_.begin(), categories_.end());
+  record.findings = static_cast<uint32_t>(findings_);
   return record;
 }
 

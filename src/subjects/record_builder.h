@@ -34,6 +34,8 @@ class PersonRecordBuilder {
   // a health or record number, or an e-mail. Records without one (a lab
   // value alone) cannot be resolved to anyone and are not kept.
   bool HasIdentity() const { return identity_; }
+  // The patient a FHIR resource refers to (common/record_link.h), or "".
+  const std::string& link_ref() const { return record_.link_ref; }
 
   PersonRecord Build() const;
 

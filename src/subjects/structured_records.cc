@@ -5,6 +5,7 @@
 #include <tuple>
 #include <utility>
 
+#include "common/record_link.h"
 #include "subjects/label_words.h"
 #include "subjects/record_shapes.h"
 
@@ -113,6 +114,66 @@ std::vector<Group> JoinRowsByRecordNumber(std::vector<Group> rows) {
   return kept;
 }
 
+// The first record link of `detector` in `g`, normalised; "" if none.
+std::string LinkOf(const Group& g, std::string_view detector) {
+  for (const Finding* f : g.findings) {
+    if (IsRecordLink(*f) && f->detector == detector) return f->normalized;
+  }
+  return "";
+}
+
+// Records of one JSON document that name nobody join the record they are
+// about: the record whose FHIR id their reference gives (an Observation
+// line joins its Patient line, wherever it is in the item); in a Bundle
+// without such a reference, the Patient entry before them. A reference to
+// no record of the item is left for BuildPersonRecords to resolve across
+// the item's folder.
+std::vector<Group> JoinReferringRecords(std::vector<Group> groups, bool bundle) {
+  std::map<std::string, size_t> by_id;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    for (const Finding* f : groups[i].findings) {
+      if (IsRecordLink(*f) && f->detector == kFhirIdDetector) by_id.emplace(f->normalized, i);
+    }
+  }
+  // into[i]: the group that group i joins, or i.
+  std::vector<size_t> into(groups.size());
+  size_t last_kept = groups.size();
+  for (size_t i = 0; i < groups.size(); ++i) {
+    into[i] = i;
+    const bool names = std::any_of(groups[i].findings.begin(), groups[i].findings.end(),
+                                   [](const Finding* f) { return NamesSomeone(*f); });
+    if (names) {
+      last_kept = i;
+      continue;
+    }
+    auto target = by_id.find(LinkOf(groups[i], kFhirReferenceDetector));
+    if (target != by_id.end() && target->second != i) {
+      into[i] = target->second;
+    } else if (bundle && last_kept < groups.size()) {
+      into[i] = last_kept;
+    } else {
+      last_kept = i;
+    }
+  }
+  for (size_t i = 0; i < groups.size(); ++i) {
+    // Follow joins to their end; hostile input may make them go round.
+    size_t to = into[i], steps = 0;
+    while (into[to] != to && ++steps < groups.size()) to = into[to];
+    if (to == i || into[to] != to) continue;
+    // The joined record's links have done their work: kept, a reference
+    // would make the patient's record look like a resource referring on.
+    for (const Finding* f : groups[i].findings) {
+      if (!IsRecordLink(*f)) groups[to].findings.push_back(f);
+    }
+    groups[i].findings.clear();
+  }
+  std::vector<Group> kept;
+  for (Group& g : groups) {
+    if (!g.findings.empty()) kept.push_back(std::move(g));
+  }
+  return kept;
+}
+
 }  // namespace
 
 void TableRecords(const std::string& item, const FindingRefs& findings,
@@ -184,25 +245,10 @@ void Hl7Records(const std::string& item, const FindingRefs& findings,
 
 void DocumentRecords(const std::string& item, const FindingRefs& findings,
                      std::vector<PersonRecord>* out, ItemRecordStats* stats) {
-  std::vector<Group> groups = GroupByRecord(findings);
   const bool bundle = std::any_of(findings.begin(), findings.end(), [](const Finding* f) {
     return f->location.path.rfind("entry[", 0) == 0;
   });
-  if (bundle) {
-    // An entry that names nobody refers to the Patient entry before it.
-    std::vector<Group> merged;
-    for (Group& g : groups) {
-      const bool names = std::any_of(g.findings.begin(), g.findings.end(),
-                                     [](const Finding* f) { return NamesSomeone(*f); });
-      if (!names && !merged.empty()) {
-        merged.back().findings.insert(merged.back().findings.end(), g.findings.begin(),
-                                      g.findings.end());
-      } else {
-        merged.push_back(std::move(g));
-      }
-    }
-    groups = std::move(merged);
-  }
+  std::vector<Group> groups = JoinReferringRecords(GroupByRecord(findings), bundle);
   for (const Group& g : groups) {
     const std::string anchor = item + "#" + RecordAnchor(g);
     std::vector<std::string> roots;
