@@ -4,6 +4,12 @@
     python3 bench/eval_detection.py [--seed N] [--patients N]
         [--binary build/breachscope] [--threads N] [--targets]
         [--show-errors N] [--include-nocontext] [--keep DIR]
+        [--no-facility-records]
+
+The share includes, unless --no-facility-records, three facilities whose
+record numbers have shapes of their own (tools/gen/facility.py): labelled
+in a chart index, unlabelled in letters and a transfer list, found there
+only through shapes learned from the labelled ones.
 
 Generates a synthetic share with its truth (tools/generate_share.py) into a
 temporary folder, scans it with the binary, exports the findings (JSON Lines,
@@ -226,6 +232,10 @@ def main(argv=None):
                     help="count *_nocontext truth as PHI to find")
     ap.add_argument("--keep", metavar="DIR",
                     help="write share, truth, case and findings here")
+    ap.add_argument("--no-facility-records", action="store_true",
+                    help="leave out the facilities whose record numbers have "
+                    "shapes of their own (tools/gen/facility.py), which are "
+                    "in by default")
     a = ap.parse_args(argv)
     if not os.access(a.binary, os.X_OK):
         sys.exit(f"no binary at {a.binary} (build it, or pass --binary)")
@@ -243,7 +253,8 @@ def main(argv=None):
     if os.path.exists(case):
         sys.exit(f"{case} exists: pass an empty --keep folder")
     _summary, tobj = generate(share, a.seed, a.patients, 0, truth_path,
-                              log=None)
+                              log=None,
+                              facility_records=not a.no_facility_records)
     decoys = tobj.decoys
     cmd = [a.binary, "scan", share, "--case", case, "--quiet"]
     if a.threads:

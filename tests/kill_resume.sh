@@ -19,7 +19,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/kill_resume.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 echo "kill_resume: $kills kills per command, seed $seed"
 
-python3 "$here/tools/generate_share.py" --out "$work/share" --seed 7 --size-mb "$size_mb" >/dev/null
+python3 "$here/tools/generate_share.py" --out "$work/share" --seed 7 --size-mb "$size_mb" \
+  --facility-records >/dev/null
 has_resolve=0
 "$bin" resolve --help >/dev/null 2>&1 && has_resolve=1
 

@@ -168,6 +168,54 @@ TEST_F(GeneratedShareTest, SecondScanSkipsFinishedFiles) {
   EXPECT_EQ(summary["sources"].get<size_t>(), CountFiles(share_));
 }
 
+// Facilities whose record numbers have shapes of their own
+// (tools/gen/facility.py): labelled in a chart index, the shape is learned
+// and finds the same numbers unlabelled in letters and a transfer list,
+// exactly, and none of the order, invoice and requisition numbers of the
+// same or a similar shape beside them.
+TEST(LearnedShapesE2eTest, UnlabelledRecordNumbersFoundExactly) {
+  TempDir dir;
+  const std::string share = dir.path() + "/share";
+  const std::string truth = dir.path() + "/truth.jsonl";
+  Generate(share, truth, 5, {"--facility-records"});
+  ASSERT_EQ(Scan(share, dir.path() + "/case", "2").exit_code, 0);
+  const std::string exported = ExportFindings(dir.path() + "/case");
+  using Row = std::tuple<std::string, std::string, std::string>;  // source, category, value
+  std::multiset<Row> found, learned, expected, expected_learned;
+  std::istringstream in(exported);
+  for (std::string line; std::getline(in, line);) {
+    nlohmann::json f = nlohmann::json::parse(line);
+    const std::string source = f["source"];
+    const std::string category = f["category"];
+    if (source.rfind("records/", 0) != 0 ||
+        (category != "medical_record_number" && category != "patient_number")) {
+      continue;
+    }
+    Row row{source, category, f["value"]};
+    found.insert(row);
+    if (f["detector"] == "mrn_learned_shape") learned.insert(row);
+  }
+  for (const std::string& line : ReadLines(truth)) {
+    nlohmann::json t = nlohmann::json::parse(line);
+    const std::string source = t["source"];
+    if (source.rfind("records/", 0) != 0 ||
+        t["category"] != "medical_record_number") {
+      continue;
+    }
+    Row row{source, t["category"], t["value"]};
+    expected.insert(row);
+    if (source.find("chart_index") == std::string::npos) {
+      expected_learned.insert(row);
+    }
+  }
+  ASSERT_GE(expected_learned.size(), 9u);  // three letters per facility
+  EXPECT_EQ(found, expected);
+  EXPECT_EQ(learned, expected_learned);
+  // The same with one thread.
+  ASSERT_EQ(Scan(share, dir.path() + "/case1", "1").exit_code, 0);
+  EXPECT_EQ(ExportFindings(dir.path() + "/case1"), exported);
+}
+
 TEST(ResumeTest, KilledScansResumeToTheSameFindings) {
   TempDir dir;
   std::string share = dir.path() + "/share";

@@ -11,8 +11,10 @@
 #include <thread>
 #include <variant>
 
+#include "app/learned_shape_step.h"
 #include "app/source_processor.h"
 #include "common/bounded_queue.h"
+#include "common/id_candidate.h"
 #include "ingest/source_walker.h"
 
 namespace breachscope {
@@ -30,6 +32,13 @@ constexpr auto kFlushInterval = std::chrono::seconds(2);
 // (about 430 bytes each): this caps the findings queued at once, so memory
 // stays bounded when the writer is the slower side.
 constexpr uint64_t kQueuedFindingsCap = 4 * 16384;
+
+// Findings a scan reports: identifier candidates are kept for the end of
+// the scan (common/id_candidate.h), not found yet.
+uint64_t CountedFindings(const std::vector<Finding>& findings) {
+  return std::count_if(findings.begin(), findings.end(),
+                       [](const Finding& f) { return !IsIdCandidate(f); });
+}
 
 // Findings in the queue: workers take room before pushing and wait when it
 // is full; the writer gives it back once stored. One message bigger than
@@ -116,7 +125,7 @@ class Workers {
           counters_.errors.fetch_add(1, std::memory_order_relaxed);
         }
       }
-      counters_.findings.fetch_add(item.findings.size(),
+      counters_.findings.fetch_add(CountedFindings(item.findings),
                                    std::memory_order_relaxed);
       Stage before = clock.Switch(Stage::kQueue);
       budget_.Take(item.findings.size());
@@ -156,7 +165,7 @@ double ThreadCpuSeconds() {
 
 void CountFormat(const ItemResult& item, ScanStats* stats) {
   ScanStats::PerFormat& format = stats->formats[item.record.format];
-  format.findings += item.findings.size();
+  format.findings += CountedFindings(item.findings);
   if (item.partial) return;  // the item is counted with its final result
   ++format.items;
   format.bytes += item.record.bytes;
@@ -195,7 +204,7 @@ Status WriteAll(BoundedQueue<WriterMsg>& queue, FindingBudget& budget,
         ++outcome->items;
         if (item->record.status == ItemStatus::kError) ++outcome->errors;
       }
-      outcome->findings += item->findings.size();
+      outcome->findings += CountedFindings(item->findings);
       CountFormat(*item, &outcome->stats);
       keep(StoreItem(store, *item));
     } else if (auto* finish = std::get_if<FinishSourceMsg>(&*msg)) {
@@ -283,6 +292,11 @@ Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
   BS_RETURN_IF_ERROR(written);
+  if (!outcome.interrupted) {
+    Result<LearnedShapeOutcome> learned = PromoteLearnedShapes(store);
+    if (!learned.ok()) return learned.status();
+    outcome.findings += learned.value().promoted;
+  }
   ScanTotals totals{outcome.sources_scanned, outcome.sources_skipped,
                     outcome.bytes, outcome.seconds};
   BS_RETURN_IF_ERROR(store.EndScan(scan_id.value(), totals));

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "detect/date_order.h"
+#include "detect/id_shape.h"
 #include "detect/fields/column_profile.h"
 #include "detect/validators/dates.h"
 
@@ -32,12 +33,36 @@ bool FormatOnly(const Finding& f) {
 TableSampler::TableSampler(const DetectorEngine& engine,
                            DetectorEngine::Scratch& scratch,
                            std::vector<Finding>* findings)
-    : engine_(engine), scratch_(scratch), findings_(findings) {}
+    : engine_(engine), scratch_(scratch), findings_(findings) {
+  // Candidates serve only shapes learned from record numbers.
+  for (const DetectorInfo& info : engine_.detectors()) {
+    if (info.category == "medical_record_number" ||
+        info.category == "patient_number") {
+      collect_candidates_ = true;
+    }
+  }
+}
+
+void TableSampler::Detect(const TextUnit& unit,
+                          const std::string_view* column_category) {
+  const size_t before = findings_->size();
+  if (column_category != nullptr) {
+    engine_.ScanCell(unit, *column_category, scratch_, findings_);
+  } else {
+    engine_.ScanUnit(unit, scratch_, findings_);
+  }
+  if (!collect_candidates_) return;
+  candidates_.clear();
+  CollectIdCandidates(
+      unit, std::span(findings_->data() + before, findings_->size() - before),
+      &candidates_);
+  for (Finding& f : candidates_) findings_->push_back(std::move(f));
+}
 
 void TableSampler::OnUnit(const TextUnit& unit) {
   if (unit.kind != UnitKind::kTableCell) {
     FlushSample();
-    engine_.ScanUnit(unit, scratch_, findings_);
+    Detect(unit, nullptr);
     return;
   }
   if (sampling_ && unit.table == sample_table_ && unit.record < kSampleRows &&
@@ -52,7 +77,7 @@ void TableSampler::OnUnit(const TextUnit& unit) {
     return;
   }
   if (classes_.size() >= kMaxClassifiedTables || unit.record >= kSampleRows) {
-    engine_.ScanUnit(unit, scratch_, findings_);
+    Detect(unit, nullptr);
     return;
   }
   sampling_ = true;
@@ -162,7 +187,7 @@ void TableSampler::ScanClassified(const TextUnit& unit,
   if (unit.column >= 0 && static_cast<size_t>(unit.column) < classes.size()) {
     category = classes[unit.column];
   }
-  engine_.ScanCell(unit, category, scratch_, findings_);
+  Detect(unit, &category);
 }
 
 }  // namespace breachscope

@@ -12,7 +12,9 @@
 // sample is scanned before the sample.
 //
 // Pattern detectors see every unit exactly as ScanUnit would show it; only
-// analyzers use column classes. One per item; not thread-safe.
+// analyzers use column classes. After each unit's findings come its
+// identifier candidates (detect/id_shape.h), when a record number detector
+// is enabled. One per item; not thread-safe.
 #ifndef BREACHSCOPE_APP_TABLE_SAMPLER_H_
 #define BREACHSCOPE_APP_TABLE_SAMPLER_H_
 
@@ -61,6 +63,9 @@ class TableSampler {
   void FlushSample();
   Classes Classify();
   void ScanClassified(const TextUnit& unit, const Classes& classes);
+  // ScanUnit, or ScanCell when `column_category` is given, then the unit's
+  // identifier candidates.
+  void Detect(const TextUnit& unit, const std::string_view* column_category);
 
   const DetectorEngine& engine_;
   DetectorEngine::Scratch& scratch_;
@@ -71,6 +76,8 @@ class TableSampler {
   std::string arena_;
   std::map<std::string, Classes, std::less<>> classes_;
   std::vector<Finding> probe_findings_;  // reused
+  bool collect_candidates_ = false;
+  std::vector<Finding> candidates_;  // reused
 };
 
 }  // namespace breachscope

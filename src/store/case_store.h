@@ -133,6 +133,17 @@ class CaseStore {
   // ForEachFinding with the record links in their places: for subjects.
   virtual Status ForEachRecordFinding(
       const std::function<void(const StoredFinding&)>& visit) = 0;
+
+  // The end of a scan (app/learned_shape_step.h): visits, like
+  // ForEachFinding, the findings of `categories` only, identifier
+  // candidates (common/id_candidate.h) too when named.
+  virtual Status ForEachFindingOf(
+      const std::vector<std::string>& categories,
+      const std::function<void(const StoredFinding&)>& visit) = 0;
+  // Replaces every finding of `detector` in the case by `findings` (each
+  // with its item name and seq), and commits.
+  virtual Status ReplaceDetectorFindings(
+      std::string_view detector, const std::vector<StoredFinding>& findings) = 0;
 };
 
 // Opens, creating if absent, the SQLite case database `case.db` in

@@ -75,6 +75,13 @@ class SqliteCaseStore final : public CaseStore {
       const std::function<void(const StoredFinding&)>& visit) override;
   Status ForEachRecordFinding(
       const std::function<void(const StoredFinding&)>& visit) override;
+  // In sqlite_derived_findings.cc.
+  Status ForEachFindingOf(
+      const std::vector<std::string>& categories,
+      const std::function<void(const StoredFinding&)>& visit) override;
+  Status ReplaceDetectorFindings(
+      std::string_view detector,
+      const std::vector<StoredFinding>& findings) override;
 
  private:
   struct DbCloser {
@@ -85,6 +92,12 @@ class SqliteCaseStore final : public CaseStore {
   SqliteCaseStore(DbHandle db, std::unique_ptr<Sealer> sealer);
 
   Status PrepareStatements();
+  // Derived findings by item name: the findings and their seqs.
+  using DerivedByItem =
+      std::map<std::string,
+               std::pair<std::vector<Finding>, std::vector<int64_t>>>;
+  // The body of ReplaceDetectorFindings, inside its transaction.
+  Status ReplaceRows(std::string_view detector, const DerivedByItem& by_item);
   // ForEachFinding, with or without record links.
   Status VisitFindings(const std::function<void(const StoredFinding&)>& visit,
                        bool with_links);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/id_candidate.h"
 #include "common/record_link.h"
 #include "store/sqlite_case_store.h"
 #include "store/sqlite_schema.h"
@@ -115,12 +116,14 @@ Result<CaseSummary> SqliteCaseStore::Summary() {
       "FROM items",
       {&s.items, &s.items_scanned, &s.items_error, &s.items_skipped,
        &s.bytes, &s.ocr_pages}));
-  // Record links (common/record_link.h) are not findings.
+  // Record links (common/record_link.h) and identifier candidates
+  // (common/id_candidate.h) are not findings.
   BS_RETURN_IF_ERROR(QueryInts(
       db,
       "SELECT count(*), count(DISTINCT item_id) FROM findings WHERE category_id "
-      "NOT IN (SELECT id FROM strings WHERE text = '" +
-          std::string(kRecordLinkCategory) + "')",
+      "NOT IN (SELECT id FROM strings WHERE text IN ('" +
+          std::string(kRecordLinkCategory) + "', '" +
+          std::string(kIdCandidateCategory) + "'))",
       {&s.findings, &s.items_with_findings}));
   BS_RETURN_IF_ERROR(QueryCounts(
       db,
@@ -150,7 +153,9 @@ Result<CaseSummary> SqliteCaseStore::Summary() {
     if (!row.value()) return s;
     const Statement& r = stmt.value();
     const std::string category(r.ColumnText(0));
-    if (category == kRecordLinkCategory) continue;
+    if (category == kRecordLinkCategory || category == kIdCandidateCategory) {
+      continue;
+    }
     s.findings_by_category[category] = static_cast<uint64_t>(r.ColumnInt(1));
     s.items_by_category[category] = static_cast<uint64_t>(r.ColumnInt(2));
   }
@@ -221,6 +226,7 @@ Status SqliteCaseStore::VisitFindings(
       // Record links are read only for subjects, and not even unsealed
       // otherwise.
       if (!with_links && text_of(kCategory) == kRecordLinkCategory) continue;
+      if (text_of(kCategory) == kIdCandidateCategory) continue;
       Finding& f = out.finding;
       Result<std::string> value = sealer_->Unseal(r.ColumnBlob(kValueSealed));
       Result<std::string> normalized =

@@ -1,0 +1,167 @@
+// The end-of-scan path of SqliteCaseStore: reading the findings of a few
+// categories (candidates included) and replacing the findings one detector
+// derived from the whole case (detect/learned_shapes.h).
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/sqlite_case_store.h"
+#include "store/sqlite_schema.h"
+#include "store/sqlite_string_ids.h"
+
+namespace breachscope {
+namespace {
+
+using sqlite::Statement;
+
+// "category_id IN (3,7)" for the interned ids of `categories`; empty when
+// none of them was ever stored.
+std::string CategoryFilter(const std::vector<std::string>& strings,
+                           const std::vector<std::string>& categories) {
+  std::string ids;
+  for (size_t id = 1; id < strings.size(); ++id) {
+    if (std::find(categories.begin(), categories.end(), strings[id]) ==
+        categories.end()) {
+      continue;
+    }
+    if (!ids.empty()) ids += ',';
+    ids += std::to_string(id);
+  }
+  return ids.empty() ? "" : "category_id IN (" + ids + ")";
+}
+
+// (name, id) of the items holding such findings, by unsealed name.
+Result<std::vector<std::pair<std::string, int64_t>>> ItemsWith(
+    sqlite3* db, const Sealer& sealer, const std::string& filter) {
+  Result<Statement> stmt = Statement::Prepare(
+      db, "SELECT id, name FROM items WHERE id IN (SELECT DISTINCT item_id "
+          "FROM findings WHERE " + filter + ")");
+  if (!stmt.ok()) return stmt.status();
+  std::vector<std::pair<std::string, int64_t>> items;
+  while (true) {
+    Result<bool> row = stmt.value().Next("list items");
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    Result<std::string> name = sealer.UnsealName(stmt.value().ColumnText(1));
+    if (!name.ok()) {
+      stmt.value().Reset();
+      return name.status();
+    }
+    items.emplace_back(std::move(name).value(), stmt.value().ColumnInt(0));
+  }
+  std::sort(items.begin(), items.end());
+  return items;
+}
+
+}  // namespace
+
+Status SqliteCaseStore::ForEachFindingOf(
+    const std::vector<std::string>& categories,
+    const std::function<void(const StoredFinding&)>& visit) {
+  std::vector<std::string> strings;
+  BS_RETURN_IF_ERROR(sqlite::StringIds::LoadAll(db_.get(), &strings));
+  const std::string filter = CategoryFilter(strings, categories);
+  if (filter.empty()) return {};
+  auto items = ItemsWith(db_.get(), *sealer_, filter);
+  if (!items.ok()) return items.status();
+  Result<Statement> prepared = Statement::Prepare(
+      db_.get(),
+      "SELECT seq, category_id, detector_id, value_sealed, normalized_sealed, "
+      "confidence, explanation_id, role, unit_kind, record, col, label_id, "
+      "path_id, tbl_id, offset_bytes FROM findings WHERE item_id = ?1 AND " +
+          filter + " ORDER BY seq");
+  if (!prepared.ok()) return prepared.status();
+  Statement& r = prepared.value();
+  auto text_of = [&](int column) -> const std::string& {
+    const int64_t id = r.ColumnInt(column);
+    return id > 0 && static_cast<uint64_t>(id) < strings.size()
+               ? strings[static_cast<size_t>(id)]
+               : strings[0];
+  };
+  StoredFinding out;
+  for (const auto& [name, item_id] : items.value()) {
+    r.BindInt(1, item_id);
+    out.source = name;
+    while (true) {
+      Result<bool> row = r.Next("read findings");
+      if (!row.ok()) return row.status();
+      if (!row.value()) break;
+      out.seq = r.ColumnInt(0);
+      Result<std::string> value = sealer_->Unseal(r.ColumnBlob(3));
+      Result<std::string> normalized = sealer_->Unseal(r.ColumnBlob(4));
+      if (!value.ok() || !normalized.ok()) {
+        r.Reset();
+        return Status((value.ok() ? normalized : value).status().code(),
+                      "unseal finding " + std::to_string(out.seq) + " of " +
+                          out.source);
+      }
+      Finding& f = out.finding;
+      f.value = std::move(value).value();
+      f.normalized = std::move(normalized).value();
+      f.category = text_of(1);
+      f.detector = text_of(2);
+      f.confidence = r.ColumnDouble(5);
+      f.explanation = text_of(6);
+      f.role = sqlite::RoleFromCode(r.ColumnInt(7));
+      f.location.kind = sqlite::UnitKindFromCode(r.ColumnInt(8));
+      f.location.record = r.ColumnInt(9);
+      f.location.column = static_cast<int32_t>(r.ColumnInt(10));
+      f.location.label = text_of(11);
+      f.location.path = text_of(12);
+      f.location.table = text_of(13);
+      f.location.offset = static_cast<uint64_t>(r.ColumnInt(14));
+      out.location_text = f.location.ToString();
+      visit(out);
+    }
+  }
+  return {};
+}
+
+Status SqliteCaseStore::ReplaceDetectorFindings(
+    std::string_view detector, const std::vector<StoredFinding>& findings) {
+  // By item, so each item's rows go in one insert.
+  DerivedByItem by_item;
+  for (const StoredFinding& s : findings) {
+    auto& [rows, seqs] = by_item[s.source];
+    rows.push_back(s.finding);
+    seqs.push_back(s.seq);
+  }
+  // One transaction of its own, after the open batch: the old derived
+  // findings and the new ones are swapped at once or not at all.
+  BS_RETURN_IF_ERROR(Flush());
+  BS_RETURN_IF_ERROR(begin_.Run("begin derived findings"));
+  Status st = ReplaceRows(detector, by_item);
+  if (st.ok()) st = commit_.Run("commit derived findings");
+  if (!st.ok()) {
+    (void)sqlite::Exec(db_.get(), "ROLLBACK", "drop derived findings");
+    findings_.Forget();  // ids interned in the lost transaction are gone
+  }
+  return st;
+}
+
+Status SqliteCaseStore::ReplaceRows(std::string_view detector,
+                                    const DerivedByItem& by_item) {
+  Result<Statement> drop = Statement::Prepare(
+      db_.get(), "DELETE FROM findings WHERE detector_id IN "
+                 "(SELECT id FROM strings WHERE text = ?1)");
+  if (!drop.ok()) return drop.status();
+  BS_RETURN_IF_ERROR(
+      drop.value().BindText(1, detector).Run("drop derived findings"));
+  Result<Statement> item =
+      Statement::Prepare(db_.get(), "SELECT id FROM items WHERE name = ?1");
+  if (!item.ok()) return item.status();
+  for (const auto& [name, rows] : by_item) {
+    const std::string sealed = sealer_->SealName(name);
+    Result<bool> row = item.value().BindText(1, sealed).Next("find item");
+    if (!row.ok()) return row.status();
+    if (!row.value()) return NotFound("derived findings: no item " + name);
+    const int64_t item_id = item.value().ColumnInt(0);
+    item.value().Reset();
+    BS_RETURN_IF_ERROR(findings_.Insert(item_id, rows.first, &rows.second));
+  }
+  return {};
+}
+
+}  // namespace breachscope
