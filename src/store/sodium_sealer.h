@@ -4,6 +4,8 @@
 // fresh random 24-byte nonce per value, stored as nonce || ciphertext || tag
 // (40 bytes more than the value). Random nonces are safe at this size: the
 // chance of a repeat stays negligible for far more values than a case holds.
+// Nonces come from a per-thread pool of kernel random bytes refilled 4 KiB
+// at a time (not a system call per value); no pool byte is used twice.
 // Unseal authenticates before decrypting, so a flipped byte or a value
 // sealed under another key gives kCorrupt, never garbage.
 //
