@@ -152,7 +152,10 @@ std::optional<IdShape> ShapeOf(std::string_view token) {
 
 bool IsSpecific(const IdShape& shape) {
   if (shape.letters > 0) {
-    return shape.digits >= 4 && shape.letter_runs <= 2;
+    // An ICD-10 code (`G43.909`) is a diagnosis wherever it stands.
+    const bool icd10 = shape.letter_runs == 1 && shape.digit_runs == 2 &&
+                       shape.classes.rfind("A{1}9{2}.", 0) == 0;
+    return shape.digits >= 4 && shape.letter_runs <= 2 && !icd10;
   }
   // Digits only: two groups, one long enough that no date (4-2-2, 2-2-4),
   // phone (3-4, 3-3-4) or SIN (3-3-3) has it: `24-118873`.

@@ -29,6 +29,8 @@ TEST(IdShapeTest, ShapesAndSpecificity) {
       {"130-692-544", "9{3}-9{3}-9{3}", "9{3}-9{3}-9{3}", false},  // SIN
       {"S4P3Y2", "S9{1}P9{1}Y9{1}", "A{1}9{1}A{1}9{1}A{1}9{1}", false},
       {"E11.9", "E9{2}.9{1}", "A{1}9{2}.9{1}", false},  // three digits
+      {"G43.909", "G9{2}.9{3}", "A{1}9{2}.9{3}", false},  // ICD-10 code
+      {"02229080", "9{8}", "9{8}", false},               // DIN
       {"AB12", "", "", false},                           // two digits
       {"RVH--0042371", "", "", false},                   // double separator
       {"-0042371", "", "", false},
