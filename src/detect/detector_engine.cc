@@ -8,6 +8,7 @@
 #include "detect/analyzer_registry.h"
 #include "detect/context.h"
 #include "detect/context_index.h"
+#include "detect/context_words.h"
 #include "detect/detector_registry.h"
 #include "detect/gated_prefilter.h"
 #include "detect/scoring.h"
@@ -98,6 +99,10 @@ Status CheckSpec(const DetectorSpec& spec, std::set<std::string_view>* ids) {
 class EngineScratch : public DetectorEngine::Scratch {
  public:
   std::unique_ptr<GatedScratch> prefilter;
+  std::unique_ptr<ContextWordsScratch> words;  // nullptr: no word filter
+  ContextWordHits hits;   // of the current unit, once hits_ready
+  bool filter = false;    // the current unit uses the word filter
+  bool hits_ready = false;
   std::vector<RawMatch> matches;
   std::vector<Pending> pending;
   std::vector<SetEvidence> evidence;
@@ -133,6 +138,8 @@ struct DetectorEngine::Impl {
   // true when a label matching it may let a gated trigger count.
   std::vector<bool> gated_sets;
   std::unique_ptr<ContextIndex> contexts;
+  // Where context and counter words may stand; nullptr when unusable.
+  std::unique_ptr<ContextWords> words;
   std::vector<const UnitAnalyzer*> analyzers;  // enabled analyzers
 
   Status AddPatternDetectors(const std::set<std::string_view>& only,
@@ -150,7 +157,13 @@ struct DetectorEngine::Impl {
   ContextHit FindContext(const TextUnit& unit, uint32_t detector,
                          uint32_t start, EngineScratch& scratch) const;
   std::vector<bool> GateTriggers();
+  Status CompileWords();
+  bool LabelWantsGated(const TextUnit& unit, EngineScratch& scratch) const;
   bool WantsGated(const TextUnit& unit, EngineScratch& scratch) const;
+  // False when no context or counter word can stand in the window before
+  // `start`, so the exact word search there would find nothing.
+  bool MayHaveWordBefore(const TextUnit& unit, uint32_t start,
+                         EngineScratch& scratch) const;
 };
 
 namespace {
@@ -194,12 +207,36 @@ std::vector<bool> DetectorEngine::Impl::GateTriggers() {
   return gated;
 }
 
-// A gated trigger can count only if the unit has letters (a context word
-// may stand near it) or its label matches a context set of a gated
-// detector.
-bool DetectorEngine::Impl::WantsGated(const TextUnit& unit,
-                                      EngineScratch& scratch) const {
-  if (HasLetter(unit.text)) return true;
+// Units this long are worth a pass of the context-word database: in
+// shorter ones (table cells, most fields) the window is the whole unit and
+// the word search is cheaper than another Vectorscan call.
+constexpr size_t kWordFilterMinBytes = 128;
+
+// Every context word (of gated detectors: gating) and counter word, for the
+// ContextWords filter.
+Status DetectorEngine::Impl::CompileWords() {
+  std::vector<ContextWords::Word> all;
+  size_t set = 0;
+  for (const DetectorSpec* spec : specs) {
+    for (const ContextSet& context : spec->contexts) {
+      for (std::string_view word : context.words) {
+        all.push_back({word, gated_sets[set]});
+      }
+      ++set;
+    }
+    for (std::string_view word : spec->counter_words) {
+      all.push_back({word, false});
+    }
+  }
+  if (all.empty()) return Status::Ok();
+  auto compiled = ContextWords::Compile(all, options.cache_dir);
+  if (!compiled.ok()) return compiled.status();
+  words = std::move(compiled).value();
+  return Status::Ok();
+}
+
+bool DetectorEngine::Impl::LabelWantsGated(const TextUnit& unit,
+                                           EngineScratch& scratch) const {
   if (unit.label.empty()) return false;
   const LabelMatches& label =
       scratch.labels.Get(*contexts, unit.label, unit.kind);
@@ -209,14 +246,42 @@ bool DetectorEngine::Impl::WantsGated(const TextUnit& unit,
   return false;
 }
 
+// A gated trigger can count only if its label matches a context set of a
+// gated detector, or a context word of one may stand near it: the unit has
+// letters and, when the word filter is on, such a word occurs in the unit.
+bool DetectorEngine::Impl::WantsGated(const TextUnit& unit,
+                                      EngineScratch& scratch) const {
+  if (LabelWantsGated(unit, scratch)) return true;
+  if (!HasLetter(unit.text)) return false;
+  if (!scratch.filter) return true;
+  words->Scan(unit.text, *scratch.words, &scratch.hits);
+  scratch.hits_ready = true;
+  return scratch.hits.gating;
+}
+
+bool DetectorEngine::Impl::MayHaveWordBefore(const TextUnit& unit,
+                                             uint32_t start,
+                                             EngineScratch& scratch) const {
+  if (!scratch.filter) return true;
+  if (!scratch.hits_ready) {
+    words->Scan(unit.text, *scratch.words, &scratch.hits);
+    scratch.hits_ready = true;
+  }
+  return scratch.hits.AnyBefore(start, kNearbyWindow);
+}
+
 ContextHit DetectorEngine::Impl::FindContext(const TextUnit& unit,
                                              uint32_t detector, uint32_t start,
                                              EngineScratch& scratch) const {
   if (!contexts->HasContext(detector)) return {};
   const LabelMatches& label = scratch.labels.Get(*contexts, unit.label,
                                                  unit.kind);
-  NearbyWindow(unit.text, start, &scratch.window);
-  contexts->Evidence(detector, label, scratch.window, &scratch.evidence);
+  if (MayHaveWordBefore(unit, start, scratch)) {
+    NearbyWindow(unit.text, start, &scratch.window);
+    contexts->Evidence(detector, label, scratch.window, &scratch.evidence);
+  } else {
+    contexts->Evidence(detector, label, {}, &scratch.evidence);  // label only
+  }
   return ChooseContext(scratch.evidence);
 }
 
@@ -226,6 +291,7 @@ bool DetectorEngine::Impl::HasCounterWord(const TextUnit& unit,
                                           uint32_t start,
                                           EngineScratch& scratch) const {
   if (spec.counter_words.empty()) return false;
+  if (!MayHaveWordBefore(unit, start, scratch)) return false;
   NearbyWindow(unit.text, start, &scratch.window);
   for (std::string_view word : spec.counter_words) {
     if (FindLastWord(scratch.window, word) >= 0) return true;
@@ -362,6 +428,7 @@ Result<std::unique_ptr<const DetectorEngine>> DetectorEngine::Create(
                                 options.cache_dir);
     if (!prefilter.ok()) return prefilter.status();
     impl->prefilter = std::move(prefilter).value();
+    BS_RETURN_IF_ERROR(impl->CompileWords());  // needs gated_sets
   }
   impl->contexts = std::make_unique<ContextIndex>(impl->specs);
   return std::unique_ptr<const DetectorEngine>(
@@ -378,6 +445,7 @@ std::unique_ptr<DetectorEngine::Scratch> DetectorEngine::NewScratch() const {
   if (impl_->prefilter != nullptr) {
     scratch->prefilter = impl_->prefilter->NewScratch();
   }
+  if (impl_->words != nullptr) scratch->words = impl_->words->NewScratch();
   for (const UnitAnalyzer* analyzer : impl_->analyzers) {
     scratch->analyzers.push_back(analyzer->NewScratch());
     if (scratch->analyzers.back() != nullptr) {
@@ -405,6 +473,9 @@ void DetectorEngine::Scan(const TextUnit& unit,
   // NewScratch() is the only way to get a Scratch, so this is our type.
   auto& scratch = static_cast<EngineScratch&>(base);
   scratch.pending.clear();
+  scratch.filter = scratch.words != nullptr &&
+                   unit.text.size() >= kWordFilterMinBytes;
+  scratch.hits_ready = false;
   if (impl_->prefilter != nullptr) {
     if (scratch.prefilter == nullptr) return;  // scratch allocation failed
     impl_->prefilter->Scan(unit.text, impl_->WantsGated(unit, scratch),
