@@ -17,13 +17,16 @@ namespace breachscope {
 // Where a worker's wall time goes. kRead: open, map, sniff and decode (page
 // faults land here, as decoding is the first pass over the bytes); kUnpack:
 // archive and compressed-stream decoding; kExtract: splitting into units;
-// kDetect: detectors (see StageClock on sampling); kQueue: waiting for the
-// store writer (high when the store is the bottleneck); kOther: the rest
-// (walk bookkeeping, between sources).
-enum class Stage : int { kRead, kUnpack, kExtract, kDetect, kQueue, kOther };
-inline constexpr int kStageCount = 6;
+// kDetect: detectors (see StageClock on sampling); kSeal: sealing findings
+// for the store (done by the workers, so the writer only writes); kQueue:
+// waiting for the store writer (high when the store is the bottleneck);
+// kOther: the rest (walk bookkeeping, between sources).
+enum class Stage : int {
+  kRead, kUnpack, kExtract, kDetect, kSeal, kQueue, kOther
+};
+inline constexpr int kStageCount = 7;
 inline constexpr std::array<const char*, kStageCount> kStageNames = {
-    "read", "unpack", "extract", "detect", "queue_wait", "other"};
+    "read", "unpack", "extract", "detect", "seal", "queue_wait", "other"};
 
 struct ScanCounters {
   // Known after the walk: what this run has to read.

@@ -20,10 +20,16 @@
 namespace breachscope {
 namespace {
 
-// What workers send the writer, in order per source.
+// What workers send the writer, in order per source. Items come with their
+// findings already sealed by the worker (CaseStore::SealFindings): sealing
+// is most of the cost of storing a finding, and the writer is one thread.
 struct BeginSourceMsg { SourceKey key; };
+struct SealedItemMsg {
+  ItemResult item;
+  SealedFindings sealed;  // one per item.findings
+};
 struct FinishSourceMsg { SourceKey key; uint64_t bytes; };
-using WriterMsg = std::variant<BeginSourceMsg, ItemResult, FinishSourceMsg>;
+using WriterMsg = std::variant<BeginSourceMsg, SealedItemMsg, FinishSourceMsg>;
 
 // Enough to keep the writer busy without holding much in memory.
 constexpr size_t kQueueCapacity = 256;
@@ -101,11 +107,11 @@ Result<std::vector<SourceEntry>> PendingSources(const ScanOptions& options,
 class Workers {
  public:
   Workers(const std::vector<SourceEntry>& sources, const ScanOptions& options,
-          const DetectorEngine& engine, const std::atomic<bool>& stop,
-          BoundedQueue<WriterMsg>& queue, FindingBudget& budget,
-          ScanCounters& counters)
-      : sources_(sources), options_(options), engine_(engine), stop_(stop),
-        queue_(queue), budget_(budget), counters_(counters) {}
+          const DetectorEngine& engine, const CaseStore& store,
+          const std::atomic<bool>& stop, BoundedQueue<WriterMsg>& queue,
+          FindingBudget& budget, ScanCounters& counters)
+      : sources_(sources), options_(options), engine_(engine), store_(store),
+        stop_(stop), queue_(queue), budget_(budget), counters_(counters) {}
 
   void Start(int threads) {
     for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Run(); });
@@ -127,9 +133,11 @@ class Workers {
       }
       counters_.findings.fetch_add(CountedFindings(item.findings),
                                    std::memory_order_relaxed);
-      Stage before = clock.Switch(Stage::kQueue);
+      Stage before = clock.Switch(Stage::kSeal);
+      SealedFindings sealed = store_.SealFindings(item.findings);
+      clock.Switch(Stage::kQueue);
       budget_.Take(item.findings.size());
-      queue_.Push(std::move(item));
+      queue_.Push(SealedItemMsg{std::move(item), std::move(sealed)});
       clock.Switch(before);
     };
     while (!stop_.load()) {
@@ -149,6 +157,7 @@ class Workers {
   const std::vector<SourceEntry>& sources_;
   const ScanOptions& options_;
   const DetectorEngine& engine_;
+  const CaseStore& store_;  // SealFindings only: the writer owns the rest
   const std::atomic<bool>& stop_;
   BoundedQueue<WriterMsg>& queue_;
   FindingBudget& budget_;
@@ -171,12 +180,13 @@ void CountFormat(const ItemResult& item, ScanStats* stats) {
   format.bytes += item.record.bytes;
 }
 
-Status StoreItem(CaseStore& store, const ItemResult& item) {
+Status StoreItem(CaseStore& store, const SealedItemMsg& msg) {
+  const ItemResult& item = msg.item;
   if (item.partial || item.chunked) {
-    return store.AddItemPart(item.record, item.findings, item.seqs,
-                             !item.partial);
+    return store.AddSealedItemPart(item.record, item.findings, msg.sealed,
+                                   item.seqs, !item.partial);
   }
-  return store.AddItem(item.record, item.findings);
+  return store.AddSealedItem(item.record, item.findings, msg.sealed);
 }
 
 // Drains the queue into the store on the calling thread. On a store error it
@@ -192,21 +202,22 @@ Status WriteAll(BoundedQueue<WriterMsg>& queue, FindingBudget& budget,
     if (first_error.ok() && !status.ok()) first_error = std::move(status);
   };
   while (std::optional<WriterMsg> msg = queue.Pop()) {
-    if (auto* item = std::get_if<ItemResult>(&*msg)) {
-      budget.Give(item->findings.size());  // it is off the queue now
+    if (auto* sealed = std::get_if<SealedItemMsg>(&*msg)) {
+      budget.Give(sealed->item.findings.size());  // it is off the queue now
     }
     if (!first_error.ok()) continue;
     const auto start = Clock::now();
     if (auto* begin = std::get_if<BeginSourceMsg>(&*msg)) {
       keep(store.BeginSource(begin->key));
-    } else if (auto* item = std::get_if<ItemResult>(&*msg)) {
+    } else if (auto* sealed = std::get_if<SealedItemMsg>(&*msg)) {
+      const ItemResult* item = &sealed->item;
       if (!item->partial) {
         ++outcome->items;
         if (item->record.status == ItemStatus::kError) ++outcome->errors;
       }
       outcome->findings += CountedFindings(item->findings);
       CountFormat(*item, &outcome->stats);
-      keep(StoreItem(store, *item));
+      keep(StoreItem(store, *sealed));
     } else if (auto* finish = std::get_if<FinishSourceMsg>(&*msg)) {
       keep(store.FinishSource(finish->key));
       ++outcome->sources_scanned;
@@ -270,7 +281,8 @@ Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
 
   BoundedQueue<WriterMsg> queue(kQueueCapacity);
   FindingBudget budget(kQueuedFindingsCap);
-  Workers workers(sources, options, engine, stop, queue, budget, counters);
+  Workers workers(sources, options, engine, store, stop, queue, budget,
+                  counters);
   workers.Start(threads);
   std::thread closer([&] {
     workers.Join();

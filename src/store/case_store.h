@@ -25,6 +25,7 @@
 
 #include "common/finding.h"
 #include "common/status.h"
+#include "store/sealed_finding.h"
 #include "store/sealer.h"
 
 namespace breachscope {
@@ -106,17 +107,37 @@ class CaseStore {
   virtual Result<bool> IsSourceDone(const SourceKey& key) = 0;
   // Starts (or restarts) a source: removes any earlier rows of that name.
   virtual Status BeginSource(const SourceKey& key) = 0;
-  // Records one item and its findings, in order (seq = index in `findings`).
-  virtual Status AddItem(const ItemRecord& item,
-                         const std::vector<Finding>& findings) = 0;
+  // Seals the PHI of `findings` for AddSealedItem/AddSealedItemPart.
+  // Thread-safe, unlike the rest of the store: scan workers call it at
+  // once, while the writer thread writes, so sealing does not queue up on
+  // the single writer. It only uses the Sealer, whose keys stay inside.
+  virtual SealedFindings SealFindings(
+      const std::vector<Finding>& findings) const = 0;
+  // Records one item and its findings, in order (seq = index in `findings`),
+  // `sealed` being SealFindings(findings).
+  virtual Status AddSealedItem(const ItemRecord& item,
+                               const std::vector<Finding>& findings,
+                               const SealedFindings& sealed) = 0;
   // Records one item whose findings come in parts (a huge item, written
   // while it is read): `seqs[i]` is the seq of `findings[i]`. The first part
   // creates the item row; the part with `last` set updates its record
   // (units, warnings, status). Parts of several items may interleave (one
   // per scan worker). A source killed part way is purged as usual.
-  virtual Status AddItemPart(const ItemRecord& item,
-                             const std::vector<Finding>& findings,
-                             const std::vector<int64_t>& seqs, bool last) = 0;
+  virtual Status AddSealedItemPart(const ItemRecord& item,
+                                   const std::vector<Finding>& findings,
+                                   const SealedFindings& sealed,
+                                   const std::vector<int64_t>& seqs,
+                                   bool last) = 0;
+  // The same, sealing on the calling thread.
+  Status AddItem(const ItemRecord& item, const std::vector<Finding>& findings) {
+    return AddSealedItem(item, findings, SealFindings(findings));
+  }
+  Status AddItemPart(const ItemRecord& item,
+                     const std::vector<Finding>& findings,
+                     const std::vector<int64_t>& seqs, bool last) {
+    return AddSealedItemPart(item, findings, SealFindings(findings), seqs,
+                             last);
+  }
   // Marks the source done. Durable after the next Flush().
   virtual Status FinishSource(const SourceKey& key) = 0;
   // Commits the open batch.

@@ -323,24 +323,30 @@ Status SqliteCaseStore::InsertItemRow(const ItemRecord& item,
   return {};
 }
 
-Status SqliteCaseStore::AddItem(const ItemRecord& item,
-                                const std::vector<Finding>& findings) {
+Status SqliteCaseStore::AddSealedItem(const ItemRecord& item,
+                                      const std::vector<Finding>& findings,
+                                      const SealedFindings& sealed) {
+  if (sealed.size() != findings.size()) {
+    return InvalidArgument("add item: one sealed row per finding needed");
+  }
   BS_RETURN_IF_ERROR(Write([&]() -> Status {
     int64_t item_id = 0;
     BS_RETURN_IF_ERROR(InsertItemRow(item, &item_id));
-    Status st = findings_.Insert(item_id, findings);
+    Status st = findings_.InsertSealed(item_id, findings, sealed);
     if (!st.ok()) return UndoItem(item_id, std::move(st));
     return {};
   }));
   return CountRows(1 + static_cast<int64_t>(findings.size()));
 }
 
-Status SqliteCaseStore::AddItemPart(const ItemRecord& item,
-                                    const std::vector<Finding>& findings,
-                                    const std::vector<int64_t>& seqs,
-                                    bool last) {
-  if (seqs.size() != findings.size()) {
-    return InvalidArgument("add item part: one seq per finding needed");
+Status SqliteCaseStore::AddSealedItemPart(const ItemRecord& item,
+                                          const std::vector<Finding>& findings,
+                                          const SealedFindings& sealed,
+                                          const std::vector<int64_t>& seqs,
+                                          bool last) {
+  if (seqs.size() != findings.size() || sealed.size() != findings.size()) {
+    return InvalidArgument(
+        "add item part: one seq and one sealed row per finding needed");
   }
   auto open = part_items_.find(item.name);
   const bool first = open == part_items_.end();
@@ -355,7 +361,7 @@ Status SqliteCaseStore::AddItemPart(const ItemRecord& item,
     }
     // A failed part removes the whole item: its earlier parts are
     // incomplete without it.
-    Status st = findings_.Insert(item_id, findings, &seqs);
+    Status st = findings_.InsertSealed(item_id, findings, sealed, &seqs);
     if (!st.ok()) return UndoItem(item_id, std::move(st));
     return {};
   });

@@ -59,12 +59,20 @@ class SqliteCaseStore final : public CaseStore {
   Status PurgeUnfinishedSources() override;
   Result<bool> IsSourceDone(const SourceKey& key) override;
   Status BeginSource(const SourceKey& key) override;
-  // Fails if an item of that name is already stored (kInvalidArgument).
-  Status AddItem(const ItemRecord& item,
-                 const std::vector<Finding>& findings) override;
-  Status AddItemPart(const ItemRecord& item,
-                     const std::vector<Finding>& findings,
-                     const std::vector<int64_t>& seqs, bool last) override;
+  SealedFindings SealFindings(
+      const std::vector<Finding>& findings) const override {
+    return SealFindingValues(*sealer_, findings);
+  }
+  // Fails if an item of that name is already stored (kInvalidArgument), or
+  // without one sealed row per finding.
+  Status AddSealedItem(const ItemRecord& item,
+                       const std::vector<Finding>& findings,
+                       const SealedFindings& sealed) override;
+  Status AddSealedItemPart(const ItemRecord& item,
+                           const std::vector<Finding>& findings,
+                           const SealedFindings& sealed,
+                           const std::vector<int64_t>& seqs,
+                           bool last) override;
   // Fails (kInvalidArgument) if the source was not begun.
   Status FinishSource(const SourceKey& key) override;
   Status Flush() override;

@@ -39,22 +39,32 @@ Status FindingWriter::Prepare(sqlite3* db, const Sealer* sealer) {
   if (!one.ok()) return one.status();
   insert_many_ = std::move(many).value();
   insert_one_ = std::move(one).value();
-  sealed_.resize(3 * kRowsPerInsert);
   return strings_.Prepare(db);
 }
 
 Status FindingWriter::Insert(int64_t item_id,
                              const std::vector<Finding>& findings,
                              const std::vector<int64_t>* seqs) {
+  return InsertSealed(item_id, findings, SealFindingValues(*sealer_, findings),
+                      seqs);
+}
+
+Status FindingWriter::InsertSealed(int64_t item_id,
+                                   const std::vector<Finding>& findings,
+                                   const SealedFindings& sealed,
+                                   const std::vector<int64_t>* seqs) {
   const size_t n = findings.size();
+  if (sealed.size() != n) {
+    return InvalidArgument("insert findings: one sealed row per finding needed");
+  }
   auto seq = [seqs](size_t i) {
     return seqs != nullptr ? (*seqs)[i] : static_cast<int64_t>(i);
   };
   size_t i = 0;
   for (; i + kRowsPerInsert <= n; i += kRowsPerInsert) {
     for (int r = 0; r < kRowsPerInsert; ++r) {
-      Status st = BindRow(insert_many_, r, item_id,
-                          seq(i + r), findings[i + r]);
+      Status st = BindRow(insert_many_, r, item_id, seq(i + r),
+                          findings[i + r], sealed[i + r]);
       if (!st.ok()) {
         insert_many_.Reset();
         return st;
@@ -64,7 +74,7 @@ Status FindingWriter::Insert(int64_t item_id,
   }
   for (; i < n; ++i) {
     Status st =
-        BindRow(insert_one_, 0, item_id, seq(i), findings[i]);
+        BindRow(insert_one_, 0, item_id, seq(i), findings[i], sealed[i]);
     if (!st.ok()) {
       insert_one_.Reset();
       return st;
@@ -75,7 +85,8 @@ Status FindingWriter::Insert(int64_t item_id,
 }
 
 Status FindingWriter::BindRow(Statement& stmt, int row, int64_t item_id,
-                              int64_t seq, const Finding& f) {
+                              int64_t seq, const Finding& f,
+                              const SealedFinding& s) {
   const Location& loc = f.location;
   int64_t ids[6];
   const std::string_view texts[6] = {f.category, f.detector, f.explanation,
@@ -85,21 +96,15 @@ Status FindingWriter::BindRow(Statement& stmt, int row, int64_t item_id,
     if (!id.ok()) return id.status();
     ids[i] = id.value();
   }
-  std::string* sealed = &sealed_[3 * row];
-  sealed[0] = sealer_->Seal(f.value);
-  sealed[1] = sealer_->Seal(f.normalized);
-  // Look-ups match on the canonical form; a finding without one falls back
-  // to its raw value rather than sharing the hash of "".
-  sealed[2] = sealer_->Hash(f.normalized.empty() ? f.value : f.normalized);
   const int p = row * kColumns;
   stmt.BindInt(p + 1, item_id)
       .BindInt(p + 2, seq)
       .BindInt(p + 3, ids[0])
       .BindInt(p + 4, ids[1])
-      .BindBlob(p + 5, sealed[0])
-      .BindBlob(p + 6, sealed[1])
-      .BindBlob(p + 7, sealed[2])
-      .BindInt(p + 8, ValueKey(sealed[2]))
+      .BindBlob(p + 5, s.value)
+      .BindBlob(p + 6, s.normalized)
+      .BindBlob(p + 7, s.hash)
+      .BindInt(p + 8, ValueKey(s.hash))
       .BindDouble(p + 9, f.confidence)
       .BindInt(p + 10, ids[2])
       .BindInt(p + 11, RoleCode(f.role))

@@ -1,6 +1,8 @@
 // FindingWriter: the hot path of a scan, writing the findings of one item.
 //
-// Seals each PHI value through the Sealer, interns the repeated non-PHI
+// Takes findings whose PHI was sealed beforehand (SealedFinding, sealed on
+// the scan workers, so the single writer thread does SQLite work only), or
+// seals them itself through the Sealer. Interns the repeated non-PHI
 // strings (StringIds) and inserts kRowsPerInsert rows per statement, since
 // a dense item has hundreds of findings and SQLite's fixed cost per
 // statement execution was a large part of the cost per row.
@@ -19,6 +21,7 @@
 
 #include "common/finding.h"
 #include "common/status.h"
+#include "store/sealed_finding.h"
 #include "store/sealer.h"
 #include "store/sqlite_statement.h"
 #include "store/sqlite_string_ids.h"
@@ -36,23 +39,28 @@ class FindingWriter {
   // run inside a write transaction. On failure some rows (and interned
   // strings) may already be written; the caller removes the item's rows.
   // With `seqs`, findings[i] gets seq (*seqs)[i] instead.
+  // Seals on the calling thread.
   Status Insert(int64_t item_id, const std::vector<Finding>& findings,
                 const std::vector<int64_t>* seqs = nullptr);
+  // The same with `sealed` = SealFindingValues(findings), made earlier on
+  // any thread. REQUIRES: sealed.size() == findings.size().
+  Status InsertSealed(int64_t item_id, const std::vector<Finding>& findings,
+                      const SealedFindings& sealed,
+                      const std::vector<int64_t>* seqs = nullptr);
 
   // To be called when SQLite drops the open transaction (see StringIds).
   void Forget() { strings_.Forget(); }
 
  private:
-  // Binds finding `f` as row `row` (0-based) of `stmt`. Its sealed values
-  // go to sealed_[3 * row ...], which must stay untouched until the step.
+  // Binds finding `f`, sealed as `s`, as row `row` (0-based) of `stmt`.
+  // `s` must stay untouched until the step (blobs are not copied).
   Status BindRow(Statement& stmt, int row, int64_t item_id, int64_t seq,
-                 const Finding& f);
+                 const Finding& f, const SealedFinding& s);
 
   const Sealer* sealer_ = nullptr;
   StringIds strings_;
   Statement insert_many_;  // kRowsPerInsert rows
   Statement insert_one_;   // the tail of an item
-  std::vector<std::string> sealed_;  // reused: keeps its capacity
 };
 
 }  // namespace breachscope::sqlite
