@@ -36,8 +36,34 @@ void AppendRun(std::string* out, char kind, int length) {
   out->push_back('}');
 }
 
+// Structured fields that hold a message's, an order's or a resource's own
+// identifiers, codes and timestamps, never a patient's record number: HL7
+// message, order and observation segments, FHIR ids, codes and times.
+constexpr std::array<std::string_view, 8> kMachineSegments = {
+    "MSH-", "EVN-", "ORC-", "OBR-", "OBX-", "SPM-", "TQ1-", "FT1-"};
+constexpr std::array<std::string_view, 12> kMachineFields = {
+    "id", "code", "fullurl", "reference", "system", "url", "uri",
+    "lastupdated", "timestamp", "start", "end", "version"};
+
+bool IsMachineField(const TextUnit& unit) {
+  if (unit.kind != UnitKind::kField) return false;
+  for (std::string_view segment : kMachineSegments) {
+    if (unit.label.size() > segment.size() &&
+        std::equal(segment.begin(), segment.end(), unit.label.begin(),
+                   [](char a, char b) {
+                     return a == (b >= 'a' && b <= 'z' ? b - 32 : b);
+                   })) {
+      return true;
+    }
+  }
+  const std::string subject = Normalize(LabelSubject(unit.label, unit.kind));
+  return std::find(kMachineFields.begin(), kMachineFields.end(), subject) !=
+         kMachineFields.end();
+}
+
 bool HasCounterLabel(const TextUnit& unit) {
   if (unit.label.empty()) return false;
+  if (IsMachineField(unit)) return true;
   std::string framed = "_";
   AppendNormalized(LabelSubject(unit.label, unit.kind), &framed);
   framed.push_back('_');
@@ -155,14 +181,19 @@ bool IsSpecific(const IdShape& shape) {
     // An ICD-10 code (`G43.909`) is a diagnosis wherever it stands.
     const bool icd10 = shape.letter_runs == 1 && shape.digit_runs == 2 &&
                        shape.classes.rfind("A{1}9{2}.", 0) == 0;
-    return shape.digits >= 4 && shape.letter_runs <= 2 && !icd10;
+    // Nor is an ISO timestamp (`2024-03-01T10`) an identifier.
+    const bool timestamp = shape.classes.rfind("9{4}-9{2}-9{2}A{1}", 0) == 0;
+    return shape.digits >= 4 && shape.letter_runs <= 2 && !icd10 &&
+           !timestamp;
   }
-  // Digits only: two groups, one long enough that no date (4-2-2, 2-2-4),
-  // phone (3-4, 3-3-4) or SIN (3-3-3) has it: `24-118873`.
+  // Digits only: two groups of at least 2, one long enough that no date
+  // (4-2-2, 2-2-4), phone (3-4, 3-3-4), SIN (3-3-3) or LOINC code (5-1)
+  // has it: `24-118873`.
   if (shape.digit_runs != 2 || shape.digits < 6) return false;
   const size_t dash = shape.literal.find('}');
   const int first = std::stoi(shape.literal.substr(2, dash - 2));
-  return first >= 5 || shape.digits - first >= 5;
+  const int second = shape.digits - first;
+  return std::min(first, second) >= 2 && std::max(first, second) >= 5;
 }
 
 void CollectIdCandidates(const TextUnit& unit, std::span<const Finding> taken,

@@ -31,6 +31,9 @@ TEST(IdShapeTest, ShapesAndSpecificity) {
       {"E11.9", "E9{2}.9{1}", "A{1}9{2}.9{1}", false},  // three digits
       {"G43.909", "G9{2}.9{3}", "A{1}9{2}.9{3}", false},  // ICD-10 code
       {"02229080", "9{8}", "9{8}", false},               // DIN
+      {"24331-1", "9{5}-9{1}", "9{5}-9{1}", false},      // LOINC code
+      {"2024-03-01T10", "9{4}-9{2}-9{2}T9{2}", "9{4}-9{2}-9{2}A{1}9{2}",
+       false},                                           // timestamp
       {"AB12", "", "", false},                           // two digits
       {"RVH--0042371", "", "", false},                   // double separator
       {"-0042371", "", "", false},
@@ -80,6 +83,28 @@ TEST(IdShapeTest, CandidatesInText) {
   EXPECT_EQ(Candidates("M00123456", "Order Number"), V{});
   EXPECT_EQ(Candidates("M00123456", "ref"), V{});
   EXPECT_EQ(Candidates("M00123456", "Identifier"), V{"M00123456"});
+}
+
+TEST(IdShapeTest, MachineFieldsHoldNoCandidates) {
+  using V = std::vector<std::string>;
+  auto field = [](std::string_view text, std::string_view label) {
+    TextUnit unit;
+    unit.kind = UnitKind::kField;
+    unit.text = text;
+    unit.label = label;
+    std::vector<Finding> out;
+    CollectIdCandidates(unit, {}, &out);
+    V values;
+    for (const Finding& f : out) values.push_back(f.value);
+    return values;
+  };
+  EXPECT_EQ(field("MSG20240400001", "MSH-10"), V{});
+  EXPECT_EQ(field("ORD-0042371", "obr-2"), V{});
+  EXPECT_EQ(field("enc-700084-0", "entry.resource.id"), V{});
+  EXPECT_EQ(field("RVH-0042371", "PID-2"), V{"RVH-0042371"});
+  EXPECT_EQ(field("RVH-0042371", "NTE-3"), V{"RVH-0042371"});
+  EXPECT_EQ(field("RVH-0042371", "entry.resource.note.text"),
+            V{"RVH-0042371"});
 }
 
 TEST(IdShapeTest, TakenTokensAreNotCandidates) {
