@@ -2,11 +2,17 @@
 // records/s, peak memory and accuracy against the generator's truth.
 //
 //   resolve_scale [--records N (1000000)] [--threads N (2)] [--seed S]
-//                 [--show-errors N] [--in-memory]
+//                 [--show-errors N] [--in-memory] [--write-case DIR]
 //
 // Records are made one at a time and handed to Resolve() as it reads them;
-// --in-memory makes them all first and passes the whole vector, as the
-// `resolve` command does with the records it reads from a case.
+// --in-memory makes them all first and passes the whole vector.
+//
+// --write-case DIR resolves nothing: it writes the records into the case
+// DIR (made first by `breachscope case init --case DIR`) as the findings of
+// CSV rows, so the `resolve` command itself is measured end to end:
+//   breachscope case init --case DIR
+//   resolve_scale --records 1000000 --write-case DIR
+//   /usr/bin/time -v breachscope resolve --case DIR --threads 2
 //
 // The generator makes households (a shared address, often a landline and
 // a family e-mail; twins; fathers and sons of one name) and one to several
@@ -25,6 +31,7 @@
 #include "common/embedded_data.h"
 #include "eval_resolve_metrics.h"
 #include "resolve/resolver.h"
+#include "resolve_scale_case.h"
 
 namespace breachscope {
 namespace {
@@ -215,6 +222,7 @@ int main(int argc, char** argv) {
   uint64_t seed = 7;
   int show_errors = 0;
   bool in_memory = false;
+  std::string write_case;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--in-memory") {
@@ -227,6 +235,7 @@ int main(int argc, char** argv) {
     else if (a == "--threads") threads = std::atoi(argv[i]);
     else if (a == "--seed") seed = std::strtoull(argv[i], nullptr, 10);
     else if (a == "--show-errors") show_errors = std::atoi(argv[i]);
+    else if (a == "--write-case") write_case = argv[i];
   }
   Random rng(seed);
   std::vector<std::string> given = Lines("names/first_names.txt"), family = Lines("names/last_names.txt");
@@ -247,7 +256,17 @@ int main(int argc, char** argv) {
     const Person& p = pop.people[person_of[i]];
     return MakeRecord(record_rng, p, pop.households[p.household], person_of[i], i);
   };
-  std::vector<PersonRecord> input;  // --in-memory: all records held, as the resolve command holds them
+  if (!write_case.empty()) {
+    Status written = WriteRecordsAsCase(write_case, records, make);
+    if (!written.ok()) {
+      std::fprintf(stderr, "resolve_scale: %s\n", written.ToString().c_str());
+      return 1;
+    }
+    std::printf("wrote %zu records (%zu people) into %s\n", records, pop.people.size(),
+                write_case.c_str());
+    return 0;
+  }
+  std::vector<PersonRecord> input;  // --in-memory: all records held first
   if (in_memory) {
     input.reserve(records);
     for (size_t i = 0; i < records; ++i) input.push_back(make(i));

@@ -50,9 +50,39 @@ struct IndividualsCounts {
   uint64_t decisions = 0;
 };
 
+// Reads person-records back one at a time, in idx order.
+class PersonRecordReader {
+ public:
+  virtual ~PersonRecordReader() = default;
+  // Fills *record with the next one; false when none is left.
+  virtual Result<bool> Next(PersonRecord* record) = 0;
+};
+
 class IndividualsStore {
  public:
   virtual ~IndividualsStore() = default;
+
+  // A resolution written while it is made, for cases too big to hold every
+  // record in memory (`resolve` reads a million): BeginSave clears the
+  // previous run inside a transaction; AddRecord writes each record as it
+  // is made (its individual unknown yet), MoveRecord and DropRecord place
+  // or remove it once known; ReadRecords reads them back for the resolver;
+  // EndSave sets every record's individual from `individual_of` (by idx),
+  // writes individuals and review pairs, and commits. AbortSave (or a
+  // failed EndSave) rolls back, leaving the previous run intact.
+  // REQUIRES: between BeginSave and EndSave/AbortSave, no other call.
+  virtual Status BeginSave() = 0;
+  virtual Status AddRecord(int64_t idx, const PersonRecord& record) = 0;
+  virtual Status MoveRecord(int64_t from, int64_t to) = 0;
+  virtual Status DropRecord(int64_t idx) = 0;
+  // Records with 0 <= idx < `count`, in idx order; the reader must be
+  // destroyed before EndSave.
+  virtual Result<std::unique_ptr<PersonRecordReader>> ReadRecords(int64_t count) = 0;
+  // REQUIRES: records are exactly idx 0..individual_of.size()-1.
+  virtual Status EndSave(const std::vector<uint32_t>& individual_of,
+                         const std::vector<double>& confidence,
+                         const std::vector<ReviewPair>& review) = 0;
+  virtual void AbortSave() = 0;
 
   // REQUIRES: individual_of.size() == records.size(), every value <
   // confidence.size(); review pairs index into `records`.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <string_view>
 #include <tuple>
 #include <utility>
@@ -82,6 +83,32 @@ Status InTransaction(sqlite3* db, Body body) {
   return Exec(db, "COMMIT", "save individuals");
 }
 
+Status CheckResolution(const std::vector<uint32_t>& individual_of,
+                       const std::vector<double>& confidence,
+                       const std::vector<ReviewPair>& review) {
+  for (uint32_t id : individual_of) {
+    if (id >= confidence.size()) return InvalidArgument("save individuals: bad individual");
+  }
+  for (const ReviewPair& p : review) {
+    if (p.a >= individual_of.size() || p.b >= individual_of.size()) {
+      return InvalidArgument("save individuals: review pair outside the records");
+    }
+  }
+  return {};
+}
+
+// Reads person_records rows in idx order, unsealing each.
+class SqliteRecordReader final : public PersonRecordReader {
+ public:
+  SqliteRecordReader(Statement select, const Sealer& sealer)
+      : select_(std::move(select)), sealer_(sealer) {}
+  Result<bool> Next(PersonRecord* record) override;
+
+ private:
+  Statement select_;
+  const Sealer& sealer_;
+};
+
 }  // namespace
 
 Result<std::unique_ptr<IndividualsStore>> OpenSqliteIndividualsStore(
@@ -121,49 +148,114 @@ Status SqliteIndividualsStore::SaveResolution(const std::vector<PersonRecord>& r
   if (individual_of.size() != records.size()) {
     return InvalidArgument("save individuals: one individual per record expected");
   }
-  for (uint32_t id : individual_of) {
-    if (id >= confidence.size()) return InvalidArgument("save individuals: bad individual");
-  }
-  for (const ReviewPair& p : review) {
-    if (p.a >= records.size() || p.b >= records.size()) {
-      return InvalidArgument("save individuals: review pair outside the records");
+  BS_RETURN_IF_ERROR(BeginSave());
+  for (size_t i = 0; i < records.size(); ++i) {
+    Status added = AddRecord(static_cast<int64_t>(i), records[i]);
+    if (!added.ok()) {
+      AbortSave();
+      return added;
     }
   }
-  return InTransaction(db_, [&]() -> Status {
-    BS_RETURN_IF_ERROR(Exec(db_,
-                            "DELETE FROM person_records; DELETE FROM individuals; "
-                            "DELETE FROM review_pairs;",
-                            "clear individuals"));
-    BS_RETURN_IF_ERROR(WriteRecords(records, individual_of));
-    BS_RETURN_IF_ERROR(WriteIndividuals(individual_of, confidence));
-    return WriteReview(review);
-  });
+  return EndSave(individual_of, confidence, review);
 }
 
-Status SqliteIndividualsStore::WriteRecords(const std::vector<PersonRecord>& records,
-                                            const std::vector<uint32_t>& individual_of) {
+Status SqliteIndividualsStore::BeginSave() {
+  if (saving_) return InvalidArgument("save individuals: a save is already open");
   Result<Statement> insert = Statement::Prepare(
       db_,
       "INSERT INTO person_records(idx, record_key, source, role, categories, "
-      "phi_sealed, individual_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      "phi_sealed, individual_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)");
+  Result<Statement> move =
+      Statement::Prepare(db_, "UPDATE person_records SET idx = ?2 WHERE idx = ?1");
+  Result<Statement> drop = Statement::Prepare(db_, "DELETE FROM person_records WHERE idx = ?1");
   if (!insert.ok()) return insert.status();
-  for (size_t i = 0; i < records.size(); ++i) {
-    const PersonRecord& r = records[i];
-    const std::string sealed = sealer_->Seal(EncodePersonRecordPhi(r));
-    const std::string categories = JoinCategories(r.categories);
-    // Record keys and sources are item names: paths that can name a patient.
-    const std::string key = sealer_->SealName(r.key), source = sealer_->SealName(r.source);
-    BS_RETURN_IF_ERROR(insert.value()
-                           .BindInt(1, static_cast<int64_t>(i))
-                           .BindText(2, key)
-                           .BindText(3, source)
-                           .BindInt(4, sqlite::RoleCode(r.role))
-                           .BindText(5, categories)
-                           .BindBlob(6, sealed)
-                           .BindInt(7, individual_of[i] + 1)
-                           .Run("insert person-record"));
+  if (!move.ok()) return move.status();
+  if (!drop.ok()) return drop.status();
+  insert_record_ = std::move(insert).value();
+  move_record_ = std::move(move).value();
+  drop_record_ = std::move(drop).value();
+  BS_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE", "save individuals"));
+  saving_ = true;
+  Status cleared = Exec(db_,
+                        "DELETE FROM person_records; DELETE FROM individuals; "
+                        "DELETE FROM review_pairs;",
+                        "clear individuals");
+  if (!cleared.ok()) AbortSave();
+  return cleared;
+}
+
+Status SqliteIndividualsStore::AddRecord(int64_t idx, const PersonRecord& r) {
+  if (!saving_) return InvalidArgument("save individuals: no save open");
+  const std::string sealed = sealer_->Seal(EncodePersonRecordPhi(r));
+  const std::string categories = JoinCategories(r.categories);
+  // Record keys and sources are item names: paths that can name a patient.
+  const std::string key = sealer_->SealName(r.key), source = sealer_->SealName(r.source);
+  return insert_record_.BindInt(1, idx)
+      .BindText(2, key)
+      .BindText(3, source)
+      .BindInt(4, sqlite::RoleCode(r.role))
+      .BindText(5, categories)
+      .BindBlob(6, sealed)
+      .Run("insert person-record");
+}
+
+Status SqliteIndividualsStore::MoveRecord(int64_t from, int64_t to) {
+  if (!saving_) return InvalidArgument("save individuals: no save open");
+  return move_record_.BindInt(1, from).BindInt(2, to).Run("place person-record");
+}
+
+Status SqliteIndividualsStore::DropRecord(int64_t idx) {
+  if (!saving_) return InvalidArgument("save individuals: no save open");
+  return drop_record_.BindInt(1, idx).Run("drop person-record");
+}
+
+Status SqliteIndividualsStore::EndSave(const std::vector<uint32_t>& individual_of,
+                                       const std::vector<double>& confidence,
+                                       const std::vector<ReviewPair>& review) {
+  if (!saving_) return InvalidArgument("save individuals: no save open");
+  Status st = CheckResolution(individual_of, confidence, review);
+  if (st.ok()) st = SetIndividuals(individual_of);
+  if (st.ok()) st = WriteIndividuals(individual_of, confidence);
+  if (st.ok()) st = WriteReview(review);
+  if (st.ok()) st = Exec(db_, "COMMIT", "save individuals");
+  if (!st.ok()) {
+    AbortSave();
+    return st;
   }
+  saving_ = false;
   return {};
+}
+
+void SqliteIndividualsStore::AbortSave() {
+  if (!saving_) return;
+  (void)Exec(db_, "ROLLBACK", "save individuals");
+  saving_ = false;
+}
+
+// Every record gets its individual; a record left out (or one too many)
+// means the caller's numbering is wrong, and nothing is committed.
+Status SqliteIndividualsStore::SetIndividuals(const std::vector<uint32_t>& individual_of) {
+  Result<Statement> update =
+      Statement::Prepare(db_, "UPDATE person_records SET individual_id = ?2 WHERE idx = ?1");
+  if (!update.ok()) return update.status();
+  for (size_t i = 0; i < individual_of.size(); ++i) {
+    BS_RETURN_IF_ERROR(update.value()
+                           .BindInt(1, static_cast<int64_t>(i))
+                           .BindInt(2, individual_of[i] + 1)
+                           .Run("set individual"));
+  }
+  Result<Statement> check = Statement::Prepare(
+      db_, "SELECT count(*), coalesce(min(idx), 0), coalesce(max(idx), -1), "
+           "count(*) FILTER (WHERE individual_id = 0) FROM person_records");
+  if (!check.ok()) return check.status();
+  Result<bool> row = check.value().Next("check person-records");
+  if (!row.ok()) return row.status();
+  const Statement& c = check.value();
+  const int64_t n = static_cast<int64_t>(individual_of.size());
+  const bool whole = c.ColumnInt(0) == n && (n == 0 || (c.ColumnInt(1) == 0 && c.ColumnInt(2) == n - 1)) &&
+                     c.ColumnInt(3) == 0;
+  check.value().Reset();
+  return whole ? Status() : InvalidArgument("save individuals: records and individuals differ");
 }
 
 Status SqliteIndividualsStore::WriteIndividuals(const std::vector<uint32_t>& individual_of,
@@ -203,38 +295,51 @@ Status SqliteIndividualsStore::WriteReview(const std::vector<ReviewPair>& review
 }
 
 Result<std::vector<PersonRecord>> SqliteIndividualsStore::LoadPersonRecords() {
+  Result<std::unique_ptr<PersonRecordReader>> reader =
+      ReadRecords(std::numeric_limits<int64_t>::max());
+  if (!reader.ok()) return reader.status();
+  std::vector<PersonRecord> records;
+  while (true) {
+    PersonRecord r;
+    Result<bool> more = reader.value()->Next(&r);
+    if (!more.ok()) return more.status();
+    if (!more.value()) return records;
+    records.push_back(std::move(r));
+  }
+}
+
+Result<std::unique_ptr<PersonRecordReader>> SqliteIndividualsStore::ReadRecords(int64_t count) {
   Result<Statement> select = Statement::Prepare(
       db_,
       "SELECT record_key, source, role, categories, phi_sealed FROM person_records "
-      "ORDER BY idx");
+      "WHERE idx >= 0 AND idx < ?1 ORDER BY idx");
   if (!select.ok()) return select.status();
-  std::vector<PersonRecord> records;
-  Statement& s = select.value();
-  while (true) {
-    Result<bool> row = s.Next("read person-records");
-    if (!row.ok()) return row.status();
-    if (!row.value()) break;
-    PersonRecord r;
-    Result<std::string> key = sealer_->UnsealName(s.ColumnText(0));
-    Result<std::string> source = sealer_->UnsealName(s.ColumnText(1));
-    r.role = sqlite::RoleFromCode(s.ColumnInt(2));
-    r.categories = SplitCategories(s.ColumnText(3));
-    Result<std::string> phi = sealer_->Unseal(s.ColumnBlob(4));
-    Status st = !key.ok()    ? key.status()
-                : !source.ok() ? source.status()
-                : phi.ok()     ? DecodePersonRecordPhi(phi.value(), &r)
-                               : phi.status();
-    if (st.ok()) {
-      r.key = std::move(key).value();
-      r.source = std::move(source).value();
-    }
-    if (!st.ok()) {
-      s.Reset();
-      return st;
-    }
-    records.push_back(std::move(r));
+  select.value().BindInt(1, count);
+  return std::unique_ptr<PersonRecordReader>(
+      new SqliteRecordReader(std::move(select).value(), *sealer_));
+}
+
+Result<bool> SqliteRecordReader::Next(PersonRecord* r) {
+  Statement& s = select_;
+  Result<bool> row = s.Next("read person-records");
+  if (!row.ok() || !row.value()) return row;
+  *r = PersonRecord();
+  Result<std::string> key = sealer_.UnsealName(s.ColumnText(0));
+  Result<std::string> source = sealer_.UnsealName(s.ColumnText(1));
+  r->role = sqlite::RoleFromCode(s.ColumnInt(2));
+  r->categories = SplitCategories(s.ColumnText(3));
+  Result<std::string> phi = sealer_.Unseal(s.ColumnBlob(4));
+  Status st = !key.ok()      ? key.status()
+              : !source.ok() ? source.status()
+              : phi.ok()     ? DecodePersonRecordPhi(phi.value(), r)
+                             : phi.status();
+  if (!st.ok()) {
+    s.Reset();
+    return st;
   }
-  return records;
+  r->key = std::move(key).value();
+  r->source = std::move(source).value();
+  return true;
 }
 
 Result<std::vector<StoredIndividual>> SqliteIndividualsStore::LoadIndividuals() {

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "store/individuals_store.h"
+#include "store/sqlite_statement.h"
 
 namespace breachscope {
 
@@ -38,17 +39,29 @@ class SqliteIndividualsStore final : public IndividualsStore {
   Status AddDecision(const ReviewDecision& decision) override;
   Result<std::vector<ReviewDecision>> LoadDecisions() override;
 
+  Status BeginSave() override;
+  Status AddRecord(int64_t idx, const PersonRecord& record) override;
+  Status MoveRecord(int64_t from, int64_t to) override;
+  Status DropRecord(int64_t idx) override;
+  Result<std::unique_ptr<PersonRecordReader>> ReadRecords(int64_t count) override;
+  Status EndSave(const std::vector<uint32_t>& individual_of,
+                 const std::vector<double>& confidence,
+                 const std::vector<ReviewPair>& review) override;
+  void AbortSave() override;
+
  private:
   SqliteIndividualsStore(sqlite3* db, std::unique_ptr<Sealer> sealer)
       : db_(db), sealer_(std::move(sealer)) {}
-  Status WriteRecords(const std::vector<PersonRecord>& records,
-                      const std::vector<uint32_t>& individual_of);
+  Status SetIndividuals(const std::vector<uint32_t>& individual_of);
   Status WriteIndividuals(const std::vector<uint32_t>& individual_of,
                           const std::vector<double>& confidence);
   Status WriteReview(const std::vector<ReviewPair>& review);
 
   sqlite3* db_;  // owned; closed by the destructor
   std::unique_ptr<Sealer> sealer_;
+  // Statements of an open save (BeginSave to EndSave).
+  sqlite::Statement insert_record_, move_record_, drop_record_;
+  bool saving_ = false;
 };
 
 }  // namespace breachscope

@@ -144,6 +144,55 @@ TEST(SqliteIndividualsStoreTest, RejectsInconsistentResolution) {
   EXPECT_FALSE(store->SaveResolution(records, {0}, {1.0}, {pair}).ok());
 }
 
+// The streamed save of `resolve`: records written as made, one waiting at
+// a negative idx until placed, one dropped, read back for the resolver.
+TEST(SqliteIndividualsStoreTest, StreamedSavePlacesReadsAndCommitsOnce) {
+  TempDir dir;
+  ASSERT_NE(OpenStore(dir.case_dir()), nullptr);
+  auto store = Open(dir.case_dir());
+  ASSERT_TRUE(store->SaveResolution({Record("old#row 1", "Old", "Run")}, {0}, {1.0}, {}).ok());
+  ASSERT_TRUE(store->BeginSave().ok());
+  ASSERT_TRUE(store->AddRecord(-1, Record("obs#record 1", "", "")).ok());
+  ASSERT_TRUE(store->AddRecord(0, Record("pat#record 1", "Ann", "Roy")).ok());
+  ASSERT_TRUE(store->AddRecord(-2, Record("obs#record 2", "", "")).ok());
+  ASSERT_TRUE(store->AddRecord(1, Record("pat#record 2", "Li", "Wu")).ok());
+  ASSERT_TRUE(store->DropRecord(-2).ok());
+  ASSERT_TRUE(store->MoveRecord(-1, 2).ok());
+  {
+    Result<std::unique_ptr<PersonRecordReader>> reader = store->ReadRecords(2);
+    ASSERT_TRUE(reader.ok());
+    std::vector<std::string> keys;
+    PersonRecord r;
+    while (true) {
+      Result<bool> more = reader.value()->Next(&r);
+      ASSERT_TRUE(more.ok());
+      if (!more.value()) break;
+      keys.push_back(r.key);
+    }
+    EXPECT_EQ(keys, (std::vector<std::string>{"pat#record 1", "pat#record 2"}));
+  }
+  // A numbering with a record left out commits nothing.
+  EXPECT_FALSE(store->EndSave({0, 1}, {1.0, 1.0}, {}).ok());
+  Result<std::vector<PersonRecord>> kept = store->LoadPersonRecords();
+  ASSERT_TRUE(kept.ok());
+  ASSERT_EQ(kept.value().size(), 1u);
+  EXPECT_EQ(kept.value()[0].key, "old#row 1");
+
+  ASSERT_TRUE(store->BeginSave().ok());
+  ASSERT_TRUE(store->AddRecord(0, Record("pat#record 1", "Ann", "Roy")).ok());
+  ASSERT_TRUE(store->AddRecord(-1, Record("obs#record 1", "", "")).ok());
+  ASSERT_TRUE(store->MoveRecord(-1, 1).ok());
+  ASSERT_TRUE(store->EndSave({0, 0}, {1.0}, {}).ok());
+  Result<std::vector<StoredIndividual>> individuals = store->LoadIndividuals();
+  ASSERT_TRUE(individuals.ok());
+  ASSERT_EQ(individuals.value().size(), 1u);
+  EXPECT_EQ(individuals.value()[0].members, (std::vector<uint32_t>{0, 1}));
+  Result<std::vector<PersonRecord>> loaded = store->LoadPersonRecords();
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_EQ(loaded.value().size(), 2u);
+  EXPECT_EQ(loaded.value()[1].key, "obs#record 1");
+}
+
 TEST(SqliteIndividualsStoreTest, DecisionsSurviveResolutionsAndReplaceEachOther) {
   TempDir dir;
   ASSERT_NE(OpenStore(dir.case_dir()), nullptr);

@@ -29,6 +29,37 @@ namespace breachscope {
 // "a.zip", "Patient.ndjson" -> "".
 std::string LinkScope(std::string_view item);
 
+// Collects the links of records as they are made, under handles the caller
+// chooses (an index, a place in the store), and says at the end which
+// record each referring one belongs with. Keeps only records that have
+// links, and of them only their item name and links.
+class RecordLinker {
+ public:
+  struct Link {
+    int64_t handle = 0;       // the referring record
+    int64_t target = -1;      // the record it belongs with, or -1
+    bool names_someone = false;  // it has a name, number or e-mail of its own
+    uint32_t findings = 0;
+  };
+
+  void Add(int64_t handle, const PersonRecord& record);
+  // One Link per record added with a link_ref, in the order added.
+  std::vector<Link> Links() const;
+
+ private:
+  struct Entry {
+    int64_t handle = 0;
+    std::string source;
+    std::vector<std::string> ids;
+    std::string ref;
+    bool names_someone = false;
+    uint32_t findings = 0;
+  };
+  int64_t TargetOf(uint32_t referring, const std::vector<uint32_t>& known) const;
+
+  std::vector<Entry> entries_;
+};
+
 // For each record, the index of the record whose FHIR id its link_ref
 // names (never itself, never a record that refers on in turn), or -1.
 std::vector<int64_t> LinkTargets(const std::vector<PersonRecord>& records);
