@@ -15,6 +15,7 @@
 #include "app/source_processor.h"
 #include "common/bounded_queue.h"
 #include "common/id_candidate.h"
+#include "common/record_link.h"
 #include "ingest/source_walker.h"
 
 namespace breachscope {
@@ -40,10 +41,11 @@ constexpr auto kFlushInterval = std::chrono::seconds(2);
 constexpr uint64_t kQueuedFindingsCap = 4 * 16384;
 
 // Findings a scan reports: identifier candidates are kept for the end of
-// the scan (common/id_candidate.h), not found yet.
+// the scan (common/id_candidate.h), not found yet; record links
+// (common/record_link.h) are no findings.
 uint64_t CountedFindings(const std::vector<Finding>& findings) {
   return std::count_if(findings.begin(), findings.end(),
-                       [](const Finding& f) { return !IsIdCandidate(f); });
+                       [](const Finding& f) { return !IsIdCandidate(f) && !IsRecordLink(f); });
 }
 
 // Findings in the queue: workers take room before pushing and wait when it
