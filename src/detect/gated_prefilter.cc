@@ -26,6 +26,11 @@ Result<std::unique_ptr<GatedPrefilter>> GatedPrefilter::Compile(
   std::unique_ptr<GatedPrefilter> out(new GatedPrefilter());
   BS_RETURN_IF_ERROR(CompilePart(triggers, gated, false, cache_dir, &out->open_));
   BS_RETURN_IF_ERROR(CompilePart(triggers, gated, true, cache_dir, &out->gated_));
+  auto all = Prefilter::Compile(triggers, cache_dir, Prefilter::Mode::kShort);
+  if (!all.ok()) return all.status();
+  out->short_ = std::move(all).value();
+  out->short_max_ = out->short_->short_max();
+  out->is_gated_ = gated;
   return out;
 }
 
@@ -38,6 +43,10 @@ std::unique_ptr<GatedScratch> GatedPrefilter::NewScratch() const {
   if (gated_.prefilter != nullptr) {
     scratch->gated = gated_.prefilter->NewScratch();
     if (scratch->gated == nullptr) return nullptr;
+  }
+  if (short_max_ > 0) {
+    scratch->all = short_->NewScratch();
+    if (scratch->all == nullptr) return nullptr;
   }
   return scratch;
 }
@@ -53,6 +62,14 @@ void GatedPrefilter::Scan(std::string_view text, bool with_gated,
                           GatedScratch& scratch,
                           std::vector<RawMatch>* out) const {
   out->clear();
+  if (text.size() <= short_max_) {
+    // Sorted by (id, start) like the merged parts below.
+    short_->Scan(text, *scratch.all, out);
+    if (!with_gated) {
+      std::erase_if(*out, [this](const RawMatch& m) { return is_gated_[m.id]; });
+    }
+    return;
+  }
   if (open_.prefilter != nullptr) ScanPart(open_, text, *scratch.open, out);
   if (!with_gated || gated_.prefilter == nullptr) return;
   ScanPart(gated_, text, *scratch.gated, &scratch.gated_matches);

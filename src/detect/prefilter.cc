@@ -137,17 +137,19 @@ PrefilterScratch::~PrefilterScratch() {
 Prefilter::~Prefilter() {
   if (end_database_ != nullptr) hs_free_database(end_database_);
   if (shared_database_ != nullptr) hs_free_database(shared_database_);
+  if (small_database_ != nullptr) hs_free_database(small_database_);
   for (const Pattern& p : patterns_) {
     if (p.own != nullptr) hs_free_database(p.own);
   }
 }
 
 Result<std::unique_ptr<Prefilter>> Prefilter::Compile(
-    std::vector<const Trigger*> triggers, const std::string& cache_dir) {
+    std::vector<const Trigger*> triggers, const std::string& cache_dir,
+    Mode mode) {
   std::unique_ptr<Prefilter> prefilter(new Prefilter());
   prefilter->triggers_ = std::move(triggers);
   prefilter->cache_dir_ = cache_dir;
-  Status status = prefilter->Build();
+  Status status = prefilter->Build(mode);
   if (!status.ok()) return status;
   return prefilter;
 }
@@ -187,7 +189,7 @@ Status Prefilter::Classify(const Trigger& t, Pattern* pattern) {
   return Status::Ok();
 }
 
-Status Prefilter::Build() {
+Status Prefilter::Build(Mode mode) {
   if (triggers_.empty()) return InvalidArgument("no detector triggers");
   min_length_ = SIZE_MAX;
   // Triggers with one expression share one pattern (several provinces use
@@ -212,6 +214,7 @@ Status Prefilter::Build() {
   }
   std::vector<const char*> all;
   for (const std::string& e : expressions) all.push_back(e.c_str());
+  if (mode == Mode::kShort) return BuildSmall(all, flags, ids);
   BS_RETURN_IF_ERROR(
       CompileCached(all, flags, ids, cache_dir_, {}, &end_database_));
   std::vector<const char*> shared;
@@ -235,13 +238,41 @@ Status Prefilter::Build() {
   return Status::Ok();
 }
 
+// The one-pass database for short units. A unit up to the smallest width of
+// an own-database pattern has all its regions starting at 0, so a SOM scan
+// of the whole unit finds what the regions would. If Vectorscan cannot
+// build it, short_max() is 0 and callers use a Mode::kFull prefilter.
+Status Prefilter::BuildSmall(const std::vector<const char*>& expressions,
+                             const std::vector<unsigned int>& flags,
+                             const std::vector<unsigned int>& ids) {
+  size_t limit = kSmallUnitBytes;
+  for (const Pattern& p : patterns_) {
+    if (p.start_by == StartBy::kOwn) limit = std::min<size_t>(limit, p.width);
+  }
+  std::vector<unsigned int> som_flags;
+  for (unsigned int f : flags) som_flags.push_back(f | HS_FLAG_SOM_LEFTMOST);
+  if (limit == 0 || !CompileCached(expressions, som_flags, ids, cache_dir_,
+                                   {}, &small_database_)
+                         .ok()) {
+    small_database_ = nullptr;
+    return Status::Ok();
+  }
+  small_max_ = limit;
+  return Status::Ok();
+}
+
 std::unique_ptr<PrefilterScratch> Prefilter::NewScratch() const {
   auto scratch = std::unique_ptr<PrefilterScratch>(new PrefilterScratch());
-  if (hs_alloc_scratch(end_database_, &scratch->scratch_) != HS_SUCCESS) {
+  if (end_database_ != nullptr &&
+      hs_alloc_scratch(end_database_, &scratch->scratch_) != HS_SUCCESS) {
     return nullptr;
   }
   if (shared_database_ != nullptr &&
       hs_alloc_scratch(shared_database_, &scratch->scratch_) != HS_SUCCESS) {
+    return nullptr;
+  }
+  if (small_database_ != nullptr &&
+      hs_alloc_scratch(small_database_, &scratch->scratch_) != HS_SUCCESS) {
     return nullptr;
   }
   for (const Pattern& p : patterns_) {
@@ -309,6 +340,15 @@ void Prefilter::Scan(std::string_view text, PrefilterScratch& scratch,
   out->clear();
   if (text.size() < min_length_) return;
   if (text.size() > UINT_MAX) text = text.substr(0, UINT_MAX);
+  if (small_database_ != nullptr) {
+    if (text.size() > small_max_) return;  // a caller's mistake
+    ScanContext ctx{text, 0, &triggers_, &members_, out};
+    hs_scan(small_database_, text.data(), static_cast<unsigned int>(text.size()),
+            0, scratch.scratch_, OnMatch, &ctx);
+    if (out->size() > 1) KeepLongest(out);
+    return;
+  }
+  if (end_database_ == nullptr) return;  // kShort that could not build
   scratch.ends.clear();
   ScanContext ends{text, 0, &triggers_, &members_, &scratch.ends};
   hs_scan(end_database_, text.data(), static_cast<unsigned int>(text.size()),

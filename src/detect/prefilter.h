@@ -17,6 +17,14 @@
 // patterns cut by max_length keep their own SOM database and regions, where
 // results depend on where regions begin.
 //
+// Short units (table cells average nine bytes) are different: there the
+// cost of a scan is its fixed start-up, paid once per pass. A Prefilter
+// compiled with Mode::kShort holds one SOM database of all patterns and
+// scans a unit no longer than short_max() in one pass: every region of
+// such a unit starts at its first byte (it is no longer than any
+// own-database pattern's width) and ends at a match end the full scan also
+// reports, so the results are the same.
+//
 // Vectorscan reports one match per end position; Scan() keeps only matches
 // with clean boundaries (no letter or digit right before or after, plus the
 // trigger's own boundary rules), so the engine sees few candidates.
@@ -68,13 +76,22 @@ class PrefilterScratch {
   std::vector<Region> shared;      // union regions of the shared database
 };
 
+// Longest unit the one-pass SOM scan is used for: SOM costs grow with
+// length on digit-rich text, start-up does not.
+inline constexpr size_t kSmallUnitBytes = 64;
+
 class Prefilter {
  public:
   // Compiles the triggers; pattern id i is triggers[i]. Internal error when a
   // pattern does not compile (a bug in a detector spec). Compiled databases
   // are kept in `cache_dir` between runs (prefilter_cache.h); empty: none.
+  enum class Mode : uint8_t {
+    kFull,   // the two passes, for any text
+    kShort,  // one SOM pass, for texts up to short_max() only
+  };
   static Result<std::unique_ptr<Prefilter>> Compile(
-      std::vector<const Trigger*> triggers, const std::string& cache_dir = {});
+      std::vector<const Trigger*> triggers, const std::string& cache_dir = {},
+      Mode mode = Mode::kFull);
   ~Prefilter();
   Prefilter(const Prefilter&) = delete;
   Prefilter& operator=(const Prefilter&) = delete;
@@ -85,9 +102,14 @@ class Prefilter {
   // Shortest text any trigger can match; shorter texts need no scan.
   size_t min_length() const { return min_length_; }
 
+  // Mode::kShort: the longest text Scan() accepts; 0 when the database
+  // could not be built (then no text is accepted).
+  size_t short_max() const { return small_max_; }
+
   // Replaces *out with the boundary-clean matches of `text`, keeping per
   // (id, start) the longest, sorted by (id, start). Texts over 4 GiB are
-  // scanned up to 4 GiB.
+  // scanned up to 4 GiB. REQUIRES for Mode::kShort: text.size() <=
+  // short_max().
   void Scan(std::string_view text, PrefilterScratch& scratch,
             std::vector<RawMatch>* out) const;
 
@@ -108,7 +130,10 @@ class Prefilter {
     hs_database* own = nullptr;  // kOwn only
   };
 
-  Status Build();
+  Status Build(Mode mode);
+  Status BuildSmall(const std::vector<const char*>& expressions,
+                    const std::vector<unsigned int>& flags,
+                    const std::vector<unsigned int>& ids);
   Status Classify(const Trigger& t, Pattern* pattern);
   void FindRegions(std::string_view text, PrefilterScratch& scratch,
                    std::vector<RawMatch>* out) const;
@@ -119,6 +144,8 @@ class Prefilter {
   std::vector<std::vector<uint32_t>> members_;  // per pattern: trigger ids
   hs_database* end_database_ = nullptr;    // no SOM: finds match ends
   hs_database* shared_database_ = nullptr;  // SOM_LEFTMOST, kShared ones
+  hs_database* small_database_ = nullptr;   // SOM_LEFTMOST, every pattern
+  size_t small_max_ = 0;  // units up to this long use small_database_
   size_t min_length_ = 0;
 };
 
