@@ -50,6 +50,9 @@ class PlainSealer final : public Sealer {
   std::string Hash(std::string_view plain) const override {
     return Fnv1a128(plain);
   }
+  void SealAppend(std::string_view plain, std::string* out) const override {
+    out->append(plain);
+  }
 };
 
 }  // namespace

@@ -27,6 +27,14 @@ class Sealer {
   // bytes (not text): the store keeps it as a BLOB, and a short fixed-size
   // digest (16 bytes for "plain") keeps the look-up index small.
   virtual std::string Hash(std::string_view plain) const = 0;
+  // Seal() and Hash() appended to *out: what the scan's hot path uses, so a
+  // sealer can write in place instead of allocating a string per value.
+  virtual void SealAppend(std::string_view plain, std::string* out) const {
+    out->append(Seal(plain));
+  }
+  virtual void HashAppend(std::string_view plain, std::string* out) const {
+    out->append(Hash(plain));
+  }
   // Names (source paths, which can name a patient: "Smith_John_labs.pdf")
   // sealed deterministically, as text: one name always gives the same
   // sealed text under one key, so the store's UNIQUE columns, joins and

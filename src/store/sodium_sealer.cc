@@ -97,14 +97,20 @@ class SodiumSealer final : public Sealer {
   std::string_view scheme() const override { return kSodiumScheme; }
 
   std::string Seal(std::string_view plain) const override {
-    std::string out(kNonceBytes + plain.size() + kTagBytes, '\0');
-    unsigned char* nonce = Bytes(out);
+    std::string out;
+    SealAppend(plain, &out);
+    return out;
+  }
+
+  void SealAppend(std::string_view plain, std::string* out) const override {
+    const size_t start = out->size();
+    out->resize(start + kNonceBytes + plain.size() + kTagBytes);
+    unsigned char* nonce = Bytes(*out) + start;
     tls_nonce_pool.Take(nonce);
     unsigned long long written = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(
         nonce + kNonceBytes, &written, Bytes(plain), plain.size(), nullptr, 0,
         nullptr, nonce, seal_key_.data());
-    return out;
   }
 
   Result<std::string> Unseal(std::string_view sealed) const override {
@@ -164,10 +170,16 @@ class SodiumSealer final : public Sealer {
   }
 
   std::string Hash(std::string_view plain) const override {
-    std::string out(kHashBytes, '\0');
-    crypto_generichash(Bytes(out), kHashBytes, Bytes(plain), plain.size(),
-                       hash_key_.data(), hash_key_.size());
+    std::string out;
+    HashAppend(plain, &out);
     return out;
+  }
+
+  void HashAppend(std::string_view plain, std::string* out) const override {
+    const size_t start = out->size();
+    out->resize(start + kHashBytes);
+    crypto_generichash(Bytes(*out) + start, kHashBytes, Bytes(plain),
+                       plain.size(), hash_key_.data(), hash_key_.size());
   }
 
  private:

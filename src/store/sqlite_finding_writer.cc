@@ -84,15 +84,32 @@ Status FindingWriter::InsertSealed(int64_t item_id,
   return {};
 }
 
+void FindingWriter::Forget() {
+  strings_.Forget();
+  for (int i = 0; i < kStringSlots; ++i) {
+    last_text_[i].clear();
+    last_id_[i] = 0;
+  }
+}
+
+Result<int64_t> FindingWriter::IdOf(int slot, std::string_view text) {
+  if (text == last_text_[slot]) return last_id_[slot];
+  Result<int64_t> id = strings_.IdOf(text);
+  if (!id.ok()) return id;
+  last_text_[slot].assign(text);
+  last_id_[slot] = id.value();
+  return id;
+}
+
 Status FindingWriter::BindRow(Statement& stmt, int row, int64_t item_id,
                               int64_t seq, const Finding& f,
-                              const SealedFinding& s) {
+                              SealedFinding s) {
   const Location& loc = f.location;
-  int64_t ids[6];
-  const std::string_view texts[6] = {f.category, f.detector, f.explanation,
-                                     loc.label,  loc.path,   loc.table};
-  for (int i = 0; i < 6; ++i) {
-    Result<int64_t> id = strings_.IdOf(texts[i]);
+  int64_t ids[kStringSlots];
+  const std::string_view texts[kStringSlots] = {
+      f.category, f.detector, f.explanation, loc.label, loc.path, loc.table};
+  for (int i = 0; i < kStringSlots; ++i) {
+    Result<int64_t> id = IdOf(i, texts[i]);
     if (!id.ok()) return id.status();
     ids[i] = id.value();
   }

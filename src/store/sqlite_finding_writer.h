@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -49,16 +50,26 @@ class FindingWriter {
                       const std::vector<int64_t>* seqs = nullptr);
 
   // To be called when SQLite drops the open transaction (see StringIds).
-  void Forget() { strings_.Forget(); }
+  void Forget();
 
  private:
   // Binds finding `f`, sealed as `s`, as row `row` (0-based) of `stmt`.
   // `s` must stay untouched until the step (blobs are not copied).
   Status BindRow(Statement& stmt, int row, int64_t item_id, int64_t seq,
-                 const Finding& f, const SealedFinding& s);
+                 const Finding& f, SealedFinding s);
+
+  // The id of string `slot` (category, detector, explanation, label, path,
+  // table) of a row: rows of a table repeat the previous row's strings, and
+  // a compare is cheaper than the hash look-up in StringIds.
+  Result<int64_t> IdOf(int slot, std::string_view text);
+
+  static constexpr int kStringSlots = 6;
 
   const Sealer* sealer_ = nullptr;
   StringIds strings_;
+  // The last text and id of each slot ("" is id 0, so that is the start).
+  std::array<std::string, kStringSlots> last_text_;
+  std::array<int64_t, kStringSlots> last_id_{};
   Statement insert_many_;  // kRowsPerInsert rows
   Statement insert_one_;   // the tail of an item
 };

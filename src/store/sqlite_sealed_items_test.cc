@@ -90,8 +90,7 @@ TEST(SealedFindingsTest, OneSealedRowPerFindingIsRequired) {
   TempDir tmp;
   auto store = OpenStore(tmp.case_dir());
   const std::vector<Finding> findings = SomeFindings(2);
-  SealedFindings sealed = store->SealFindings(findings);
-  sealed.pop_back();
+  const SealedFindings sealed = store->SealFindings(SomeFindings(1));
   EXPECT_EQ(store->AddSealedItem(MakeItem("x", "x"), findings, sealed).code(),
             StatusCode::kInvalidArgument);
   EXPECT_EQ(store->AddSealedItemPart(MakeItem("x", "x"), findings, sealed,
