@@ -5,7 +5,9 @@
         [--seeds 7,11] [--patients 200] [--threads N] [--keep DIR]
         [--show N]
 
-For each seed: generates a share with its truth (tools/generate_share.py),
+For each seed: generates a share with its truth (tools/generate_share.py,
+with the whole Bulk FHIR export: Condition and MedicationRequest resources
+naming their patient only by reference),
 scans it, runs `resolve`, exports individuals and findings, and prints
 
 - persons in truth (patients with at least one value found by detection)
@@ -163,7 +165,7 @@ def evaluate(args, seed, work):
     case = os.path.join(work, f"case_{seed}")
     run([sys.executable, os.path.join(ROOT, "tools", "generate_share.py"),
          "--out", share, "--seed", str(seed), "--patients", str(args.patients),
-         "--truth", truth_path])
+         "--truth", truth_path, "--bulk-fhir"])
     threads = ["--threads", str(args.threads)] if args.threads else []
     run([args.binary, "scan", share, "--case", case, "--quiet"] + threads)
     t0 = time.time()

@@ -2,7 +2,7 @@
 """Generates a synthetic clinic file share with known truth.
 
     generate_share.py --out DIR --seed N [--patients N] [--size-mb N]
-                      [--truth FILE] [--facility-records]
+                      [--truth FILE] [--facility-records] [--bulk-fhir]
 
 Everything is synthetic and deterministic: the same seed gives the same
 bytes. The truth file (JSON Lines) has one line per occurrence of a value:
@@ -46,10 +46,15 @@ def main(argv=None):
                     help="add facilities whose record numbers have shapes of "
                     "their own, labelled in a chart index and unlabelled in "
                     "letters and a transfer list (tools/gen/facility.py)")
+    ap.add_argument("--bulk-fhir", action="store_true",
+                    help="complete the Bulk FHIR export (fhir/export) with "
+                    "Condition.ndjson and MedicationRequest.ndjson, tied to "
+                    "its Patient.ndjson only by subject.reference")
     a = ap.parse_args(argv)
     t0 = time.time()
     summary, truth = generate(a.out, a.seed, a.patients, a.size_mb, a.truth,
-                              facility_records=a.facility_records)
+                              facility_records=a.facility_records,
+                              bulk_fhir=a.bulk_fhir)
     files = sum(v[0] for v in summary.values())
     size = sum(v[1] for v in summary.values())
     print(f"{'format':<12}{'files':>8}{'bytes':>14}")

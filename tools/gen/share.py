@@ -24,6 +24,7 @@ class Ctx:
     def __init__(self, rng, truth, pats):
         self.rng, self.truth, self.pats = rng, truth, pats
         self.facility_records = False   # gen/facility.py, on request
+        self.bulk_fhir = False   # the Bulk FHIR export's other files, on request
         self.today = datetime.date(2024, 3, rng.randint(1, 28))
         c = P.CLINICS[0]
         self.clinic = {"name": c[0], "name_fr": "Clinique médicale Wascana",
@@ -553,21 +554,22 @@ def build(ctx, prefix=""):
                       "binary"))
         files.append(("tmp/empty.dat", b"", "empty"))
     # The rest of the Bulk FHIR export: resources that name their patient
-    # only by `subject.reference` to Patient.ndjson. Last, so that every
-    # file above stays as it was for a given seed.
-    for what in ("Condition", "MedicationRequest"):
+    # only by `subject.reference` to Patient.ndjson. Last, and on request,
+    # so that every file above (and examples/share) stays as it was.
+    for what in ("Condition", "MedicationRequest") if ctx.bulk_fhir else ():
         add(f"fhir/export/{what}.ndjson", "ndjson",
             lambda s, what=what: records.ndjson(ctx, s, bulk["pats"], what))
     return files
 
 
 def generate(out, seed, n_patients=40, size_mb=0, truth_path=None,
-             log=print, facility_records=False):
+             log=print, facility_records=False, bulk_fhir=False):
     truth = Truth(enabled=True)
     rng = random.Random(seed)
     pats = P.make_patients(rng, n_patients)
     ctx = Ctx(rng, truth, pats)
     ctx.facility_records = facility_records
+    ctx.bulk_fhir = bulk_fhir
     files = build(ctx)
     total = sum(len(f[1]) for f in files)
     summary = {}
@@ -600,6 +602,7 @@ def generate(out, seed, n_patients=40, size_mb=0, truth_path=None,
         spats = P.make_patients(srng, per_site, start_id=site * 100000 + 1)
         sctx = Ctx(srng, truth, spats)
         sctx.facility_records = facility_records
+        sctx.bulk_fhir = bulk_fhir
         files = build(sctx, prefix=f"bulk/site_{site:04d}/")
         total += sum(len(f[1]) for f in files)
         flush(files)
