@@ -80,6 +80,7 @@ int RunScanCommand(const ScanArgs& args) {
   ScanOptions options;
   options.roots = args.roots;
   options.threads = args.threads;
+  options.min_confidence = args.min_confidence;
   options.ingest.follow_symlinks = args.follow_symlinks;
   options.ingest.ocr = !args.no_ocr;
   options.ingest.max_archive_depth = args.max_depth;

@@ -8,7 +8,8 @@
 
 namespace breachscope {
 
-Result<LearnedShapeOutcome> PromoteLearnedShapes(CaseStore& store) {
+Result<LearnedShapeOutcome> PromoteLearnedShapes(CaseStore& store,
+                                                 double min_confidence) {
   ShapeLearner learner;
   BS_RETURN_IF_ERROR(store.ForEachFindingOf(
       {"medical_record_number", "patient_number"},
@@ -23,7 +24,7 @@ Result<LearnedShapeOutcome> PromoteLearnedShapes(CaseStore& store) {
     BS_RETURN_IF_ERROR(store.ForEachFindingOf(
         {std::string(kIdCandidateCategory)}, [&](const StoredFinding& stored) {
           std::optional<Finding> f = shapes.Promote(stored.finding);
-          if (!f) return;
+          if (!f || f->confidence < min_confidence) return;
           StoredFinding& out = promoted.emplace_back();
           out.source = stored.source;
           out.seq = kPromotedSeqBase + stored.seq;

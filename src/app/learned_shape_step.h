@@ -28,7 +28,9 @@ struct LearnedShapeOutcome {
 // item, so they follow the item's own findings and keep their order.
 inline constexpr int64_t kPromotedSeqBase = int64_t{1} << 40;
 
-Result<LearnedShapeOutcome> PromoteLearnedShapes(CaseStore& store);
+// Promotions scored below `min_confidence` are dropped.
+Result<LearnedShapeOutcome> PromoteLearnedShapes(CaseStore& store,
+                                                 double min_confidence);
 
 }  // namespace breachscope
 

@@ -307,7 +307,8 @@ Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
           .count();
   BS_RETURN_IF_ERROR(written);
   if (!outcome.interrupted) {
-    Result<LearnedShapeOutcome> learned = PromoteLearnedShapes(store);
+    Result<LearnedShapeOutcome> learned =
+        PromoteLearnedShapes(store, options.min_confidence);
     if (!learned.ok()) return learned.status();
     outcome.findings += learned.value().promoted;
   }

@@ -30,6 +30,9 @@ struct ScanOptions {
   int threads = 0;                 // worker threads; 0 = all cores
   IngestOptions ingest;
   ProgressMode progress = ProgressMode::kNone;
+  // Findings promoted at the end of the scan (app/learned_shape_step.h)
+  // scored below this are dropped, like the detectors' (DetectOptions).
+  double min_confidence = 0.5;
 };
 
 // What a scan spent its time on, for `scan --stats` and the benchmarks.
