@@ -30,7 +30,6 @@ Result<std::unique_ptr<GatedPrefilter>> GatedPrefilter::Compile(
   if (!all.ok()) return all.status();
   out->short_ = std::move(all).value();
   out->short_max_ = out->short_->short_max();
-  out->is_gated_ = gated;
   return out;
 }
 
@@ -62,12 +61,9 @@ void GatedPrefilter::Scan(std::string_view text, bool with_gated,
                           GatedScratch& scratch,
                           std::vector<RawMatch>* out) const {
   out->clear();
-  if (text.size() <= short_max_) {
+  if (with_gated && text.size() <= short_max_) {
     // Sorted by (id, start) like the merged parts below.
     short_->Scan(text, *scratch.all, out);
-    if (!with_gated) {
-      std::erase_if(*out, [this](const RawMatch& m) { return is_gated_[m.id]; });
-    }
     return;
   }
   if (open_.prefilter != nullptr) ScanPart(open_, text, *scratch.open, out);

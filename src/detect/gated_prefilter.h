@@ -9,11 +9,12 @@
 // gated triggers only then, which skips the costliest part of the scan on
 // digit-only cells; the findings are exactly those of one full scan.
 //
-// Short units (up to Prefilter::short_max()) are scanned instead by one
-// Mode::kShort prefilter of all triggers, in one Vectorscan call whatever
-// `with_gated` says; without it the gated triggers' matches are dropped.
-// A call costs mostly its start-up on a nine-byte cell, so one call with
-// more patterns beats two; the matches are those of the two parts.
+// Short units (up to Prefilter::short_max()) that want the gated triggers
+// are scanned instead by one Mode::kShort prefilter of all triggers: a
+// call costs mostly its start-up on a nine-byte cell, so one call beats the
+// two passes of each part; the matches are those of the two parts. Without
+// the gated triggers the open part alone is cheaper: its end pass finds
+// nothing in most digit-only cells, and needs no start-of-match tracking.
 //
 // Immutable after Compile(), shared by threads; one GatedScratch a thread.
 #ifndef BREACHSCOPE_DETECT_GATED_PREFILTER_H_
@@ -68,7 +69,6 @@ class GatedPrefilter {
   Part gated_;
   std::unique_ptr<Prefilter> short_;  // all triggers, Mode::kShort
   size_t short_max_ = 0;              // 0: no short path
-  std::vector<bool> is_gated_;        // by trigger id
 };
 
 }  // namespace breachscope

@@ -238,27 +238,51 @@ Status Prefilter::Build(Mode mode) {
   return Status::Ok();
 }
 
-// The one-pass database for short units. A unit up to the smallest width of
-// an own-database pattern has all its regions starting at 0, so a SOM scan
-// of the whole unit finds what the regions would. If Vectorscan cannot
-// build it, short_max() is 0 and callers use a Mode::kFull prefilter.
+// The one-pass database for short units. A unit no longer than an
+// own-database pattern's width has all that pattern's regions starting at
+// 0, so a SOM scan of the whole unit finds what the regions would. Own
+// patterns narrower than kSmallUnitBytes (phone numbers cut at 28 bytes)
+// keep their two passes instead, over a database of just them, which is
+// cheap to call. If Vectorscan cannot build it, short_max() is 0 and
+// callers use a Mode::kFull prefilter.
 Status Prefilter::BuildSmall(const std::vector<const char*>& expressions,
                              const std::vector<unsigned int>& flags,
                              const std::vector<unsigned int>& ids) {
-  size_t limit = kSmallUnitBytes;
-  for (const Pattern& p : patterns_) {
-    if (p.start_by == StartBy::kOwn) limit = std::min<size_t>(limit, p.width);
+  std::vector<const char*> wide, narrow;
+  std::vector<unsigned int> wide_flags, wide_ids, narrow_flags, narrow_ids;
+  for (size_t i = 0; i < patterns_.size(); ++i) {
+    if (patterns_[i].start_by == StartBy::kOwn &&
+        patterns_[i].width < kSmallUnitBytes) {
+      narrow.push_back(expressions[i]);
+      narrow_flags.push_back(flags[i]);
+      narrow_ids.push_back(ids[i]);
+    } else {
+      wide.push_back(expressions[i]);
+      wide_flags.push_back(flags[i] | HS_FLAG_SOM_LEFTMOST);
+      wide_ids.push_back(ids[i]);
+    }
   }
-  std::vector<unsigned int> som_flags;
-  for (unsigned int f : flags) som_flags.push_back(f | HS_FLAG_SOM_LEFTMOST);
-  if (limit == 0 || !CompileCached(expressions, som_flags, ids, cache_dir_,
-                                   {}, &small_database_)
-                         .ok()) {
-    small_database_ = nullptr;
-    return Status::Ok();
+  bool ok = !wide.empty() && CompileCached(wide, wide_flags, wide_ids,
+                                           cache_dir_, {}, &small_database_)
+                                 .ok();
+  if (ok && !narrow.empty()) {
+    ok = CompileCached(narrow, narrow_flags, narrow_ids, cache_dir_, {},
+                       &end_database_)
+             .ok();
+    for (size_t i = 0; ok && i < patterns_.size(); ++i) {
+      if (patterns_[i].start_by != StartBy::kOwn ||
+          patterns_[i].width >= kSmallUnitBytes) {
+        continue;
+      }
+      ok = CompileCached({expressions[i]}, {flags[i] | HS_FLAG_SOM_LEFTMOST},
+                         {ids[i]}, cache_dir_,
+                         std::string(triggers_[members_[i][0]]->name),
+                         &patterns_[i].own)
+               .ok();
+    }
   }
-  small_max_ = limit;
-  return Status::Ok();
+  if (ok) small_max_ = kSmallUnitBytes;
+  return Status::Ok();  // !ok: short_max() stays 0, callers go the long way
 }
 
 std::unique_ptr<PrefilterScratch> Prefilter::NewScratch() const {
@@ -340,21 +364,24 @@ void Prefilter::Scan(std::string_view text, PrefilterScratch& scratch,
   out->clear();
   if (text.size() < min_length_) return;
   if (text.size() > UINT_MAX) text = text.substr(0, UINT_MAX);
-  if (small_database_ != nullptr) {
+  if (small_max_ > 0) {  // Mode::kShort: the wide patterns in one pass
     if (text.size() > small_max_) return;  // a caller's mistake
     ScanContext ctx{text, 0, &triggers_, &members_, out};
     hs_scan(small_database_, text.data(), static_cast<unsigned int>(text.size()),
             0, scratch.scratch_, OnMatch, &ctx);
-    if (out->size() > 1) KeepLongest(out);
-    return;
+  } else if (small_database_ != nullptr) {
+    return;  // kShort that could not build
   }
-  if (end_database_ == nullptr) return;  // kShort that could not build
-  scratch.ends.clear();
-  ScanContext ends{text, 0, &triggers_, &members_, &scratch.ends};
-  hs_scan(end_database_, text.data(), static_cast<unsigned int>(text.size()),
-          0, scratch.scratch_, OnEnd, &ends);
-  if (scratch.ends.empty()) return;
-  FindRegions(text, scratch, out);
+  // Two passes: every pattern (kFull) or the narrow own ones (kShort).
+  scratch.regions.clear();
+  scratch.shared.clear();
+  if (end_database_ != nullptr) {
+    scratch.ends.clear();
+    ScanContext ends{text, 0, &triggers_, &members_, &scratch.ends};
+    hs_scan(end_database_, text.data(), static_cast<unsigned int>(text.size()),
+            0, scratch.scratch_, OnEnd, &ends);
+    if (!scratch.ends.empty()) FindRegions(text, scratch, out);
+  }
   for (const PrefilterScratch::Region& r : scratch.shared) {
     ScanContext ctx{text, r.begin, &triggers_, &members_, out};
     hs_scan(shared_database_, text.data() + r.begin, r.end - r.begin, 0,

@@ -19,11 +19,12 @@
 //
 // Short units (table cells average nine bytes) are different: there the
 // cost of a scan is its fixed start-up, paid once per pass. A Prefilter
-// compiled with Mode::kShort holds one SOM database of all patterns and
-// scans a unit no longer than short_max() in one pass: every region of
-// such a unit starts at its first byte (it is no longer than any
-// own-database pattern's width) and ends at a match end the full scan also
-// reports, so the results are the same.
+// compiled with Mode::kShort holds one SOM database of the patterns and
+// scans a unit no longer than short_max() (kSmallUnitBytes) in one pass:
+// every region of such a unit starts at its first byte (it is no longer
+// than those patterns' widths) and ends at a match end the full scan also
+// reports, so the results are the same. Own-database patterns narrower
+// than that keep their two passes, over a database of just them.
 //
 // Vectorscan reports one match per end position; Scan() keeps only matches
 // with clean boundaries (no letter or digit right before or after, plus the
