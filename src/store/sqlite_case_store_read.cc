@@ -12,6 +12,7 @@
 #include "common/id_candidate.h"
 #include "common/record_link.h"
 #include "store/sqlite_case_store.h"
+#include "store/sqlite_items_by_name.h"
 #include "store/sqlite_schema.h"
 #include "store/sqlite_string_ids.h"
 
@@ -67,31 +68,6 @@ constexpr std::string_view kFindingsOfItem =
     "f.normalized_sealed, f.confidence, f.explanation_id, f.role, "
     "f.unit_kind, f.record, f.col, f.label_id, f.path_id, f.tbl_id, "
     "f.offset_bytes FROM findings AS f WHERE f.item_id = ?1 ORDER BY f.seq";
-
-// (name, id) of the items `where` selects, names unsealed, sorted by name:
-// sealed names sort by ciphertext, so the order is made here.
-Result<std::vector<std::pair<std::string, int64_t>>> ItemsByName(
-    sqlite3* db, const Sealer& sealer, std::string_view where) {
-  Result<Statement> stmt =
-      Statement::Prepare(db, "SELECT id, name FROM items " + std::string(where));
-  if (!stmt.ok()) return stmt.status();
-  std::vector<std::pair<std::string, int64_t>> items;
-  while (true) {
-    Result<bool> row = stmt.value().Next("list items");
-    if (!row.ok()) return row.status();
-    if (!row.value()) break;
-    const int64_t id = stmt.value().ColumnInt(0);
-    Result<std::string> name = sealer.UnsealName(stmt.value().ColumnText(1));
-    if (!name.ok()) {
-      stmt.value().Reset();
-      return Status(name.status().code(),
-                    "item " + std::to_string(id) + ": " + name.status().message());
-    }
-    items.emplace_back(std::move(name).value(), id);
-  }
-  std::sort(items.begin(), items.end());
-  return items;
-}
 
 // Counts per category: one pass over findings, names joined afterwards.
 constexpr std::string_view kCategoryCounts =
@@ -163,7 +139,7 @@ Result<CaseSummary> SqliteCaseStore::Summary() {
 
 Result<std::vector<ErrorItem>> SqliteCaseStore::ErrorItems(size_t limit) {
   Result<std::vector<std::pair<std::string, int64_t>>> items =
-      ItemsByName(db_.get(), *sealer_, "WHERE status = 'error'");
+      sqlite::ItemsByName(db_.get(), *sealer_, "WHERE status = 'error'");
   if (!items.ok()) return items.status();
   Result<Statement> stmt = Statement::Prepare(
       db_.get(), "SELECT error_code, error_message FROM items WHERE id = ?1");
@@ -196,7 +172,7 @@ Status SqliteCaseStore::ForEachRecordFinding(
 Status SqliteCaseStore::VisitFindings(
     const std::function<void(const StoredFinding&)>& visit, bool with_links) {
   Result<std::vector<std::pair<std::string, int64_t>>> items =
-      ItemsByName(db_.get(), *sealer_, "WHERE id IN (SELECT DISTINCT item_id FROM findings)");
+      sqlite::ItemsByName(db_.get(), *sealer_, "WHERE id IN (SELECT DISTINCT item_id FROM findings)");
   if (!items.ok()) return items.status();
   Result<Statement> prepared = Statement::Prepare(db_.get(), kFindingsOfItem);
   if (!prepared.ok()) return prepared.status();

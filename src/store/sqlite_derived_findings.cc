@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/sqlite_case_store.h"
+#include "store/sqlite_items_by_name.h"
 #include "store/sqlite_schema.h"
 #include "store/sqlite_string_ids.h"
 
@@ -32,29 +33,6 @@ std::string CategoryFilter(const std::vector<std::string>& strings,
   return ids.empty() ? "" : "category_id IN (" + ids + ")";
 }
 
-// (name, id) of the items holding such findings, by unsealed name.
-Result<std::vector<std::pair<std::string, int64_t>>> ItemsWith(
-    sqlite3* db, const Sealer& sealer, const std::string& filter) {
-  Result<Statement> stmt = Statement::Prepare(
-      db, "SELECT id, name FROM items WHERE id IN (SELECT DISTINCT item_id "
-          "FROM findings WHERE " + filter + ")");
-  if (!stmt.ok()) return stmt.status();
-  std::vector<std::pair<std::string, int64_t>> items;
-  while (true) {
-    Result<bool> row = stmt.value().Next("list items");
-    if (!row.ok()) return row.status();
-    if (!row.value()) break;
-    Result<std::string> name = sealer.UnsealName(stmt.value().ColumnText(1));
-    if (!name.ok()) {
-      stmt.value().Reset();
-      return name.status();
-    }
-    items.emplace_back(std::move(name).value(), stmt.value().ColumnInt(0));
-  }
-  std::sort(items.begin(), items.end());
-  return items;
-}
-
 }  // namespace
 
 Status SqliteCaseStore::ForEachFindingOf(
@@ -64,7 +42,9 @@ Status SqliteCaseStore::ForEachFindingOf(
   BS_RETURN_IF_ERROR(sqlite::StringIds::LoadAll(db_.get(), &strings));
   const std::string filter = CategoryFilter(strings, categories);
   if (filter.empty()) return {};
-  auto items = ItemsWith(db_.get(), *sealer_, filter);
+  auto items = sqlite::ItemsByName(
+      db_.get(), *sealer_,
+      "WHERE id IN (SELECT DISTINCT item_id FROM findings WHERE " + filter + ")");
   if (!items.ok()) return items.status();
   Result<Statement> prepared = Statement::Prepare(
       db_.get(),
