@@ -1,5 +1,6 @@
 #include "ingest/documents/image_ocr_reader.h"
 
+#include <dlfcn.h>
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 
@@ -22,12 +23,31 @@ void SilenceLeptonica() {
   std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
 }
 
+// Tesseract splits a page across an OpenMP team of its own, but the scan
+// already runs one engine per worker thread: the teams oversubscribed the
+// cores (40 scanned pages on 2 workers: 469 s with them, 72 s without, by
+// bench/document_pages.sh 40 2 BINARY scan). No active level makes every
+// OpenMP region run on the thread that enters it. The OpenMP runtime is
+// Tesseract's dependency, not ours, so it is looked up where Tesseract
+// loaded it; a Tesseract built without OpenMP has nothing to turn off.
+void OneThreadPerEngine() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    using SetLevels = void (*)(int);
+    if (auto set = reinterpret_cast<SetLevels>(
+            dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"))) {
+      set(0);
+    }
+  });
+}
+
 // The calling thread's engine, or null when the language data is missing.
 tesseract::TessBaseAPI* Engine() {
   thread_local std::unique_ptr<tesseract::TessBaseAPI> engine;
   thread_local bool tried = false;
   if (!tried) {
     tried = true;
+    OneThreadPerEngine();
     auto api = std::make_unique<tesseract::TessBaseAPI>();
     if (api->Init(nullptr, "eng+fra") == 0) {
       // Tesseract's diagnostics ("image too small to scale") are not ours
