@@ -9,6 +9,7 @@ void UnitCache::Reset(const TextUnit& unit) {
   text_ = unit.text;
   label_ = unit.label;
   folded_ready_ = false;
+  tokens_ready_ = false;
   has_letter_ = -1;
   free_text_ = -1;
   unit_ = &unit;
@@ -26,6 +27,14 @@ const medical::FoldedText& UnitCache::Folded() {
     folded_ready_ = true;
   }
   return folded_;
+}
+
+const text::TokenizedText& UnitCache::Tokens() {
+  if (!tokens_ready_) {
+    text::Tokenize(text_, &tokens_);
+    tokens_ready_ = true;
+  }
+  return tokens_;
 }
 
 std::string_view UnitCache::NormalizedLabel() {

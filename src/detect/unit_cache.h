@@ -1,7 +1,8 @@
 // UnitCache: what several analyzers derive from the same unit, derived once.
 //
 // The condition, medication and lab analyzers each look words up in the
-// unit's folded text, and every medical analyzer checks the normalised
+// unit's folded text, the name, address and location analyzers each read
+// the unit's word tokens, and every medical analyzer checks the normalised
 // label. With about nine bytes a table cell, that repeated per-unit work
 // cost more than the look-ups themselves, so the engine keeps one UnitCache
 // per thread (in its Scratch), resets it for each unit and hands it to the
@@ -21,6 +22,7 @@
 
 #include "common/text_unit.h"
 #include "detect/medical/folded_text.h"
+#include "detect/text/text_tokens.h"
 
 namespace breachscope {
 
@@ -32,6 +34,12 @@ class UnitCache {
 
   // The unit text folded into word tokens (medical/folded_text.h).
   const medical::FoldedText& Folded();
+
+  // The unit text as word tokens with their folded forms, for the free-text
+  // analyzers (text/text_tokens.h). Its folding differs from Folded()'s
+  // (that one splits at hyphens and apostrophes and folds "ß" to "s"), so
+  // the two are kept apart.
+  const text::TokenizedText& Tokens();
 
   // The unit label normalised as context.h Normalize does.
   std::string_view NormalizedLabel();
@@ -49,6 +57,8 @@ class UnitCache {
   std::string_view label_;
   medical::FoldedText folded_;
   bool folded_ready_ = false;
+  text::TokenizedText tokens_;
+  bool tokens_ready_ = false;
   int has_letter_ = -1;  // unknown until asked
   int free_text_ = -1;   // unknown until asked
   const TextUnit* unit_ = nullptr;

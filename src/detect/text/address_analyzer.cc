@@ -75,9 +75,8 @@ struct Street {
 class Analysis {
  public:
   Analysis(const TextUnit& unit, std::span<const PriorFinding> prior,
-           std::vector<Token>* tokens)
-      : text_(unit.text), lex_(text::GetLexicon()), tokens_(*tokens) {
-    text::Tokenize(text_, &tokens_);
+           const std::vector<Token>& tokens)
+      : text_(unit.text), lex_(text::GetLexicon()), tokens_(tokens) {
     int words = 0, caps = 0;
     for (const Token& t : tokens_) {
       if (t.kind != TokenKind::kWord) continue;
@@ -141,8 +140,9 @@ class Analysis {
     int n = static_cast<int>(tokens_.size());
     if (i >= n || tokens_[i].kind != TokenKind::kWord) return 0;
     if (i + 1 < n && SameLine(i + 1) && tokens_[i + 1].kind == TokenKind::kWord) {
-      *canonical = Lexicon::Find(lex_.street_types,
-                                 tokens_[i].folded + " " + tokens_[i + 1].folded);
+      std::string two(tokens_[i].folded);
+      text::AppendWord(&two, tokens_[i + 1].folded);
+      *canonical = Lexicon::Find(lex_.street_types, two);
       if (!canonical->empty()) return 2;
     }
     *canonical = Lexicon::Find(lex_.street_types, tokens_[i].folded);
@@ -257,7 +257,7 @@ class Analysis {
 
   std::string_view text_;
   const Lexicon& lex_;
-  std::vector<Token>& tokens_;  // the scratch's buffer
+  const std::vector<Token>& tokens_;  // of the whole unit
   bool lower_document_ = false;
   bool applies_ = false;
 };
@@ -318,7 +318,7 @@ std::vector<DetectorInfo> AddressTextAnalyzer::Describe() const {
 
 void AddressTextAnalyzer::Run(const TextUnit& unit,
                    std::span<const PriorFinding> prior,
-                   std::vector<text::Token>* tokens,
+                   const std::vector<text::Token>& tokens,
                    std::vector<ProposedFinding>* out) const {
   Analysis(unit, prior, tokens).Run(out);
 }

@@ -25,7 +25,7 @@ class AddressTextAnalyzer final : public FreeTextAnalyzer {
 
  protected:
   void Run(const TextUnit& unit, std::span<const PriorFinding> prior,
-           std::vector<text::Token>* tokens,
+           const std::vector<text::Token>& tokens,
            std::vector<ProposedFinding>* out) const override;
 };
 

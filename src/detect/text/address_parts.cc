@@ -91,7 +91,7 @@ int AddressReader::ReadCity(int from, std::string* city) const {
       if (i > from && tokens_[i].newlines_before > 0) break;
       if (Punct(i, '.')) continue;
       if (tokens_[i].kind != TokenKind::kWord) break;
-      key += (key.empty() ? "" : " ") + tokens_[i].folded;
+      AppendWord(&key, tokens_[i].folded);
       ++n;
     }
     if (n == words && lex.Contains(lex.cities, key)) {
@@ -132,7 +132,7 @@ int AddressReader::ReadRegion(int from, std::string* code) const {
   for (int words = 4; words >= 1; --words) {
     if (from + words > size()) continue;
     std::string key;
-    for (int i = from; i < from + words; ++i) key += (key.empty() ? "" : " ") + tokens_[i].folded;
+    for (int i = from; i < from + words; ++i) AppendWord(&key, tokens_[i].folded);
     std::string_view c = Lexicon::Find(lex.regions, key);
     if (!c.empty() && key.size() > 2) {
       *code = std::string(c);

@@ -1,7 +1,8 @@
 // FreeTextAnalyzer: the part every free-text analyzer shares.
 //
-// Runs only on free-text units (text::IsFreeTextUnit), lends each run the
-// thread's token buffer, and skips the cells of a column already classified
+// Runs only on free-text units (text::IsFreeTextUnit), hands each run the
+// unit's tokens (tokenised once per unit by the engine's UnitCache for all
+// free-text analyzers, or here when there is no cache), and skips the cells of a column already classified
 // as the analyzer's own category, which the field analyzers read whole.
 // Subclasses implement Run(). Immutable; thread-safe like UnitAnalyzer.
 #ifndef BREACHSCOPE_DETECT_TEXT_FREE_TEXT_ANALYZER_H_
@@ -33,11 +34,15 @@ class FreeTextAnalyzer : public UnitAnalyzer {
                                ? scratch->unit->FreeText()
                                : text::IsFreeTextUnit(unit);
     if (!free_text) return;
+    if (scratch != nullptr && scratch->unit != nullptr) {
+      Run(unit, prior, scratch->unit->Tokens().tokens, out);
+      return;
+    }
     text::TokenScratch local;
-    auto* tokens = scratch != nullptr
-                       ? static_cast<text::TokenScratch*>(scratch)
-                       : &local;
-    Run(unit, prior, &tokens->tokens, out);
+    auto* own = scratch != nullptr ? static_cast<text::TokenScratch*>(scratch)
+                                   : &local;
+    text::Tokenize(unit.text, &own->tokens);
+    Run(unit, prior, own->tokens.tokens, out);
   }
   void AnalyzeCell(const TextUnit& unit, std::string_view column_category,
                    std::span<const PriorFinding> prior, AnalyzerScratch* scratch,
@@ -47,9 +52,10 @@ class FreeTextAnalyzer : public UnitAnalyzer {
   }
 
  protected:
-  // Finds the analyzer's spans in a free-text unit; `tokens` is scratch.
+  // Finds the analyzer's spans in a free-text unit from its `tokens`
+  // (text::Tokenize of unit.text).
   virtual void Run(const TextUnit& unit, std::span<const PriorFinding> prior,
-                   std::vector<text::Token>* tokens,
+                   const std::vector<text::Token>& tokens,
                    std::vector<ProposedFinding>* out) const = 0;
 
  private:

@@ -135,11 +135,10 @@ class LocationTextAnalyzer : public FreeTextAnalyzer {
 
  protected:
   void Run(const TextUnit& unit, std::span<const PriorFinding> prior,
-           std::vector<Token>* tokens,
+           const std::vector<Token>& tokens,
            std::vector<ProposedFinding>* out) const override {
     (void)prior;
-    text::Tokenize(unit.text, tokens);
-    const std::vector<Token>& t = *tokens;
+    const std::vector<Token>& t = tokens;
     size_t next = 0;  // names do not overlap
     for (size_t i = 0; i < t.size(); ++i) {
       size_t start = i, last = i;

@@ -41,9 +41,8 @@ std::string_view Base(std::string_view folded) {
 class Analysis {
  public:
   Analysis(const TextUnit& unit, std::span<const PriorFinding> prior,
-           std::vector<Token>* tokens)
-      : text_(unit.text), prior_(prior), lex_(text::GetLexicon()), tokens_(*tokens) {
-    text::Tokenize(text_, &tokens_);
+           const std::vector<Token>& tokens)
+      : text_(unit.text), prior_(prior), lex_(text::GetLexicon()), tokens_(tokens) {
     int words = 0, caps = 0;
     for (const Token& t : tokens_) {
       if (t.kind != TokenKind::kWord) continue;
@@ -231,7 +230,7 @@ class Analysis {
   std::string_view text_;
   std::span<const PriorFinding> prior_;
   const Lexicon& lex_;
-  std::vector<Token>& tokens_;  // the scratch's buffer
+  const std::vector<Token>& tokens_;  // of the whole unit
   bool caps_document_ = false;
   bool applies_ = false;
 };
@@ -269,7 +268,7 @@ double Analysis::Penalties(const std::vector<int>& words, const struct Run& run,
     *why += "; sentence start";
   }
   std::string joined;
-  for (int i : words) joined += (joined.empty() ? "" : " ") + tokens_[i].folded;
+  for (int i : words) text::AppendWord(&joined, tokens_[i].folded);
   if ((lex_.Contains(lex_.cities, joined) || !Lexicon::Find(lex_.regions, joined).empty()) &&
       !ctx.strong) {
     penalty += 0.4;
@@ -370,7 +369,7 @@ std::vector<DetectorInfo> NameTextAnalyzer::Describe() const {
 
 void NameTextAnalyzer::Run(const TextUnit& unit,
                    std::span<const PriorFinding> prior,
-                   std::vector<text::Token>* tokens,
+                   const std::vector<text::Token>& tokens,
                    std::vector<ProposedFinding>* out) const {
   Analysis(unit, prior, tokens).Run(out);
 }

@@ -27,7 +27,7 @@ class NameTextAnalyzer final : public FreeTextAnalyzer {
 
  protected:
   void Run(const TextUnit& unit, std::span<const PriorFinding> prior,
-           std::vector<text::Token>* tokens,
+           const std::vector<text::Token>& tokens,
            std::vector<ProposedFinding>* out) const override;
 };
 

@@ -12,7 +12,7 @@ constexpr const char* kLatin1Fold[32] = {
     "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss"};
 
 // Length of the UTF-8 sequence starting with `lead` (1 for stray bytes).
-int SeqLen(unsigned char lead) {
+inline int SeqLen(unsigned char lead) {
   if (lead < 0xC0) return 1;
   if (lead < 0xE0) return 2;
   if (lead < 0xF0) return 3;
@@ -20,7 +20,7 @@ int SeqLen(unsigned char lead) {
 }
 
 // Code point of the sequence at text[i..i+len), or 0xFFFD when cut short.
-uint32_t CodePoint(std::string_view text, size_t i, int len) {
+inline uint32_t CodePoint(std::string_view text, size_t i, int len) {
   if (i + len > text.size()) return 0xFFFD;
   auto b = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
   switch (len) {
@@ -33,18 +33,57 @@ uint32_t CodePoint(std::string_view text, size_t i, int len) {
   }
 }
 
-bool IsSpace(uint32_t cp) {
+// The code point at text[at] and its length in bytes (cut at the end of
+// `text`). ASCII, nearly every byte of real text, takes the first branch.
+inline uint32_t PeekAt(std::string_view text, size_t at, int* len) {
+  const unsigned char c = text[at];
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
+  *len = std::min<int>(SeqLen(c), static_cast<int>(text.size() - at));
+  return CodePoint(text, at, *len);
+}
+
+// The folded form of a non-ASCII sequence with code point `cp`, or nullptr
+// when the sequence is kept as it is.
+inline const char* FoldOf(uint32_t cp) {
+  const char* fold = nullptr;
+  if (cp >= 0xC0 && cp <= 0xFF) fold = kLatin1Fold[cp & 0x1F];
+  if (cp == 0xFF) fold = "y";
+  if (cp == 0x152 || cp == 0x153) fold = "oe";
+  if (cp == 0x2019) fold = "'";
+  return fold != nullptr && *fold != '\0' ? fold : nullptr;
+}
+
+// Appends the folded form of the sequence text[at, at + len) with code
+// point `cp`. FoldLower and Tokenize both fold through here, so a token's
+// folded form is FoldLower of its text by construction.
+inline void AppendFolded(std::string_view text, size_t at, int len,
+                         uint32_t cp, std::string* out) {
+  const unsigned char c = text[at];
+  if (c < 0x80) {  // by the lead byte: an overlong sequence is kept as is
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
+                                        : static_cast<char>(c));
+  } else if (const char* fold = FoldOf(cp)) {
+    out->append(fold);
+  } else {
+    out->append(text.substr(at, len));
+  }
+}
+
+inline bool IsSpace(uint32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
          cp == '\v' || cp == 0xA0 || cp == 0x202F || cp == 0x2009 ||
          cp == 0x2007 || cp == 0x3000;
 }
 
-bool IsDigit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+inline bool IsDigit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
 // Letters: ASCII, Latin-1 letters, and every code point from U+0100 up
 // except general punctuation, symbols and spaces (names in other scripts
 // are kept whole rather than split).
-bool IsLetter(uint32_t cp) {
+inline bool IsLetter(uint32_t cp) {
   if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
   if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
   if (cp == 0xD7 || cp == 0xF7) return false;
@@ -53,7 +92,7 @@ bool IsLetter(uint32_t cp) {
   return cp != 0xFFFD;
 }
 
-bool IsUpper(uint32_t cp) {
+inline bool IsUpper(uint32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
   // Latin Extended-A alternates capital/small; capitals are mostly even.
@@ -61,9 +100,9 @@ bool IsUpper(uint32_t cp) {
   return false;
 }
 
-bool IsLower(uint32_t cp) { return IsLetter(cp) && !IsUpper(cp); }
+inline bool IsLower(uint32_t cp) { return IsLetter(cp) && !IsUpper(cp); }
 
-bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
+inline bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 }  // namespace
 
@@ -71,24 +110,9 @@ std::string FoldLower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    if (c < 0x80) {
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : s[i]);
-      ++i;
-      continue;
-    }
-    int len = std::min<int>(SeqLen(c), static_cast<int>(s.size() - i));
-    uint32_t cp = CodePoint(s, i, len);
-    const char* fold = nullptr;
-    if (cp >= 0xC0 && cp <= 0xFF) fold = kLatin1Fold[cp & 0x1F];
-    if (cp == 0xFF) fold = "y";
-    if (cp == 0x152 || cp == 0x153) fold = "oe";
-    if (cp == 0x2019) fold = "'";
-    if (fold != nullptr && *fold != '\0') {
-      out += fold;
-    } else {
-      out.append(s.substr(i, len));
-    }
+    int len;
+    const uint32_t cp = PeekAt(s, i, &len);
+    AppendFolded(s, i, len, cp, &out);
     i += len;
   }
   return out;
@@ -98,20 +122,38 @@ namespace {
 
 struct Scanner {
   std::string_view text;
+  std::string* folded;  // the word's folded form is appended here
   size_t pos = 0;
 
-  uint32_t Peek(size_t at, int* len) const {
-    *len = std::min<int>(SeqLen(static_cast<unsigned char>(text[at])),
-                         static_cast<int>(text.size() - at));
-    return CodePoint(text, at, *len);
-  }
-
-  // Extends a word or number from `pos`; sets the token's kind and case.
+  // Extends a word or number from `pos`; sets the token's kind and case
+  // and appends its folded form (inner joiners included) to *folded.
   void ScanWordish(Token* t) {
     bool letters = false, digits = false, lower = false;
     while (pos < text.size()) {
       int len;
-      uint32_t cp = Peek(pos, &len);
+      const uint32_t cp = PeekAt(text, pos, &len);
+      if (cp < 0x80 && len == 1) {
+        // ASCII: the same tests as below, without the general ones.
+        const unsigned char c = static_cast<unsigned char>(cp);
+        if (c >= '0' && c <= '9') {
+          digits = true;
+          folded->push_back(static_cast<char>(c));
+          t->end = static_cast<uint32_t>(++pos);
+          continue;
+        }
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+          letters = true;
+          if (c >= 'a') {
+            lower = true;
+            folded->push_back(static_cast<char>(c));
+          } else {
+            if (t->end == t->start) t->capitalised = true;
+            folded->push_back(static_cast<char>(c + 32));
+          }
+          t->end = static_cast<uint32_t>(++pos);
+          continue;
+        }
+      }
       if (IsLetter(cp) || IsDigit(cp)) {
         if (IsLetter(cp)) {
           letters = true;
@@ -120,6 +162,7 @@ struct Scanner {
         } else {
           digits = true;
         }
+        AppendFolded(text, pos, len, cp, folded);
         pos += len;
         t->end = static_cast<uint32_t>(pos);
         continue;
@@ -127,8 +170,9 @@ struct Scanner {
       // Inner hyphen or apostrophe between letters joins: O'Brien, Côté-Roy.
       if ((cp == '-' || IsApostrophe(cp)) && letters && pos + len < text.size()) {
         int next_len;
-        uint32_t next = Peek(pos + len, &next_len);
+        uint32_t next = PeekAt(text, pos + len, &next_len);
         if (IsLetter(next)) {
+          AppendFolded(text, pos, len, cp, folded);
           pos += len;
           continue;
         }
@@ -143,14 +187,22 @@ struct Scanner {
 
 }  // namespace
 
-void Tokenize(std::string_view text, std::vector<Token>* out) {
-  out->clear();
-  Scanner s{text};
+void Tokenize(std::string_view text, TokenizedText* out) {
+  std::vector<Token>& tokens = out->tokens;
+  std::string& folded = out->folded;
+  tokens.clear();
+  folded.clear();
+  // Folding never lengthens a sequence except a Latin-1 lead byte cut off
+  // at the very end ("ß" -> "ss" from one byte), so this reserve nearly
+  // always holds every folded form; the views are set once at the end
+  // anyway, so a reallocation would be harmless.
+  folded.reserve(text.size() + 2);
+  Scanner s{text, &folded};
   bool space = false;
   int newlines = 0;
   while (s.pos < text.size()) {
     int len;
-    uint32_t cp = s.Peek(s.pos, &len);
+    const uint32_t cp = PeekAt(text, s.pos, &len);
     if (IsSpace(cp)) {
       space = true;
       if (cp == '\n') ++newlines;
@@ -162,15 +214,25 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
     t.space_before = space;
     t.newlines_before = static_cast<uint8_t>(std::min(newlines, 255));
     if (IsLetter(cp) || IsDigit(cp)) {
+      const size_t from = folded.size();
       s.ScanWordish(&t);
-      t.folded = FoldLower(text.substr(t.start, t.end - t.start));
+      // Only the length for now: the buffer may still move.
+      t.folded = std::string_view(folded.data() + from, folded.size() - from);
     } else {
       s.pos += len;
       t.end = static_cast<uint32_t>(s.pos);
     }
-    out->push_back(std::move(t));
+    tokens.push_back(t);
     space = false;
     newlines = 0;
+  }
+  // The folded forms lie back to back in token order: point every view
+  // into the buffer as it finally is.
+  size_t at = 0;
+  for (Token& t : tokens) {
+    const size_t n = t.folded.size();
+    t.folded = std::string_view(folded.data() + at, n);
+    at += n;
   }
 }
 
