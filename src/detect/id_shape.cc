@@ -20,14 +20,34 @@ bool IsSeparator(unsigned char c) {
 
 // Words that say a number names a transaction, a thing or another kind of
 // account, not a patient's record: `Order RVH-0042371` stays an order
-// number even when a facility's record numbers have that shape.
+// number even when a facility's record numbers have that shape. Sorted, so
+// each word of a window is looked up once (IsCounterWord).
 constexpr std::array<std::string_view, 40> kCounterWords = {
-    "order", "orders", "invoice", "inv", "requisition", "req", "accession",
-    "claim", "confirmation", "conf", "tracking", "waybill", "reference",
-    "ref", "po", "purchase", "ticket", "lot", "batch", "serial", "sku",
-    "item", "product", "receipt", "transaction", "txn", "booking",
-    "shipment", "parcel", "form", "rack", "model", "part", "version", "rx",
-    "prescription", "policy", "group", "certificate", "member"};
+    "accession", "batch", "booking", "certificate", "claim", "conf",
+    "confirmation", "form", "group", "inv", "invoice", "item", "lot",
+    "member", "model", "order", "orders", "parcel", "part", "po", "policy",
+    "prescription", "product", "purchase", "rack", "receipt", "ref",
+    "reference", "req", "requisition", "rx", "serial", "shipment", "sku",
+    "ticket", "tracking", "transaction", "txn", "version", "waybill"};
+static_assert(std::is_sorted(kCounterWords.begin(), kCounterWords.end()));
+
+bool IsCounterWord(std::string_view word) {
+  return word.size() >= 2 && word.size() <= 12 &&
+         std::binary_search(kCounterWords.begin(), kCounterWords.end(), word);
+}
+
+// True when a normalised, '_'-framed text (NearbyWindow, AppendNormalized)
+// holds a counter word: one pass over its words.
+bool HasCounterWord(std::string_view framed) {
+  size_t i = 0;
+  while (i < framed.size()) {
+    const size_t end = framed.find('_', i);
+    const size_t stop = end == std::string_view::npos ? framed.size() : end;
+    if (IsCounterWord(framed.substr(i, stop - i))) return true;
+    i = stop + 1;
+  }
+  return false;
+}
 
 void AppendRun(std::string* out, char kind, int length) {
   out->push_back(kind);
@@ -67,19 +87,13 @@ bool HasCounterLabel(const TextUnit& unit) {
   std::string framed = "_";
   AppendNormalized(LabelSubject(unit.label, unit.kind), &framed);
   framed.push_back('_');
-  for (std::string_view word : kCounterWords) {
-    if (FindLastWord(framed, word) >= 0) return true;
-  }
-  return false;
+  return HasCounterWord(framed);
 }
 
 bool HasCounterWordBefore(std::string_view text, size_t start,
                           std::string* window) {
   NearbyWindow(text, start, window);
-  for (std::string_view word : kCounterWords) {
-    if (FindLastWord(*window, word) >= 0) return true;
-  }
-  return false;
+  return HasCounterWord(*window);
 }
 
 // End of the token starting at `start` (an alphanumeric byte): letters and
@@ -135,11 +149,144 @@ bool HasDigits(std::string_view text, int at_least) {
   return false;
 }
 
+bool IsHexDigit(unsigned char c) {
+  return IsDigit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+// A piece of a time or of an IPv6 address: `34.313Z` in `09:34:34.313Z`,
+// glued by a colon to a digit on either side. A label's colon
+// (`MRN:M00123456`) follows a letter and stays a boundary.
+bool PartOfTime(std::string_view text, size_t start, size_t end) {
+  return (start >= 2 && text[start - 1] == ':' &&
+          IsDigit(static_cast<unsigned char>(text[start - 2]))) ||
+         (end + 1 < text.size() && text[end] == ':' &&
+          IsDigit(static_cast<unsigned char>(text[end + 1])));
+}
+
+// A hash, a request or trace id, a hex literal: hexadecimal digits and
+// letters, 16 or more of them, or 12 or more in lower case or with a letter
+// after a digit, or 7 or more in lower case with a letter after a digit, or
+// `0x...`. Record numbers are shorter, written in upper case, and keep
+// their letters in front (`A0042371`).
+bool HashLike(std::string_view token) {
+  if (token.size() > 2 && token[0] == '0' && (token[1] | 0x20) == 'x' &&
+      std::all_of(token.begin() + 2, token.end(),
+                  [](unsigned char c) { return IsHexDigit(c); })) {
+    return true;
+  }
+  if (token.size() < 7) return false;
+  bool digit_seen = false, letter_after_digit = false, lower = false;
+  for (unsigned char c : token) {
+    if (!IsHexDigit(c)) return false;
+    if (IsDigit(c)) {
+      digit_seen = true;
+    } else {
+      letter_after_digit |= digit_seen;
+      lower |= IsLower(c);
+    }
+  }
+  if (token.size() >= 16) return true;
+  if (token.size() >= 12) return lower || letter_after_digit;
+  return lower && letter_after_digit;
+}
+
+// A MAC address written as one token: six pairs of hex digits joined by
+// `-` (`00-1A-2B-3C-4D-5E`) or three quads joined by `.` (`001a.2b3c.4d5e`).
+bool MacLike(std::string_view token) {
+  const bool pairs = token.size() == 17, quads = token.size() == 14;
+  if (!pairs && !quads) return false;
+  const size_t group = pairs ? 2 : 4;
+  const char sep = pairs ? '-' : '.';
+  for (size_t i = 0; i < token.size(); ++i) {
+    const unsigned char c = token[i];
+    if ((i + 1) % (group + 1) == 0 ? c != sep : !IsHexDigit(c)) return false;
+  }
+  return true;
+}
+
+// A version (`v2.10.3`, `1.2.3-beta4`, `Chrome/120.0.6099`) or an address
+// (`10.0.0.1`): two or more dots, or `v` and digits with a dot.
+bool VersionLike(std::string_view token) {
+  if (std::count(token.begin(), token.end(), '.') >= 2) return true;
+  return token.size() > 2 && (token[0] | 0x20) == 'v' &&
+         IsDigit(static_cast<unsigned char>(token[1])) &&
+         token.find('.') != std::string_view::npos;
+}
+
+// A quantity with its unit (`1500ms`, `12.345s`, `2048kb`): digits, then
+// one to three lower-case letters that end the token.
+bool QuantityLike(std::string_view token) {
+  size_t letters = 0;
+  while (letters < token.size() &&
+         IsLower(static_cast<unsigned char>(token[token.size() - 1 - letters]))) {
+    ++letters;
+  }
+  if (letters == 0 || letters > 3 || letters == token.size()) return false;
+  return std::all_of(token.begin(), token.end() - letters, [](unsigned char c) {
+    return IsDigit(c) || c == '.';
+  });
+}
+
+// Tokens that are machine text, never a patient's record number.
+bool MachineToken(std::string_view text, size_t start, size_t end) {
+  const std::string_view token = text.substr(start, end - start);
+  return PartOfTime(text, start, end) || HashLike(token) || MacLike(token) ||
+         VersionLike(token) || QuantityLike(token);
+}
+
+// Where a URL that starts at `colon` (`://`) ends: its path, query and
+// fragment are the site's, and no token in them is a candidate.
+size_t UrlEnd(std::string_view text, size_t colon) {
+  size_t end = colon + 3;
+  while (end < text.size()) {
+    const unsigned char c = text[end];
+    if (c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>') break;
+    ++end;
+  }
+  return end;
+}
+
+// `RVH 0042371`, `M 00123456`: one to four upper-case letters (as
+// written, so `in 2024` is not), one space, a run of digits that ends the
+// token. The end of that form when the token [start, end) begins one, else
+// `end`. A counter word (`PO 12345`, `INV 0042371`) is no prefix.
+size_t SpacedEnd(std::string_view text, size_t start, size_t end) {
+  if (end - start > 4 || end + 1 >= text.size() || text[end] != ' ' ||
+      !IsDigit(static_cast<unsigned char>(text[end + 1]))) {
+    return end;
+  }
+  std::string prefix;
+  for (size_t i = start; i < end; ++i) {
+    const unsigned char c = text[i];
+    if (!IsUpper(c)) return end;
+    prefix.push_back(static_cast<char>(c | 0x20));
+  }
+  if (IsCounterWord(prefix)) return end;
+  size_t digits_end = end + 1;
+  while (digits_end < text.size() &&
+         IsDigit(static_cast<unsigned char>(text[digits_end]))) {
+    ++digits_end;
+  }
+  return TokenEnd(text, end + 1) == digits_end ? digits_end : end;
+}
+
 }  // namespace
 
 std::optional<IdShape> ShapeOf(std::string_view token) {
   if (token.size() < kMinToken || token.size() > kMaxToken) return {};
   if (!IsAlnum(token.front()) || !IsAlnum(token.back())) return {};
+  // The one form with a space: letters, a space, digits (`RVH 0042371`).
+  const size_t space = token.find(' ');
+  if (space != std::string_view::npos &&
+      (space == 0 || space > 4 ||
+       !std::all_of(token.begin(), token.begin() + space,
+                    [](unsigned char c) { return IsLetter(c); }) ||
+       !std::all_of(token.begin() + space + 1, token.end(),
+                    [](unsigned char c) { return IsDigit(c); }))) {
+    return {};
+  }
   IdShape shape;
   size_t i = 0;
   while (i < token.size()) {
@@ -162,7 +309,7 @@ std::optional<IdShape> ShapeOf(std::string_view token) {
       AppendRun(&shape.classes, 'A', n);
       shape.letters += n;
       ++shape.letter_runs;
-    } else if (IsSeparator(c) && i + 1 < token.size() &&
+    } else if ((IsSeparator(c) || c == ' ') && i + 1 < token.size() &&
                IsAlnum(static_cast<unsigned char>(token[i + 1]))) {
       shape.literal.push_back(static_cast<char>(c));
       shape.classes.push_back(static_cast<char>(c));
@@ -181,10 +328,14 @@ bool IsSpecific(const IdShape& shape) {
     // An ICD-10 code (`G43.909`) is a diagnosis wherever it stands.
     const bool icd10 = shape.letter_runs == 1 && shape.digit_runs == 2 &&
                        shape.classes.rfind("A{1}9{2}.", 0) == 0;
-    // Nor is an ISO timestamp (`2024-03-01T10`) an identifier.
-    const bool timestamp = shape.classes.rfind("9{4}-9{2}-9{2}A{1}", 0) == 0;
-    return shape.digits >= 4 && shape.letter_runs <= 2 && !icd10 &&
-           !timestamp;
+    // Nor is an ISO timestamp (`2024-03-01T10`, `20240301T101500Z`).
+    const bool timestamp =
+        shape.classes.rfind("9{4}-9{2}-9{2}A{1}", 0) == 0 ||
+        shape.literal.rfind("9{8}T9{", 0) == 0;
+    // A spaced prefix needs a number longer than a year (`DEC 2024`).
+    const bool spaced = shape.literal.find(' ') != std::string::npos;
+    return shape.digits >= (spaced ? 5 : 4) && shape.letter_runs <= 2 &&
+           !icd10 && !timestamp;
   }
   // Digits only: two groups of at least 2, one long enough that no date
   // (4-2-2, 2-2-4), phone (3-4, 3-3-4), SIN (3-3-3) or LOINC code (5-1)
@@ -205,12 +356,16 @@ void CollectIdCandidates(const TextUnit& unit, std::span<const Finding> taken,
   size_t i = 0;
   while (i < text.size()) {
     const unsigned char c = text[i];
+    if (c == ':' && text.substr(i + 1, 2) == "//") {
+      i = UrlEnd(text, i);
+      continue;
+    }
     if (!IsAlnum(c) || (i > 0 && Glued(static_cast<unsigned char>(text[i - 1])))) {
       ++i;
       continue;
     }
-    const size_t end = TokenEnd(text, i);
     const size_t start = i;
+    const size_t end = SpacedEnd(text, start, TokenEnd(text, start));
     i = end;
     if (end < text.size() && Glued(static_cast<unsigned char>(text[end]))) {
       continue;
@@ -218,7 +373,9 @@ void CollectIdCandidates(const TextUnit& unit, std::span<const Finding> taken,
     const std::string_view token = text.substr(start, end - start);
     if (token.size() < kMinToken || CannotBeSpecific(token)) continue;
     std::optional<IdShape> shape = ShapeOf(token);
-    if (!shape || !IsSpecific(*shape)) continue;
+    if (!shape || !IsSpecific(*shape) || MachineToken(text, start, end)) {
+      continue;
+    }
     const uint64_t abs_start = unit.offset + start;
     const bool covered = std::any_of(taken.begin(), taken.end(),
                                      [&](const Finding& f) {

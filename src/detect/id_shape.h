@@ -43,7 +43,8 @@ struct IdShape {
 
 // The shape of `token`, or nothing when it is not an identifier: 4-24
 // bytes of ASCII letters, digits and single separators `-` `/` `.` `#`
-// between them, at least 3 digits.
+// between them, at least 3 digits; or one to four letters, a space and
+// digits (`RVH 0042371` -> `RVH 9{7}`).
 std::optional<IdShape> ShapeOf(std::string_view token);
 
 // True when a shape may be looked for in free text without context: a
@@ -55,9 +56,12 @@ bool IsSpecific(const IdShape& shape);
 
 // Appends a candidate finding (category kIdCandidateCategory, no
 // normalised value, confidence 0) for every token of `unit` whose shape is
-// specific, that overlaps none of `taken` (the unit's findings), and that
-// has no counter word (order, invoice, claim, ...) among the 40 bytes
-// before it or in its label. Cheap on units without digits.
+// specific, that is not machine text (parts of times, hashes and hex ids,
+// MAC addresses, versions, quantities, URLs), that overlaps none of
+// `taken` (the unit's findings), and that has no counter word (order,
+// invoice, claim, ...) among the 40 bytes before it or in its label. A
+// spaced form needs its prefix in upper case as written. Cheap on units
+// without digits.
 void CollectIdCandidates(const TextUnit& unit, std::span<const Finding> taken,
                          std::vector<Finding>* out);
 

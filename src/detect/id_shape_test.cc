@@ -34,6 +34,14 @@ TEST(IdShapeTest, ShapesAndSpecificity) {
       {"24331-1", "9{5}-9{1}", "9{5}-9{1}", false},      // LOINC code
       {"2024-03-01T10", "9{4}-9{2}-9{2}T9{2}", "9{4}-9{2}-9{2}A{1}9{2}",
        false},                                           // timestamp
+      {"20240301T101500Z", "9{8}T9{6}Z", "9{8}A{1}9{6}A{1}",
+       false},                                           // basic ISO time
+      {"M 00123456", "M 9{8}", "A{1} 9{8}", true},       // spaced prefix
+      {"RVH 0042371", "RVH 9{7}", "A{3} 9{7}", true},
+      {"DEC 2024", "DEC 9{4}", "A{3} 9{4}", false},      // a year
+      {"RVH 004-2371", "", "", false},                   // digits only
+      {"12 345678", "", "", false},                      // letters first
+      {"ABCDE 123456", "", "", false},                   // prefix of 1-4
       {"AB12", "", "", false},                           // two digits
       {"RVH--0042371", "", "", false},                   // double separator
       {"-0042371", "", "", false},
@@ -83,6 +91,43 @@ TEST(IdShapeTest, CandidatesInText) {
   EXPECT_EQ(Candidates("M00123456", "Order Number"), V{});
   EXPECT_EQ(Candidates("M00123456", "ref"), V{});
   EXPECT_EQ(Candidates("M00123456", "Identifier"), V{"M00123456"});
+}
+
+TEST(IdShapeTest, MachineTextHoldsNoCandidates) {
+  using V = std::vector<std::string>;
+  // Times, request ids, durations in a log line.
+  EXPECT_EQ(Candidates("2024-03-06T09:34:34.313Z INFO worker-11 "
+                       "request_id=1b755207b8318bb1 took 1500ms"),
+            V{});
+  EXPECT_EQ(Candidates("at 10:15:22.4417Z and 20240301T101500Z"), V{});
+  // Hashes and ids in hex, upper or lower case, and hex literals.
+  EXPECT_EQ(Candidates("trace bb97833954942020 sha 3f92a41 x 0x7ffe1234"),
+            V{});
+  EXPECT_EQ(Candidates("key 1234567890AB and 00AB12CD34EF5678"), V{});
+  // IPv6, MAC and UUIDs, versions, URLs.
+  EXPECT_EQ(Candidates("from fe80::1ff:fe23:4567:890a port 8443"), V{});
+  EXPECT_EQ(Candidates("mac 00-11-22-33-44-5A or 0011.22a3.4455"), V{});
+  EXPECT_EQ(Candidates("uuid 123e4567-e89b-12d3-a456-426614174000"), V{});
+  EXPECT_EQ(Candidates("openssl 1.1.1w1 and v2.1045 and Chrome/120.0.6099a"),
+            V{});
+  EXPECT_EQ(Candidates("GET https://x.org/p/RVH-0042371?id=M00123456 ok"),
+            V{});
+  // Record numbers beside them stay candidates, labels' colons too.
+  EXPECT_EQ(Candidates("09:34:34 MRN:M00123456 A0042371 0042371A"),
+            (V{"M00123456", "A0042371", "0042371A"}));
+}
+
+TEST(IdShapeTest, SpacedPrefixes) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Candidates("Your file M 00123456 was copied, see RVH 0042371."),
+            (V{"M 00123456", "RVH 0042371"}));
+  // Not in lower case, not a year, not after or with a counter word.
+  EXPECT_EQ(Candidates("in 2024, since 19980 and DEC 2024"), V{});
+  EXPECT_EQ(Candidates("PO 12345678 and INV 0042371"), V{});
+  EXPECT_EQ(Candidates("Order M 00123456"), V{});
+  // The number must end there: `M 001234-56789` is no spaced form.
+  EXPECT_EQ(Candidates("M 001234-56789"), V{"001234-56789"});
+  EXPECT_EQ(Candidates("M 00123456", "Key"), V{"M 00123456"});
 }
 
 TEST(IdShapeTest, MachineFieldsHoldNoCandidates) {
