@@ -1,6 +1,10 @@
 // The end-of-scan path of SqliteCaseStore: reading the findings of a few
 // categories (candidates included) and replacing the findings one detector
 // derived from the whole case (detect/learned_shapes.h).
+//
+// Candidates and record and patient numbers are few among a case's
+// findings; the partial index of sqlite_shape_inputs.h finds them, so the
+// end of a scan reads each of its rows once and no other row.
 #include <algorithm>
 #include <map>
 #include <string>
@@ -10,6 +14,7 @@
 #include "store/sqlite_case_store.h"
 #include "store/sqlite_items_by_name.h"
 #include "store/sqlite_schema.h"
+#include "store/sqlite_shape_inputs.h"
 #include "store/sqlite_string_ids.h"
 
 namespace breachscope {
@@ -33,6 +38,31 @@ std::string CategoryFilter(const std::vector<std::string>& strings,
   return ids.empty() ? "" : "category_id IN (" + ids + ")";
 }
 
+bool AllShapeInputs(const std::vector<std::string>& categories) {
+  return std::all_of(categories.begin(), categories.end(),
+                     [](const std::string& c) {
+                       return std::find(sqlite::kShapeInputCategories.begin(),
+                                        sqlite::kShapeInputCategories.end(),
+                                        c) !=
+                              sqlite::kShapeInputCategories.end();
+                     });
+}
+
+// "findings INDEXED BY ... WHERE (<index condition>) AND" when the shape
+// input index holds every row of `categories`: the repeated condition lets
+// SQLite use the partial index, and naming it keeps the planner from
+// reading a whole item by its primary key instead. Plain "findings WHERE"
+// otherwise.
+Result<std::string> FindingsOf(sqlite3* db,
+                               const std::vector<std::string>& categories) {
+  if (!AllShapeInputs(categories)) return std::string("findings WHERE");
+  Result<std::string> condition = sqlite::ShapeInputCondition(db);
+  if (!condition.ok()) return condition.status();
+  if (condition.value().empty()) return std::string("findings WHERE");
+  return "findings INDEXED BY " + std::string(sqlite::kShapeInputIndex) +
+         " WHERE (" + condition.value() + ") AND";
+}
+
 }  // namespace
 
 Status SqliteCaseStore::ForEachFindingOf(
@@ -42,16 +72,18 @@ Status SqliteCaseStore::ForEachFindingOf(
   BS_RETURN_IF_ERROR(sqlite::StringIds::LoadAll(db_.get(), &strings));
   const std::string filter = CategoryFilter(strings, categories);
   if (filter.empty()) return {};
+  Result<std::string> from = FindingsOf(db_.get(), categories);
+  if (!from.ok()) return from.status();
+  const std::string rows = from.value() + " " + filter;
   auto items = sqlite::ItemsByName(
-      db_.get(), *sealer_,
-      "WHERE id IN (SELECT DISTINCT item_id FROM findings WHERE " + filter + ")");
+      db_.get(), *sealer_, "WHERE id IN (SELECT item_id FROM " + rows + ")");
   if (!items.ok()) return items.status();
   Result<Statement> prepared = Statement::Prepare(
       db_.get(),
       "SELECT seq, category_id, detector_id, value_sealed, normalized_sealed, "
       "confidence, explanation_id, role, unit_kind, record, col, label_id, "
-      "path_id, tbl_id, offset_bytes FROM findings WHERE item_id = ?1 AND " +
-          filter + " ORDER BY seq");
+      "path_id, tbl_id, offset_bytes FROM " + rows +
+          " AND item_id = ?1 ORDER BY seq");
   if (!prepared.ok()) return prepared.status();
   Statement& r = prepared.value();
   auto text_of = [&](int column) -> const std::string& {
@@ -104,6 +136,13 @@ Status SqliteCaseStore::ReplaceDetectorFindings(
   // By item, so each item's rows go in one insert.
   DerivedByItem by_item;
   for (const StoredFinding& s : findings) {
+    // Derived findings are record and patient numbers, which the shape
+    // input index holds: that index finds the earlier ones to replace.
+    if (!AllShapeInputs({s.finding.category})) {
+      return InvalidArgument("derived finding of category '" +
+                             s.finding.category +
+                             "': only record and patient numbers are");
+    }
     auto& [rows, seqs] = by_item[s.source];
     rows.push_back(s.finding);
     seqs.push_back(s.seq);
@@ -123,9 +162,13 @@ Status SqliteCaseStore::ReplaceDetectorFindings(
 
 Status SqliteCaseStore::ReplaceRows(std::string_view detector,
                                     const DerivedByItem& by_item) {
+  Result<std::string> from = FindingsOf(
+      db_.get(), std::vector<std::string>(sqlite::kShapeInputCategories.begin(),
+                                          sqlite::kShapeInputCategories.end()));
+  if (!from.ok()) return from.status();
   Result<Statement> drop = Statement::Prepare(
-      db_.get(), "DELETE FROM findings WHERE detector_id IN "
-                 "(SELECT id FROM strings WHERE text = ?1)");
+      db_.get(), "DELETE FROM " + from.value() +
+                     " detector_id IN (SELECT id FROM strings WHERE text = ?1)");
   if (!drop.ok()) return drop.status();
   BS_RETURN_IF_ERROR(
       drop.value().BindText(1, detector).Run("drop derived findings"));

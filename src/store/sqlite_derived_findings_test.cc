@@ -2,6 +2,7 @@
 // findings but are none until the end of a scan promotes them; the findings
 // a detector derived from the whole case are replaced as a whole.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "common/id_candidate.h"
 #include "store/store_test_util.h"
@@ -99,6 +100,64 @@ TEST_F(DerivedFindingsTest, DerivedFindingsAreReplacedAsAWhole) {
   EXPECT_FALSE(store_->ReplaceDetectorFindings("mrn_learned_shape", {derived})
                    .ok());
   EXPECT_EQ(testing::AllFindings(*store_).size(), 2u);
+}
+
+// Runs `sql` on the case's database; the first column of the first row.
+std::string QueryText(const std::string& case_dir, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open((case_dir + "/case.db").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  std::string out = "<error>";
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK) {
+    const int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) out = "<none>";
+    if (rc == SQLITE_ROW) {
+      const unsigned char* text = sqlite3_column_text(stmt, 0);
+      out = text == nullptr ? "" : reinterpret_cast<const char*>(text);
+    }
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return out;
+}
+
+// The end of a scan reads candidates and record and patient numbers
+// through a partial index of just those rows.
+TEST_F(DerivedFindingsTest, APartialIndexHoldsTheRowsTheEndOfAScanReads) {
+  const std::string dir = tmp_.case_dir();
+  const std::string sql = QueryText(
+      dir, "SELECT sql FROM sqlite_master WHERE name = 'findings_shape_inputs'");
+  const size_t where = sql.find(" WHERE ");
+  ASSERT_NE(where, std::string::npos) << sql;
+  // Two candidates and one record number, not the phone number.
+  EXPECT_EQ(QueryText(dir, "SELECT count(*) FROM findings INDEXED BY "
+                           "findings_shape_inputs WHERE " +
+                               sql.substr(where + 7)),
+            "3");
+  StoredFinding derived;
+  derived.source = "c/only.txt";
+  derived.finding = MakeFinding("phone", "306-555-0101");
+  EXPECT_EQ(store_->ReplaceDetectorFindings("mrn_learned_shape", {derived})
+                .code(),
+            StatusCode::kInvalidArgument);
+}
+
+// A case written before the index gets it when opened, and reads the same.
+TEST_F(DerivedFindingsTest, OlderCasesGetTheIndex) {
+  const std::string dir = tmp_.case_dir();
+  const auto before = Visit(*store_, {std::string(kIdCandidateCategory)});
+  store_.reset();
+  EXPECT_EQ(QueryText(dir, "DROP INDEX findings_shape_inputs"), "<none>");
+  EXPECT_EQ(QueryText(dir, "SELECT count(*) FROM sqlite_master WHERE name = "
+                           "'findings_shape_inputs'"),
+            "0");
+  store_ = OpenStore(dir, std::make_unique<testing::ReversingSealer>());
+  ASSERT_NE(store_, nullptr);
+  EXPECT_EQ(QueryText(dir, "SELECT count(*) FROM sqlite_master WHERE name = "
+                           "'findings_shape_inputs'"),
+            "1");
+  EXPECT_EQ(Visit(*store_, {std::string(kIdCandidateCategory)}), before);
+  EXPECT_EQ(before.size(), 2u);
 }
 
 }  // namespace

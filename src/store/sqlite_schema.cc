@@ -4,6 +4,7 @@
 #include <string>
 #include <system_error>
 
+#include "store/sqlite_shape_inputs.h"
 #include "store/sqlite_statement.h"
 
 namespace breachscope::sqlite {
@@ -235,6 +236,7 @@ Status InitOrCheckSchema(sqlite3* db, std::string_view sealer_scheme) {
               : objects.value() == 0   ? CreateSchema(db, sealer_scheme)
                                        : CheckSchema(db, sealer_scheme);
   if (st.ok() && objects.value() != 0) st = AddMissingColumns(db);
+  if (st.ok()) st = EnsureShapeInputIndex(db);  // new cases and older ones
   if (!st.ok()) {
     Exec(db, "ROLLBACK", "open case");  // the first error is the one to report
     return st;
