@@ -85,10 +85,21 @@ std::string_view FoldedText::Raw(size_t i) const {
 }
 
 std::string FoldPhrase(std::string_view phrase) {
-  FoldedText folded;
-  folded.Reset(phrase);
-  if (folded.size() == 0) return {};
-  return std::string(folded.Phrase(0, folded.size() - 1));
+  // What Reset builds as joined_, without its token table: the history
+  // analyzer folds the start of every line through here.
+  std::string out;
+  bool in_token = false;
+  for (size_t i = 0; i < phrase.size();) {
+    const size_t before = out.size();
+    if (!in_token && !out.empty()) out.push_back(' ');
+    if (FoldChar(phrase, &i, &out)) {
+      in_token = true;
+    } else {
+      out.resize(before);
+      in_token = false;
+    }
+  }
+  return out;
 }
 
 }  // namespace breachscope::medical

@@ -55,6 +55,16 @@ class Analysis {
 
   void Run(std::vector<ProposedFinding>* out) {
     if (!applies_) return;
+    // Every step asks for the parts of the same tokens again (runs, their
+    // trim, words, scores, the normalised name); each answer costs several
+    // hash look-ups, so each token's is worked out once. The buffer is the
+    // thread's, reused unit after unit.
+    static thread_local std::vector<Part> parts;
+    parts.resize(tokens_.size());
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      parts[i] = ComputePart(static_cast<int>(i));
+    }
+    parts_ = &parts;
     std::vector<struct Run> runs = FindRuns();
     for (size_t r = 0; r < runs.size(); ++r) {
       const struct Run* second = nullptr;
@@ -72,7 +82,9 @@ class Analysis {
            text::IsPunct(text_, tokens_[i], '.');
   }
 
-  Part PartOf(int i) const {
+  Part PartOf(int i) const { return (*parts_)[i]; }
+
+  Part ComputePart(int i) const {
     const Token& t = tokens_[i];
     if (t.kind != TokenKind::kWord) return Part::kNone;
     if (!t.capitalised) {
@@ -82,8 +94,9 @@ class Analysis {
     std::string_view base = Base(t.folded);
     if ((base == "st" || base == "ste") && IsPeriod(i + 1)) return Part::kParticle;
     if (lex_.Contains(lex_.not_names, base)) return Part::kNone;
-    if (text::ClassifyTitle(base) == text::TitleKind::kClinician ||
-        text::ClassifyTitle(base) == text::TitleKind::kPersonal) {
+    const text::TitleKind title = text::ClassifyTitle(base);
+    if (title == text::TitleKind::kClinician ||
+        title == text::TitleKind::kPersonal) {
       return Part::kNone;
     }
     if (t.all_caps && text::IsStaffCredential(base)) return Part::kNone;
@@ -176,11 +189,51 @@ class Analysis {
   // A pattern finding already covers the span (a phone, an identifier).
   // A signature line does not: the signer's name in it is a name too.
   bool OverlapsPrior(uint32_t start, uint32_t end) const {
-    for (const PriorFinding& p : prior_) {
-      if (p.category == "signature") continue;
-      if (p.start < end && start < p.end) return true;
+    if (prior_.size() <= kLinearPrior) {
+      for (const PriorFinding& p : prior_) {
+        if (p.start < end && start < p.end && p.category != "signature") {
+          return true;
+        }
+      }
+      return false;
     }
-    return false;
+    if (prior_index_ == nullptr) IndexPrior();
+    // The spans that start before `end` are a prefix of the sorted starts;
+    // one of them overlaps exactly when the furthest end among them passes
+    // `start`.
+    const PriorIndex& index = *prior_index_;
+    const size_t before = static_cast<size_t>(
+        std::lower_bound(index.starts.begin(), index.starts.end(), end) -
+        index.starts.begin());
+    return before > 0 && index.max_end[before - 1] > start;
+  }
+
+  // Prior findings of a long unit (a 64 KiB block holds hundreds, and
+  // a block has hundreds of name candidates): sorted once, so that each
+  // candidate costs a binary search rather than a pass over all of them.
+  struct PriorIndex {
+    std::vector<uint32_t> starts;   // ascending
+    std::vector<uint32_t> max_end;  // furthest end among starts[0..i]
+  };
+  static constexpr size_t kLinearPrior = 16;
+
+  void IndexPrior() const {
+    static thread_local PriorIndex index;  // reused unit after unit
+    static thread_local std::vector<std::pair<uint32_t, uint32_t>> spans;
+    spans.clear();
+    for (const PriorFinding& p : prior_) {
+      if (p.category != "signature") spans.emplace_back(p.start, p.end);
+    }
+    std::sort(spans.begin(), spans.end());
+    index.starts.clear();
+    index.max_end.clear();
+    uint32_t furthest = 0;
+    for (const auto& [start, end] : spans) {
+      furthest = std::max(furthest, end);
+      index.starts.push_back(start);
+      index.max_end.push_back(furthest);
+    }
+    prior_index_ = &index;
   }
 
   // Street names, facility names and numbered places are not persons.
@@ -231,6 +284,8 @@ class Analysis {
   std::span<const PriorFinding> prior_;
   const Lexicon& lex_;
   const std::vector<Token>& tokens_;  // of the whole unit
+  const std::vector<Part>* parts_ = nullptr;  // PartOf each token, set by Run
+  mutable const PriorIndex* prior_index_ = nullptr;  // built on first need
   bool caps_document_ = false;
   bool applies_ = false;
 };

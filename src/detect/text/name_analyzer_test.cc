@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -144,6 +145,44 @@ TEST(NameTextAnalyzerTest, SpanCoversNameWithoutTitle) {
 TEST(NameTextAnalyzerTest, ExplanationNeverHoldsTheValue) {
   for (const ProposedFinding& f : Analyze("Patient: Xochitl Quispe")) {
     EXPECT_EQ(f.explanation.find("Quispe"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace breachscope
+
+namespace breachscope {
+namespace {
+
+// Names a pattern finding already covers are not proposed; a signature
+// does not count. Many prior findings (a long block) take the sorted
+// index, a few the plain scan: both must answer alike.
+TEST(NamePriorTest, OverlapWithFewAndManyPriorFindings) {
+  const std::string text =
+      "Seen by patient John Smith today. Her sister Mary Jones called. "
+      "Signed: Dr. Anna Lee. Codes 1111 2222 3333 4444 5555.";
+  const uint32_t john = static_cast<uint32_t>(text.find("John"));
+  const uint32_t mary = static_cast<uint32_t>(text.find("Mary"));
+  const uint32_t anna = static_cast<uint32_t>(text.find("Anna"));
+  const uint32_t codes = static_cast<uint32_t>(text.find("1111"));
+  for (size_t filler : {size_t{0}, size_t{40}}) {
+    std::vector<PriorFinding> prior;
+    // Spans that overlap no name, unsorted.
+    for (size_t i = 0; i < filler; ++i) {
+      uint32_t at = codes + static_cast<uint32_t>((i * 7) % 20);
+      prior.push_back({at, at + 4, "identifier"});
+    }
+    prior.push_back({john + 2, john + 6, "phone"});      // inside "John Smith"
+    prior.push_back({anna, anna + 8, "signature"});      // does not count
+    TextUnit unit;
+    unit.text = text;
+    std::vector<ProposedFinding> out;
+    NameTextAnalyzerInstance().Analyze(unit, prior, nullptr, &out);
+    std::vector<uint32_t> starts;
+    for (const ProposedFinding& f : out) starts.push_back(f.start);
+    EXPECT_EQ(std::count(starts.begin(), starts.end(), john), 0) << filler;
+    EXPECT_EQ(std::count(starts.begin(), starts.end(), mary), 1) << filler;
+    EXPECT_EQ(std::count(starts.begin(), starts.end(), anna), 1) << filler;
   }
 }
 
