@@ -3,6 +3,7 @@
 // thread count, on a second scan, and after the scan is killed and resumed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -182,16 +183,30 @@ TEST(LearnedShapesE2eTest, UnlabelledRecordNumbersFoundExactly) {
   const std::string exported = ExportFindings(dir.path() + "/case");
   using Row = std::tuple<std::string, std::string, std::string>;  // source, category, value
   std::multiset<Row> found, learned, expected, expected_learned;
+  std::vector<nlohmann::json> numbers;
   std::istringstream in(exported);
   for (std::string line; std::getline(in, line);) {
     nlohmann::json f = nlohmann::json::parse(line);
     const std::string source = f["source"];
     const std::string category = f["category"];
-    if (source.rfind("records/", 0) != 0 ||
-        (category != "medical_record_number" && category != "patient_number")) {
-      continue;
+    if (source.rfind("records/", 0) == 0 &&
+        (category == "medical_record_number" || category == "patient_number")) {
+      numbers.push_back(std::move(f));
     }
-    Row row{source, category, f["value"]};
+  }
+  for (const nlohmann::json& f : numbers) {
+    // `0042371` found by the pattern inside `RVH 0042371` found whole in
+    // the same cell is the same number, counted once (as the evaluation).
+    const std::string value = f["value"];
+    const bool nested = std::any_of(
+        numbers.begin(), numbers.end(), [&](const nlohmann::json& g) {
+          const std::string other = g["value"];
+          return g["source"] == f["source"] && g["location"] == f["location"] &&
+                 other.size() > value.size() &&
+                 other.find(value) != std::string::npos;
+        });
+    if (nested) continue;
+    Row row{f["source"], f["category"], value};
     found.insert(row);
     if (f["detector"] == "mrn_learned_shape") learned.insert(row);
   }
@@ -208,7 +223,7 @@ TEST(LearnedShapesE2eTest, UnlabelledRecordNumbersFoundExactly) {
       expected_learned.insert(row);
     }
   }
-  ASSERT_GE(expected_learned.size(), 9u);  // three letters per facility
+  ASSERT_GE(expected_learned.size(), 12u);  // three letters per facility
   EXPECT_EQ(found, expected);
   EXPECT_EQ(learned, expected_learned);
   // The same with one thread.

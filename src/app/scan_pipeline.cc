@@ -16,6 +16,7 @@
 #include "common/bounded_queue.h"
 #include "common/id_candidate.h"
 #include "common/record_link.h"
+#include "detect/learned_shape_rule.h"
 #include "ingest/source_walker.h"
 
 namespace breachscope {
@@ -306,7 +307,7 @@ Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
   BS_RETURN_IF_ERROR(written);
-  if (!outcome.interrupted) {
+  if (!outcome.interrupted && RunsLearnedShapes(engine)) {
     Result<LearnedShapeOutcome> learned =
         PromoteLearnedShapes(store, options.min_confidence);
     if (!learned.ok()) return learned.status();

@@ -8,6 +8,7 @@
 #include "detect/text/location_analyzer.h"
 #include "detect/text/name_analyzer.h"
 #include "detect/medical/medical_analyzers.h"
+#include "detect/learned_shape_rule.h"
 // Add one include per analyzer above this line.
 
 namespace breachscope {
@@ -26,6 +27,8 @@ std::span<const UnitAnalyzer* const> RegisteredAnalyzers() {
       &MedicalMedicationAnalyzer(),
       &MedicalLabResultAnalyzer(),
       &MedicalHistoryAnalyzer(),
+      // applied when a scan ends (listed for `detectors list`, --detectors)
+      &LearnedShapeRule(),
   };
   return *kAnalyzers;
 }

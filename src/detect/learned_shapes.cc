@@ -68,20 +68,45 @@ void ShapeLearner::Add(std::string_view source, const Finding& finding) {
     key.push_back('\x1f');
     key.append(part);
   }
-  const std::string value = UpperTrimmed(finding.value);
+  std::string value = UpperTrimmed(finding.value);
   if (value.empty()) return;
-  const uint64_t hash = std::hash<std::string>{}(value);
-  Column& column = columns_[key];
+  std::string cell = key + '\x1f' + std::to_string(at.record) + '\x1f' +
+                     at.path;
+  // One value per labelled cell: `00123456` that a pattern found inside
+  // `M 00123456`, which the field rule found whole, is the same number and
+  // must not count against the column's shape. A cell's findings come
+  // together (by item and seq).
+  if (!pending_.cell.empty() && pending_.cell == cell &&
+      (pending_.value.find(value) != std::string::npos ||
+       value.find(pending_.value) != std::string::npos)) {
+    if (value.size() > pending_.value.size()) {
+      pending_.value = std::move(value);
+      pending_.category = finding.category;
+    }
+    return;
+  }
+  Count();
+  pending_ = {std::move(key), std::move(cell), std::move(value),
+              finding.category};
+}
+
+void ShapeLearner::Count() {
+  if (pending_.cell.empty()) return;
+  const Pending p = std::move(pending_);
+  pending_ = {};
+  const uint64_t hash = std::hash<std::string>{}(p.value);
+  Column& column = columns_[p.column];
   if (!column.values.insert(hash).second) return;
-  ++column.categories[finding.category];
-  if (std::optional<IdShape> shape = ShapeOf(value)) {
+  ++column.categories[p.category];
+  if (std::optional<IdShape> shape = ShapeOf(p.value)) {
     if (!IsSpecific(*shape)) return;  // counts against the others, no more
     column.literal[shape->literal].insert(hash);
     if (shape->letters > 0) column.classes[shape->classes].insert(hash);
   }
 }
 
-std::vector<LearnedShape> ShapeLearner::Learn() const {
+std::vector<LearnedShape> ShapeLearner::Learn() {
+  Count();
   std::map<std::pair<std::string, bool>, Gathered> gathered;
   for (const auto& [key, column] : columns_) {
     const size_t n = column.values.size();
@@ -139,6 +164,8 @@ std::optional<Finding> LearnedShapes::Promote(const Finding& candidate) const {
   f.category = shape->category;
   f.detector = std::string(kLearnedShapeDetector);
   f.normalized = UpperTrimmed(candidate.value);
+  // `M 00123456` is `M00123456`, as the field rules normalise it.
+  std::erase(f.normalized, ' ');
   // A literal prefix is a facility's signature; a class shape (letters
   // that vary) says less. Many teachers make either surer.
   f.confidence = (shape->literal ? 0.80 : 0.70) +

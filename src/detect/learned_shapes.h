@@ -56,11 +56,19 @@ bool LabelledForLearning(const Finding& finding);
 class ShapeLearner {
  public:
   // Counts `finding` (LabelledForLearning must hold) of item `source`.
+  // Findings nested in one cell (the same number found whole and in part)
+  // count once, as the longest: feed them in (item, seq) order.
   void Add(std::string_view source, const Finding& finding);
   // The learned shapes, ordered by shape text.
-  std::vector<LearnedShape> Learn() const;
+  std::vector<LearnedShape> Learn();
 
  private:
+  // The last cell's value, held until a finding of another cell arrives.
+  struct Pending {
+    std::string column, cell, value, category;
+  };
+  void Count();  // counts pending_ into its column
+
   // Values are kept as 64-bit hashes of their upper-cased text: only
   // distinct counts matter, and a big case has millions of them.
   struct Column {
@@ -69,6 +77,7 @@ class ShapeLearner {
     std::map<std::string, uint64_t> categories;
   };
   std::map<std::string, Column> columns_;  // by source, table, column, label
+  Pending pending_;
 };
 
 class LearnedShapes {

@@ -140,5 +140,44 @@ TEST(LearnedShapesTest, PromotesMatchingCandidatesOnly) {
   }
 }
 
+// A field rule finds `M 00123456` whole and the pattern finds `00123456`
+// inside it: one value of the cell, so the spaced shape is the column's.
+TEST(LearnedShapesTest, NestedFindingsOfACellCountOnce) {
+  for (const bool part_first : {false, true}) {
+    ShapeLearner learner;
+    for (int row = 0; row < 6; ++row) {
+      const std::string digits = "0012345" + std::to_string(row);
+      Finding whole = Labelled("M " + digits);
+      Finding part = Labelled(digits);
+      part.detector = "medical_record_number";
+      part.explanation = "format only; label 'MRN' +0.20";
+      whole.location.record = part.location.record = row;
+      learner.Add("a.csv", part_first ? part : whole);
+      learner.Add("a.csv", part_first ? whole : part);
+    }
+    std::vector<LearnedShape> learned = learner.Learn();
+    ASSERT_EQ(learned.size(), 1u) << part_first;
+    EXPECT_EQ(learned[0].shape, "M 9{8}");
+    EXPECT_EQ(learned[0].values, 6u);
+    LearnedShapes shapes(learned);
+    Finding candidate;
+    candidate.category = std::string(kIdCandidateCategory);
+    candidate.value = "M 00999999";
+    std::optional<Finding> f = shapes.Promote(candidate);
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->value, "M 00999999");
+    EXPECT_EQ(f->normalized, "M00999999");
+    candidate.value = "M00999999";  // another shape
+    EXPECT_FALSE(shapes.Promote(candidate).has_value());
+  }
+  // Different numbers of one cell both count.
+  ShapeLearner learner;
+  for (const char* v : {"RVH-0042371", "RVH-0042372", "RVH-1000001",
+                        "RVH-2000002", "RVH-3000003"}) {
+    learner.Add("a.csv", Labelled(v));
+  }
+  EXPECT_EQ(learner.Learn().at(0).values, 5u);
+}
+
 }  // namespace
 }  // namespace breachscope

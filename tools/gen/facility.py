@@ -1,6 +1,6 @@
 """Facility record numbers: each facility writes its medical record numbers
-in a shape of its own (`RVH-0042371`, `M00123456`, `24-118873`), varied by
-seed. A facility's chart index labels them (the scan learns the shape
+in a shape of its own (`RVH-0042371`, `M00123456`, `24-118873`, and with a
+space after the prefix, `RVH 0042371` or `M 00123456`), varied by seed. A facility's chart index labels them (the scan learns the shape
 there); its letters and a transfer list with no record-number header carry
 the same numbers unlabelled, beside order, invoice and requisition numbers
 of a similar or the very same shape that must not become record numbers
@@ -21,11 +21,35 @@ def _digits(r, n):
     return "".join(r.choice("0123456789") for _ in range(n))
 
 
+def _spaced(r):
+    """A prefix, a space and digits: `RJH 0042371` or `M 00123456`, with
+    decoys of another prefix (`LAB 0042371`, `L 00123456`). The prefix is
+    drawn when the first number is made, after the other facilities', so
+    theirs stay what they were before this one was added."""
+    drawn = []
+
+    def pick():
+        if not drawn:
+            drawn.append(r.choice([("RJH", 7), ("VGH", 7), ("M", 8),
+                                   ("H", 8)]))
+        return drawn[0]
+
+    def make():
+        prefix, n = pick()
+        return f"{prefix} {_digits(r, n)}"
+
+    def other():
+        prefix, n = pick()
+        return f"{'LAB' if len(prefix) == 3 else 'L'} {_digits(r, n)}"
+    return make, other
+
+
 def _shapes(r):
-    """Three facilities: a literal prefix and dash, one letter and eight
-    digits, a two-digit year and six digits."""
+    """Four facilities: a literal prefix and dash, one letter and eight
+    digits, a two-digit year and six digits, a prefix and a space."""
     prefix = r.choice(["RVH", "RGH", "SVC", "NBH"])
     letter = r.choice("MKH")
+    spaced, spaced_other = _spaced(r)
     return [
         ("records/site_1", lambda: f"{prefix}-{_digits(r, 7)}",
          lambda: f"INV-{_digits(r, 7)}"),
@@ -33,6 +57,7 @@ def _shapes(r):
          lambda: f"L{_digits(r, 8)}"),
         ("records/site_3", lambda: f"{r.randint(19, 24)}-{_digits(r, 6)}",
          lambda: f"{r.randint(19, 24)}-{_digits(r, 4)}"),
+        ("records/site_4", spaced, spaced_other),
     ]
 
 
