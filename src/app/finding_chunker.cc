@@ -28,6 +28,19 @@ void FindingChunker::EmitChunk() {
   part.partial = true;
   Drain(&part.findings, &part.seqs);
   if (!part.findings.empty()) emit_(std::move(part));
+  if (held_.size() >= held_cap_) EmitHeld();
+}
+
+void FindingChunker::EmitHeld() {
+  ItemResult part;
+  part.record = record_;
+  part.partial = true;
+  for (Finding& f : held_) votes_.Resolve(&f);
+  part.findings = std::move(held_);
+  part.seqs = std::move(held_seqs_);
+  held_.clear();
+  held_seqs_.clear();
+  emit_(std::move(part));
 }
 
 void FindingChunker::Finish(ItemResult* result) {

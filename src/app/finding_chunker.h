@@ -9,9 +9,16 @@
 // Dates: an ambiguous day/month date is read by the votes of its whole
 // column or document (detect/date_order.h), which are known only at the end.
 // Such findings are kept back (their seq with them) and go out, read, with
-// the final result; every vote is counted as its chunk passes. So memory is
-// one chunk plus the item's ambiguous dates, and the stored findings equal
-// those of an item read in one piece.
+// the final result; every vote is counted as its chunk passes. So the
+// stored findings equal those of an item read in one piece.
+//
+// Memory stays bounded whatever the item's size: once kHeldFindings dates
+// are kept back (about 28 MB), they are read by the votes counted so far and
+// go out as a chunk of their own. A column's votes are then decided by far
+// more dates than any reader would look at, so only a column that changes
+// its order after that many ambiguous dates of the item reads differently
+// from the whole-item reading; without the bound, a 5 GB table held
+// millions of dates (about 430 bytes each) until its end.
 //
 // Ownership: borrows the record, the findings vector and the emit function,
 // which must outlive it. One item, one thread.
@@ -31,12 +38,15 @@ class FindingChunker {
  public:
   // About 7 MB of findings: enough to keep the store's inserts efficient.
   static constexpr size_t kChunkFindings = 16384;
+  // Ambiguous dates kept back at most, waiting for their column's votes.
+  static constexpr size_t kHeldFindings = 65536;
 
   FindingChunker(const ItemRecord& record, std::vector<Finding>* findings,
                  const SourceProcessor::Emit& emit,
-                 size_t chunk_findings = kChunkFindings)
+                 size_t chunk_findings = kChunkFindings,
+                 size_t held_findings = kHeldFindings)
       : record_(record), findings_(findings), emit_(emit),
-        chunk_(chunk_findings) {}
+        chunk_(chunk_findings), held_cap_(held_findings) {}
 
   // Call after each unit: emits the findings once a chunk is full.
   void MaybeEmit() {
@@ -52,11 +62,14 @@ class FindingChunker {
   // ambiguous dates back in held_.
   void Drain(std::vector<Finding>* out, std::vector<int64_t>* seqs);
   void EmitChunk();
+  // Reads the kept-back dates by the votes so far and emits them.
+  void EmitHeld();
 
   const ItemRecord& record_;
   std::vector<Finding>* findings_;
   const SourceProcessor::Emit& emit_;
   size_t chunk_;
+  size_t held_cap_;
   bool chunked_ = false;
   int64_t next_seq_ = 0;
   DateOrderVotes votes_;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -52,7 +53,9 @@ std::string Describe(const Finding& f) {
 
 // Feeds the findings one "unit" at a time as the sink does; returns every
 // finding emitted (chunks and final result) as seq -> description.
-std::vector<std::string> Chunked(size_t chunk, int* parts) {
+std::vector<std::string> Chunked(size_t chunk, int* parts,
+                                 size_t held = FindingChunker::kHeldFindings,
+                                 size_t* largest_part = nullptr) {
   const std::vector<Finding> all = ItemFindings();
   std::vector<std::string> by_seq(all.size());
   ItemResult result;
@@ -62,12 +65,15 @@ std::vector<std::string> Chunked(size_t chunk, int* parts) {
     EXPECT_TRUE(part.partial);
     EXPECT_EQ(part.record.name, "t.csv");
     ASSERT_EQ(part.seqs.size(), part.findings.size());
+    if (largest_part != nullptr) {
+      *largest_part = std::max(*largest_part, part.findings.size());
+    }
     for (size_t i = 0; i < part.findings.size(); ++i) {
       by_seq.at(part.seqs[i]) = Describe(part.findings[i]);
     }
     ++*parts;
   };
-  FindingChunker chunker(result.record, &result.findings, emit, chunk);
+  FindingChunker chunker(result.record, &result.findings, emit, chunk, held);
   for (const Finding& f : all) {
     result.findings.push_back(f);
     chunker.MaybeEmit();
@@ -105,6 +111,31 @@ TEST(FindingChunkerTest, ChunksEqualTheItemReadInOnePiece) {
       EXPECT_EQ(parts, 0);
     }
   }
+}
+
+// A huge table cannot keep all its ambiguous dates back: past the bound they
+// are read by the votes so far. Column 2, decided by its first date, reads
+// as in the whole item; column 0, decided only by the item's last finding,
+// keeps its early dates in the default day-first reading; nothing is lost.
+TEST(FindingChunkerTest, KeptBackDatesAreBounded) {
+  std::vector<Finding> whole = ItemFindings();
+  ResolveDateOrder(&whole);
+  const std::vector<Finding> raw = ItemFindings();
+  int parts = 0;
+  size_t largest = 0;
+  const std::vector<std::string> got = Chunked(4, &parts, 6, &largest);
+  ASSERT_EQ(got.size(), whole.size());
+  // Chunks of 4 never keep back more than the bound plus one chunk.
+  EXPECT_LE(largest, 6u + 4u);
+  for (size_t i = 0; i < raw.size(); ++i) {
+    ASSERT_FALSE(got[i].empty()) << "finding " << i << " lost";
+    if (raw[i].location.column == 2) {
+      EXPECT_EQ(got[i], Describe(whole[i])) << "finding " << i;
+    }
+  }
+  EXPECT_EQ(got[0], Describe(raw[0]));  // 03/04/1950 left day first
+  EXPECT_NE(got[0], Describe(whole[0]));
+  EXPECT_EQ(got.back(), Describe(whole.back()));
 }
 
 }  // namespace
