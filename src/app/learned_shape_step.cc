@@ -10,26 +10,33 @@ namespace breachscope {
 
 Result<LearnedShapeOutcome> PromoteLearnedShapes(CaseStore& store,
                                                  double min_confidence) {
-  ShapeLearner learner;
+  // Candidates first: they are few, and without any nothing can be
+  // promoted, so the labelled values (often far more) need not be read.
+  std::vector<StoredFinding> candidates;
   BS_RETURN_IF_ERROR(store.ForEachFindingOf(
-      {"medical_record_number", "patient_number"},
-      [&](const StoredFinding& stored) {
-        if (LabelledForLearning(stored.finding)) {
-          learner.Add(stored.source, stored.finding);
-        }
-      }));
+      {std::string(kIdCandidateCategory)},
+      [&](const StoredFinding& stored) { candidates.push_back(stored); }));
+  ShapeLearner learner;
+  // One category at a time: the store reads an item's rows of one
+  // category in seq order straight from its index, with no sort.
+  for (const char* category : {"medical_record_number", "patient_number"}) {
+    if (candidates.empty()) break;
+    BS_RETURN_IF_ERROR(store.ForEachFindingOf(
+        {category}, [&](const StoredFinding& stored) {
+          if (LabelledForLearning(stored.finding)) {
+            learner.Add(stored.source, stored.finding);
+          }
+        }));
+  }
   const LearnedShapes shapes(learner.Learn());
   std::vector<StoredFinding> promoted;
-  if (!shapes.empty()) {
-    BS_RETURN_IF_ERROR(store.ForEachFindingOf(
-        {std::string(kIdCandidateCategory)}, [&](const StoredFinding& stored) {
-          std::optional<Finding> f = shapes.Promote(stored.finding);
-          if (!f || f->confidence < min_confidence) return;
-          StoredFinding& out = promoted.emplace_back();
-          out.source = stored.source;
-          out.seq = kPromotedSeqBase + stored.seq;
-          out.finding = std::move(*f);
-        }));
+  for (StoredFinding& stored : candidates) {
+    std::optional<Finding> f = shapes.Promote(stored.finding);
+    if (!f || f->confidence < min_confidence) continue;
+    StoredFinding& out = promoted.emplace_back();
+    out.source = std::move(stored.source);
+    out.seq = kPromotedSeqBase + stored.seq;
+    out.finding = std::move(*f);
   }
   BS_RETURN_IF_ERROR(store.ReplaceDetectorFindings(
       std::string(kLearnedShapeDetector), promoted));

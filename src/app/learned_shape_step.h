@@ -5,8 +5,9 @@
 // Runs after every scan that was not interrupted, over the whole case, and
 // replaces the promotions of earlier runs: a later scan that adds labelled
 // values may teach a shape that promotes candidates of earlier sources, and
-// a resumed scan ends exactly as an uninterrupted one. Reads the labelled
-// findings first and the candidates only when a shape was learned.
+// a resumed scan ends exactly as an uninterrupted one. Reads the candidates
+// first and the labelled findings only when there is a candidate; the
+// store finds both through an index of just those rows, each read once.
 //
 // Threading: the scan's writer thread, after the workers are done.
 #ifndef BREACHSCOPE_APP_LEARNED_SHAPE_STEP_H_
@@ -20,7 +21,7 @@
 namespace breachscope {
 
 struct LearnedShapeOutcome {
-  uint64_t shapes = 0;    // shapes learned
+  uint64_t shapes = 0;    // shapes learned (none without candidates)
   uint64_t promoted = 0;  // candidates that became findings
 };
 

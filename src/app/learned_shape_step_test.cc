@@ -98,5 +98,20 @@ TEST_F(LearnedShapeStepTest, FourTeachersTeachNothing) {
   EXPECT_TRUE(Promoted(*store).empty());
 }
 
+// With no candidate, five teachers are not even read: nothing to promote.
+TEST(LearnedShapeStepNoCandidatesTest, NothingIsLearned) {
+  testing::TempDir tmp;
+  auto store = testing::OpenStore(tmp.case_dir());
+  std::vector<Finding> chart;
+  for (int i = 0; i < 5; ++i) {
+    chart.push_back(Labelled("RVH-000123" + std::to_string(i), i));
+  }
+  ASSERT_TRUE(store->AddItem(MakeItem("chart.csv", "chart.csv"), chart).ok());
+  Result<LearnedShapeOutcome> outcome = PromoteLearnedShapes(*store, 0.5);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome.value().shapes, 0u);
+  EXPECT_EQ(outcome.value().promoted, 0u);
+}
+
 }  // namespace
 }  // namespace breachscope

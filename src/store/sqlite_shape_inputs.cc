@@ -53,7 +53,8 @@ Status EnsureShapeInputIndex(sqlite3* db) {
   }
   return Exec(db,
               "CREATE INDEX " + std::string(kShapeInputIndex) +
-                  " ON findings(category_id, item_id, detector_id) WHERE " +
+                  " ON findings(category_id, item_id, seq, detector_id) "
+                  "WHERE " +
                   condition,
               "build the shape input index");
 }

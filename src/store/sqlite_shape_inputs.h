@@ -3,10 +3,12 @@
 // those rows, so the end of a scan seeks them instead of reading every
 // finding of the case (sqlite_derived_findings.cc).
 //
-// The index is `findings(category_id, item_id, detector_id) WHERE
+// The index is `findings(category_id, item_id, seq, detector_id) WHERE
 // category_id = A OR category_id = B OR category_id = C`, with the ids the
 // three category strings have in this case, interned when the index is
-// made. Other rows cost an insert one comparison and no index entry.
+// made. Other rows cost an insert one comparison and no index entry. An
+// item's rows of one category come in seq order, and the detector is in
+// the index so replacing one detector's rows finds them without the table.
 // Internal to src/store.
 #ifndef BREACHSCOPE_STORE_SQLITE_SHAPE_INPUTS_H_
 #define BREACHSCOPE_STORE_SQLITE_SHAPE_INPUTS_H_
