@@ -6,7 +6,7 @@
         [--show-errors N] [--include-nocontext] [--keep DIR]
         [--no-facility-records]
 
-The share includes, unless --no-facility-records, three facilities whose
+The share includes, unless --no-facility-records, four facilities whose
 record numbers have shapes of their own (tools/gen/facility.py): labelled
 in a chart index, unlabelled in letters and a transfer list, found there
 only through shapes learned from the labelled ones.
