@@ -51,8 +51,8 @@ class SqliteCaseStore final : public CaseStore {
 
   Result<int64_t> BeginScan(const std::vector<std::string>& roots,
                             int threads) override;
-  // Also builds the value_hash look-up index if absent (see
-  // sqlite_schema.h) and commits.
+  // Also commits. Does not build the value_hash look-up index (see
+  // sqlite::EnsureLookupIndexes).
   Status EndScan(int64_t scan_id, const ScanTotals& totals) override;
   // Also removes items whose source has no 'done' row at all (written
   // without BeginSource), so a re-scan never collides with them.
