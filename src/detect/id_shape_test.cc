@@ -112,6 +112,8 @@ TEST(IdShapeTest, MachineTextHoldsNoCandidates) {
             V{});
   EXPECT_EQ(Candidates("GET https://x.org/p/RVH-0042371?id=M00123456 ok"),
             V{});
+  // HL7 code tables named in coded values.
+  EXPECT_EQ(Candidates("SPO^Spouse^HL70063"), V{});
   // Record numbers beside them stay candidates, labels' colons too.
   EXPECT_EQ(Candidates("09:34:34 MRN:M00123456 A0042371 0042371A"),
             (V{"M00123456", "A0042371", "0042371A"}));
