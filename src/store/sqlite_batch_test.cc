@@ -135,6 +135,49 @@ TEST(BatchTest, HashIndexIsBuiltByItsFirstUser) {
   sqlite3_close(db);
 }
 
+int64_t PageSize(const std::string& dir) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open((dir + "/case.db").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &stmt, nullptr),
+            SQLITE_OK);
+  EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  const int64_t size = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return size;
+}
+
+// New cases get 16 KiB pages (cheaper inserts); a case written with
+// another page size, as older versions made them, keeps it and still
+// opens, takes findings and reads them back.
+TEST(BatchTest, NewCasesUseLargePagesAndOlderOnesKeepTheirs) {
+  TempDir tmp;
+  {
+    auto store = OpenStore(tmp.case_dir());
+    ASSERT_TRUE(store->AddItem(MakeItem("a", "a"), {MakeFinding("sin", "1")}).ok());
+    ASSERT_TRUE(store->Flush().ok());
+  }
+  EXPECT_EQ(PageSize(tmp.case_dir()), 16384);
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((tmp.case_dir() + "/case.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; "
+                         "VACUUM; PRAGMA journal_mode = WAL;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  ASSERT_EQ(PageSize(tmp.case_dir()), 4096);
+
+  auto store = OpenStore(tmp.case_dir());
+  ASSERT_TRUE(store->AddItem(MakeItem("b", "b"), {MakeFinding("sin", "2")}).ok());
+  ASSERT_TRUE(store->Flush().ok());
+  EXPECT_EQ(store->Summary().value().findings, 2u);
+  EXPECT_EQ(testing::AllFindings(*store).size(), 2u);
+  EXPECT_EQ(PageSize(tmp.case_dir()), 4096);
+}
+
 // More distinct interned strings than the in-memory cache holds, written
 // across a reopen: every finding still reads back exactly.
 TEST(BatchTest, ManyDistinctStringsRoundTrip) {

@@ -200,6 +200,14 @@ Status ConfigureConnection(sqlite3* db) {
   // lost batches belong to sources not yet durably 'done', so the resumed
   // scan purges and redoes them.
   BS_RETURN_IF_ERROR(Exec(db, "PRAGMA busy_timeout = 10000", "configure case"));
+  // 16 KiB pages for a new case (an existing one keeps its size: SQLite
+  // applies this only before the file's first page is written, and so it
+  // must come before the switch to WAL). Finding rows are about 200 bytes
+  // and are appended in key order: larger pages mean fewer page splits,
+  // b-tree levels and WAL frames per row. store_bench, 1M sealed findings:
+  // writer 2.09-2.14 us CPU per finding with 4 KiB pages, 1.87 with 8 KiB,
+  // 1.74-1.77 with 16 KiB, 1.95 with 64 KiB.
+  BS_RETURN_IF_ERROR(Exec(db, "PRAGMA page_size = 16384", "configure case"));
   Result<Statement> wal = Statement::Prepare(db, "PRAGMA journal_mode = WAL");
   if (!wal.ok()) return wal.status();
   Result<bool> row = wal.value().Next("enable WAL journal");
