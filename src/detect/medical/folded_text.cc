@@ -53,24 +53,36 @@ void FoldedText::Reset(std::string_view text) {
   joined_.clear();
   tokens_.clear();
   size_t i = 0;
-  bool in_token = false;
   while (i < text.size()) {
-    size_t at = i;
-    size_t before = joined_.size();
-    if (!in_token && !joined_.empty()) joined_.push_back(' ');
-    size_t mark = joined_.size();
-    if (FoldChar(text, &i, &joined_)) {
-      if (!in_token) {
-        tokens_.push_back({static_cast<uint32_t>(at), 0,
-                           static_cast<uint32_t>(mark), 0});
-      }
-      in_token = true;
-      tokens_.back().end = static_cast<uint32_t>(i);
-      tokens_.back().joined_end = static_cast<uint32_t>(joined_.size());
-    } else {
-      joined_.resize(in_token ? joined_.size() : before);
-      in_token = false;
+    // Between tokens: a separator is consumed and gives nothing.
+    if (static_cast<unsigned char>(text[i]) < 0x80 && !IsAsciiWord(text[i])) {
+      ++i;
+      continue;
     }
+    const size_t at = i;
+    const size_t before = joined_.size();
+    if (before > 0) joined_.push_back(' ');
+    const uint32_t mark = static_cast<uint32_t>(joined_.size());
+    if (!FoldChar(text, &i, &joined_)) {
+      joined_.resize(before);
+      continue;
+    }
+    // In a token: fold up to the separator that ends it (consumed too).
+    Token token{static_cast<uint32_t>(at), static_cast<uint32_t>(i), mark, 0, 0};
+    while (i < text.size()) {
+      const unsigned char c = text[i];
+      if (c < 0x80) {  // ASCII, most of any text: no call
+        ++i;
+        if (!IsAsciiWord(c)) break;
+        joined_.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c));
+      } else if (!FoldChar(text, &i, &joined_)) {
+        break;
+      }
+      token.end = static_cast<uint32_t>(i);
+    }
+    token.joined_end = static_cast<uint32_t>(joined_.size());
+    token.hash = HashToken(std::string_view(joined_).substr(mark));
+    tokens_.push_back(token);
   }
 }
 

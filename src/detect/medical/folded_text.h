@@ -33,16 +33,28 @@ class FoldedText {
   std::string_view Phrase(size_t first, size_t last) const;
   // The original bytes of token i.
   std::string_view Raw(size_t i) const;
+  // HashToken(Phrase(i, i)), worked out once here for every dictionary
+  // that looks the token up.
+  uint32_t Hash(size_t i) const { return tokens_[i].hash; }
 
  private:
   struct Token {
     uint32_t start, end;           // in the original text
     uint32_t joined_start, joined_end;  // in joined_
+    uint32_t hash;                 // HashToken of the folded token
   };
   std::string_view text_;
   std::string joined_;
   std::vector<Token> tokens_;
 };
+
+// FNV-1a of a folded token: cheap on short words, and any spread will do
+// for the PhraseDictionary's filter of first words.
+inline uint32_t HashToken(std::string_view token) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : token) h = (h ^ c) * 16777619u;
+  return h;
+}
 
 // `phrase` folded and tokenised like FoldedText, tokens joined by one space:
 // "Alzheimer's  Disease" -> "alzheimer s disease".

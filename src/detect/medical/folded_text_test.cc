@@ -39,6 +39,22 @@ TEST(FoldedTextTest, FoldPhraseIsTheJoinedTokens) {
     const std::string want =
         t.size() == 0 ? std::string() : std::string(t.Phrase(0, t.size() - 1));
     EXPECT_EQ(FoldPhrase(text), want);
+    // Tokens are the maximal runs that fold to a word: each token's bytes
+    // fold to its phrase, and what lies between tokens folds to nothing.
+    uint32_t gap_start = 0;
+    for (size_t k = 0; k < t.size(); ++k) {
+      EXPECT_EQ(FoldPhrase(t.Raw(k)), t.Phrase(k, k)) << text;
+      EXPECT_EQ(t.Phrase(k, k).find(' '), std::string_view::npos) << text;
+      EXPECT_EQ(t.Hash(k), HashToken(t.Phrase(k, k))) << text;
+      ASSERT_GE(t.Start(k), gap_start);
+      if (k > 0) EXPECT_GT(t.Start(k), gap_start) << text;
+      EXPECT_EQ(FoldPhrase(std::string_view(text).substr(
+                    gap_start, t.Start(k) - gap_start)),
+                "")
+          << text;
+      gap_start = t.End(k);
+    }
+    EXPECT_EQ(FoldPhrase(std::string_view(text).substr(gap_start)), "") << text;
   }
 }
 

@@ -4,10 +4,7 @@
 
 namespace breachscope::medical {
 
-// FNV-1a: cheap on short tokens, and any spread will do for a filter.
-size_t PhraseDictionary::FirstBit(std::string_view token) {
-  uint32_t h = 2166136261u;
-  for (unsigned char c : token) h = (h ^ c) * 16777619u;
+size_t PhraseDictionary::FirstBit(uint32_t h) {
   return (h ^ (h >> 15)) & (kFilterBits - 1);
 }
 
@@ -19,7 +16,7 @@ int PhraseDictionary::Add(std::string_view phrase) {
   size_t tokens = 1 + std::count(key.begin(), key.end(), ' ');
   max_tokens_ = std::max(max_tokens_, tokens);
   std::string_view head = std::string_view(key).substr(0, key.find(' '));
-  const size_t bit = FirstBit(head);
+  const size_t bit = FirstBit(HashToken(head));
   first_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   size_t& longest = first_[std::string(head)];
   longest = std::max(longest, tokens);
@@ -32,10 +29,11 @@ int PhraseDictionary::Add(std::string_view phrase) {
 PhraseDictionary::Hit PhraseDictionary::LongestAt(const FoldedText& text,
                                                   size_t first) const {
   if (first >= text.size()) return {};
-  const std::string_view token = text.Phrase(first, first);
-  const size_t bit = FirstBit(token);
+  // The token's hash comes with the text: the condition, medication and
+  // lab dictionaries all look up every token.
+  const size_t bit = FirstBit(text.Hash(first));
   if ((first_filter_[bit / 64] >> (bit % 64) & 1) == 0) return {};
-  auto start = first_.find(token);
+  auto start = first_.find(text.Phrase(first, first));
   if (start == first_.end()) return {};
   size_t longest = std::min(start->second, text.size() - first);
   for (size_t n = longest; n > 0; --n) {

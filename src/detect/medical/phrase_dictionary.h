@@ -53,7 +53,7 @@ class PhraseDictionary {
   // every token of a text starts no phrase, and the profiler showed the
   // look-ups among the costliest steps of the medical analyzers.
   static constexpr size_t kFilterBits = size_t{1} << 17;
-  static size_t FirstBit(std::string_view token);
+  static size_t FirstBit(uint32_t token_hash);  // of HashToken
   std::vector<uint64_t> first_filter_ =
       std::vector<uint64_t>(kFilterBits / 64, 0);
 };
