@@ -1,5 +1,6 @@
 #include "store/sqlite_finding_writer.h"
 
+#include <cstring>
 #include <string_view>
 #include <utility>
 
@@ -86,18 +87,26 @@ Status FindingWriter::InsertSealed(int64_t item_id,
 
 void FindingWriter::Forget() {
   strings_.Forget();
-  for (int i = 0; i < kStringSlots; ++i) {
-    last_text_[i].clear();
-    last_id_[i] = 0;
-  }
+  for (RecentStrings& r : recent_) r = RecentStrings();
 }
 
 Result<int64_t> FindingWriter::IdOf(int slot, std::string_view text) {
-  if (text == last_text_[slot]) return last_id_[slot];
+  if (text.empty()) return int64_t{0};
+  RecentStrings& r = recent_[slot];
+  for (int k = 0, i = r.hint; k < r.used; ++k, i = i + 1 == r.used ? 0 : i + 1) {
+    const std::string& t = r.text[i];
+    if (t.size() == text.size() && std::memcmp(t.data(), text.data(), t.size()) == 0) {
+      r.hint = i + 1 == r.used ? 0 : i + 1;
+      return r.id[i];
+    }
+  }
   Result<int64_t> id = strings_.IdOf(text);
   if (!id.ok()) return id;
-  last_text_[slot].assign(text);
-  last_id_[slot] = id.value();
+  r.text[r.next].assign(text);
+  r.id[r.next] = id.value();
+  r.next = (r.next + 1) % RecentStrings::kSize;
+  if (r.used < RecentStrings::kSize) ++r.used;
+  r.hint = r.next % r.used;
   return id;
 }
 

@@ -59,17 +59,28 @@ class FindingWriter {
                  const Finding& f, SealedFinding s);
 
   // The id of string `slot` (category, detector, explanation, label, path,
-  // table) of a row: rows of a table repeat the previous row's strings, and
-  // a compare is cheaper than the hash look-up in StringIds.
+  // table) of a row. Rows of a table cycle through their columns' strings,
+  // so each slot remembers its last few strings: a compare or two is
+  // cheaper than hashing the text for the look-up in StringIds.
   Result<int64_t> IdOf(int slot, std::string_view text);
 
   static constexpr int kStringSlots = 6;
 
+  // The last kSize distinct texts of a slot with their ids, replaced round
+  // robin. `hint` is where the next look-up starts: one past the last hit,
+  // which is the next column's string when rows repeat a cycle.
+  struct RecentStrings {
+    static constexpr int kSize = 16;
+    std::array<std::string, kSize> text;
+    std::array<int64_t, kSize> id{};
+    int used = 0;
+    int next = 0;
+    int hint = 0;
+  };
+
   const Sealer* sealer_ = nullptr;
   StringIds strings_;
-  // The last text and id of each slot ("" is id 0, so that is the start).
-  std::array<std::string, kStringSlots> last_text_;
-  std::array<int64_t, kStringSlots> last_id_{};
+  std::array<RecentStrings, kStringSlots> recent_;
   Statement insert_many_;  // kRowsPerInsert rows
   Statement insert_one_;   // the tail of an item
 };
