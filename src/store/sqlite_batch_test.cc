@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -176,6 +177,49 @@ TEST(BatchTest, NewCasesUseLargePagesAndOlderOnesKeepTheirs) {
   EXPECT_EQ(store->Summary().value().findings, 2u);
   EXPECT_EQ(testing::AllFindings(*store).size(), 2u);
   EXPECT_EQ(PageSize(tmp.case_dir()), 4096);
+}
+
+// Items of every size around the insert statements' row counts (128, 16,
+// 1) read back whole and in seq order, with strings that cycle through more
+// values than the writer remembers per column.
+TEST(BatchTest, ItemsOfEverySizeAroundTheInsertSizesReadBack) {
+  TempDir tmp;
+  auto store = OpenStore(tmp.case_dir());
+  std::vector<std::string> expected;
+  for (int n : {0, 1, 15, 16, 17, 127, 128, 129, 145, 167, 300}) {
+    const std::string name = "item" + std::to_string(n);
+    std::vector<Finding> findings;
+    for (int j = 0; j < n; ++j) {
+      Finding f = MakeFinding("cat" + std::to_string(j % 20),
+                              name + "-v" + std::to_string(j));
+      f.location.label = "col" + std::to_string(j % 7);
+      findings.push_back(f);
+      expected.push_back(name + "#" + std::to_string(j) + "|" + f.category +
+                         "|test|" + f.value + "|" + f.value + "|0.75|test detector|" +
+                         "unknown|0|-1|-1|" + f.location.label);
+    }
+    ASSERT_TRUE(store->AddItem(MakeItem(name, name), findings).ok());
+  }
+  ASSERT_TRUE(store->Flush().ok());
+  std::vector<std::string> got;
+  for (const std::string& line : testing::AllFindings(*store)) {
+    // Up to the label: the rest (path, table, offset, location) is fixed.
+    size_t end = 0;
+    for (int bars = 0; bars < 11; ++bars) end = line.find('|', end) + 1;
+    got.push_back(line.substr(0, line.find('|', end)));
+  }
+  std::sort(expected.begin(), expected.end());
+  std::vector<std::string> sorted = got;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(sorted, expected);
+  // Within an item, rows come back in seq order.
+  for (size_t i = 1; i < got.size(); ++i) {
+    const std::string item = got[i].substr(0, got[i].find('#'));
+    if (item != got[i - 1].substr(0, got[i - 1].find('#'))) continue;
+    const int seq = std::stoi(got[i].substr(got[i].find('#') + 1));
+    EXPECT_EQ(std::stoi(got[i - 1].substr(got[i - 1].find('#') + 1)), seq - 1)
+        << got[i];
+  }
 }
 
 // More distinct interned strings than the in-memory cache holds, written

@@ -34,12 +34,11 @@ std::string InsertSql(int rows) {
 
 Status FindingWriter::Prepare(sqlite3* db, const Sealer* sealer) {
   sealer_ = sealer;
-  Result<Statement> many = Statement::Prepare(db, InsertSql(kRowsPerInsert));
-  if (!many.ok()) return many.status();
-  Result<Statement> one = Statement::Prepare(db, InsertSql(1));
-  if (!one.ok()) return one.status();
-  insert_many_ = std::move(many).value();
-  insert_one_ = std::move(one).value();
+  for (size_t k = 0; k < kRowsPerInsert.size(); ++k) {
+    Result<Statement> insert = Statement::Prepare(db, InsertSql(kRowsPerInsert[k]));
+    if (!insert.ok()) return insert.status();
+    inserts_[k] = std::move(insert).value();
+  }
   return strings_.Prepare(db);
 }
 
@@ -62,25 +61,20 @@ Status FindingWriter::InsertSealed(int64_t item_id,
     return seqs != nullptr ? (*seqs)[i] : static_cast<int64_t>(i);
   };
   size_t i = 0;
-  for (; i + kRowsPerInsert <= n; i += kRowsPerInsert) {
-    for (int r = 0; r < kRowsPerInsert; ++r) {
-      Status st = BindRow(insert_many_, r, item_id, seq(i + r),
-                          findings[i + r], sealed[i + r]);
-      if (!st.ok()) {
-        insert_many_.Reset();
-        return st;
+  for (size_t k = 0; k < kRowsPerInsert.size(); ++k) {
+    const size_t rows = static_cast<size_t>(kRowsPerInsert[k]);
+    Statement& insert = inserts_[k];
+    for (; i + rows <= n; i += rows) {
+      for (size_t r = 0; r < rows; ++r) {
+        Status st = BindRow(insert, static_cast<int>(r), item_id, seq(i + r),
+                            findings[i + r], sealed[i + r]);
+        if (!st.ok()) {
+          insert.Reset();
+          return st;
+        }
       }
+      BS_RETURN_IF_ERROR(insert.Run("insert finding"));
     }
-    BS_RETURN_IF_ERROR(insert_many_.Run("insert finding"));
-  }
-  for (; i < n; ++i) {
-    Status st =
-        BindRow(insert_one_, 0, item_id, seq(i), findings[i], sealed[i]);
-    if (!st.ok()) {
-      insert_one_.Reset();
-      return st;
-    }
-    BS_RETURN_IF_ERROR(insert_one_.Run("insert finding"));
   }
   return {};
 }
