@@ -230,6 +230,8 @@ class Analysis {
 
   bool ReadRuralLine(const text::AddressReader& reader, int i, Street* street,
                      double* base) const {
+    // ReadRural reads nothing from a word in lower case; most are.
+    if (!tokens_[i].capitalised) return false;
     bool strong = false;
     int end = reader.ReadRural(i, &street->normalized, &strong);
     if (end == i) return false;

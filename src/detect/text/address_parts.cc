@@ -236,6 +236,13 @@ int AddressReader::ReadRural(int from, std::string* normalized, bool* strong) co
   while (i < size()) {
     if (parts > 0 && tokens_[i].newlines_before > 0) break;
     if (!tokens_[i].capitalised) break;
+    // Every form's first word starts with one of these letters and most
+    // capitalised words do not: one test instead of a pass over the forms.
+    const std::string_view first = tokens_[i].folded;
+    if (first.empty() || std::string_view("bcprs").find(first[0]) ==
+                             std::string_view::npos) {
+      break;
+    }
     int next = i;
     for (const Form& form : kForms) {
       std::string number;
