@@ -71,9 +71,8 @@ void TableSampler::OnUnit(const TextUnit& unit) {
     return;
   }
   FlushSample();
-  auto it = classes_.find(unit.table);
-  if (it != classes_.end()) {
-    ScanClassified(unit, it->second);
+  if (const Classes* classes = FindClasses(unit.table)) {
+    ScanClassified(unit, *classes);
     return;
   }
   if (classes_.size() >= kMaxClassifiedTables || unit.record >= kSampleRows) {
@@ -83,6 +82,17 @@ void TableSampler::OnUnit(const TextUnit& unit) {
   sampling_ = true;
   sample_table_.assign(unit.table);
   Hold(unit);
+}
+
+// Every cell asks for its table's classes; cells of one table come in a
+// run, so the last table's answer is checked before the map.
+const TableSampler::Classes* TableSampler::FindClasses(std::string_view table) {
+  if (last_classes_ != nullptr && last_table_ == table) return last_classes_;
+  auto it = classes_.find(table);
+  if (it == classes_.end()) return nullptr;
+  last_table_.assign(table);
+  last_classes_ = &it->second;  // map nodes stay put; none is erased
+  return last_classes_;
 }
 
 void TableSampler::Finish() {

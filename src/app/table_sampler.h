@@ -62,6 +62,7 @@ class TableSampler {
   TextUnit Rebuild(const Held& held) const;
   void FlushSample();
   Classes Classify();
+  const Classes* FindClasses(std::string_view table);
   void ScanClassified(const TextUnit& unit, const Classes& classes);
   // ScanUnit, or ScanCell when `column_category` is given, then the unit's
   // identifier candidates.
@@ -75,6 +76,8 @@ class TableSampler {
   std::vector<Held> held_;
   std::string arena_;
   std::map<std::string, Classes, std::less<>> classes_;
+  std::string last_table_;                 // FindClasses' last answer,
+  const Classes* last_classes_ = nullptr;  // a node of classes_
   std::vector<Finding> probe_findings_;  // reused
   bool collect_candidates_ = false;
   std::vector<Finding> candidates_;  // reused

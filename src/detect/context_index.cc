@@ -45,6 +45,12 @@ void ContextIndex::Evidence(size_t detector, const LabelMatches& label,
   for (size_t i = first_set_[detector]; i < first_set_[detector + 1]; ++i) {
     SetEvidence evidence;
     evidence.label_word = label[i];
+    // A framed window of two bytes or fewer ("__": a cell's value starts
+    // the cell) holds no word, which is what FindLastWord would find.
+    if (window.size() < 3) {
+      out->push_back(evidence);
+      continue;
+    }
     for (const Word& word : sets_[i].words) {
       int end = FindLastWord(window, word.normalized);
       if (end > evidence.nearby_end) {
@@ -57,20 +63,44 @@ void ContextIndex::Evidence(size_t detector, const LabelMatches& label,
 }
 
 const LabelMatches& LabelCache::Get(const ContextIndex& index,
-                                    std::string_view label, UnitKind kind) {
+                                    std::string_view label, UnitKind kind,
+                                    int32_t column) {
   if (last_ != nullptr && key_.size() == label.size() + 1 &&
       key_[0] == static_cast<char>(kind) &&
       std::string_view(key_).substr(1) == label) {
     return *last_;
   }
+  ColumnMemo* memo = nullptr;
+  if (column >= 0 && column < kMaxColumns) {
+    if (columns_.size() <= static_cast<size_t>(column)) {
+      columns_.resize(column + 1);
+    }
+    memo = &columns_[column];
+    if (memo->matches != nullptr && memo->kind == kind &&
+        memo->label == label) {
+      key_.assign(1, static_cast<char>(kind));
+      key_.append(label);
+      last_ = memo->matches;
+      return *last_;
+    }
+  }
   key_.assign(1, static_cast<char>(kind));
   key_.append(label);
   auto it = entries_.find(key_);
   if (it == entries_.end()) {
-    if (entries_.size() >= kMaxEntries) entries_.clear();
+    if (entries_.size() >= kMaxEntries) {
+      entries_.clear();
+      columns_.clear();  // their answers pointed into entries_
+      memo = nullptr;
+    }
     it = entries_.emplace(key_, index.MatchLabel(label, kind)).first;
   }
   last_ = &it->second;  // map nodes stay put until clear(), done above
+  if (memo != nullptr) {
+    memo->kind = kind;
+    memo->label.assign(label);
+    memo->matches = last_;
+  }
   return *last_;
 }
 

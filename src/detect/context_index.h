@@ -8,6 +8,7 @@
 #define BREACHSCOPE_DETECT_CONTEXT_INDEX_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <span>
@@ -60,12 +61,22 @@ class ContextIndex {
 // Per-thread memo of ContextIndex::MatchLabel, keyed by kind and label.
 class LabelCache {
  public:
+  // `column` (the unit's table column, or -1) only speeds the look-up up:
+  // the cells of a column repeat its label row after row, so each column
+  // remembers its last answer and a cell checks that before the map.
   const LabelMatches& Get(const ContextIndex& index, std::string_view label,
-                          UnitKind kind);
+                          UnitKind kind, int32_t column = -1);
 
  private:
   static constexpr size_t kMaxEntries = 4096;  // bounds memory on odd inputs
+  static constexpr int32_t kMaxColumns = 1024;
+  struct ColumnMemo {
+    UnitKind kind = UnitKind::kText;
+    std::string label;
+    const LabelMatches* matches = nullptr;  // a node of entries_
+  };
   std::map<std::string, LabelMatches, std::less<>> entries_;
+  std::vector<ColumnMemo> columns_;  // cleared with entries_
   std::string key_;  // reused lookup key; the last one looked up
   // The entry of key_: every candidate of a unit asks for the same label,
   // so the last answer is checked before the map.

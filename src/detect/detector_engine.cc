@@ -73,6 +73,17 @@ void ResolveOverlaps(std::vector<Pending>* pending, size_t from) {
   pending->resize(kept);
 }
 
+// Location::FromUnit(unit, offset), written in place.
+void SetLocation(const TextUnit& unit, uint32_t offset, Location* loc) {
+  loc->kind = unit.kind;
+  loc->record = unit.record;
+  loc->column = unit.column;
+  loc->label.assign(unit.label);
+  loc->path.assign(unit.path);
+  loc->table.assign(unit.table);
+  loc->offset = unit.offset + offset;
+}
+
 // Pattern findings form one family whatever their detector.
 constexpr std::string_view kPatternFamily = {};
 
@@ -107,6 +118,9 @@ class EngineScratch : public DetectorEngine::Scratch {
   std::vector<Pending> pending;
   std::vector<SetEvidence> evidence;
   std::string window;
+  // Candidate start `window` was made for in the current unit, or -1: the
+  // counter-word check and the context search of one candidate share it.
+  int64_t window_at = -1;
   LabelCache labels;
   std::vector<PriorFinding> prior;
   std::vector<ProposedFinding> proposals;
@@ -167,6 +181,16 @@ struct DetectorEngine::Impl {
 };
 
 namespace {
+
+// NearbyWindow(unit.text, start) in scratch.window, made once per start.
+const std::string& WindowBefore(const TextUnit& unit, uint32_t start,
+                                EngineScratch& scratch) {
+  if (scratch.window_at != start) {
+    NearbyWindow(unit.text, start, &scratch.window);
+    scratch.window_at = start;
+  }
+  return scratch.window;
+}
 
 bool HasLetter(std::string_view text) {
   for (unsigned char c : text) {
@@ -239,7 +263,7 @@ bool DetectorEngine::Impl::LabelWantsGated(const TextUnit& unit,
                                            EngineScratch& scratch) const {
   if (unit.label.empty()) return false;
   const LabelMatches& label =
-      scratch.labels.Get(*contexts, unit.label, unit.kind);
+      scratch.labels.Get(*contexts, unit.label, unit.kind, unit.column);
   for (size_t i = 0; i < label.size(); ++i) {
     if (gated_sets[i] && !label[i].empty()) return true;
   }
@@ -274,11 +298,11 @@ ContextHit DetectorEngine::Impl::FindContext(const TextUnit& unit,
                                              uint32_t detector, uint32_t start,
                                              EngineScratch& scratch) const {
   if (!contexts->HasContext(detector)) return {};
-  const LabelMatches& label = scratch.labels.Get(*contexts, unit.label,
-                                                 unit.kind);
+  const LabelMatches& label =
+      scratch.labels.Get(*contexts, unit.label, unit.kind, unit.column);
   if (MayHaveWordBefore(unit, start, scratch)) {
-    NearbyWindow(unit.text, start, &scratch.window);
-    contexts->Evidence(detector, label, scratch.window, &scratch.evidence);
+    contexts->Evidence(detector, label, WindowBefore(unit, start, scratch),
+                       &scratch.evidence);
   } else {
     contexts->Evidence(detector, label, {}, &scratch.evidence);  // label only
   }
@@ -292,9 +316,9 @@ bool DetectorEngine::Impl::HasCounterWord(const TextUnit& unit,
                                           EngineScratch& scratch) const {
   if (spec.counter_words.empty()) return false;
   if (!MayHaveWordBefore(unit, start, scratch)) return false;
-  NearbyWindow(unit.text, start, &scratch.window);
+  const std::string& window = WindowBefore(unit, start, scratch);
   for (std::string_view word : spec.counter_words) {
-    if (FindLastWord(scratch.window, word) >= 0) return true;
+    if (FindLastWord(window, word) >= 0) return true;
   }
   return false;
 }
@@ -476,6 +500,7 @@ void DetectorEngine::Scan(const TextUnit& unit,
   scratch.filter = scratch.words != nullptr &&
                    unit.text.size() >= kWordFilterMinBytes;
   scratch.hits_ready = false;
+  scratch.window_at = -1;
   if (impl_->prefilter != nullptr) {
     if (scratch.prefilter == nullptr) return;  // scratch allocation failed
     impl_->prefilter->Scan(unit.text, impl_->WantsGated(unit, scratch),
@@ -496,18 +521,20 @@ void DetectorEngine::Scan(const TextUnit& unit,
                      if (a.start != b.start) return a.start < b.start;
                      return a.detector < b.detector;
                    });
+  // Each string is written once into the new finding, without temporaries
+  // (this runs for every finding of the scan).
   for (Pending& p : scratch.pending) {
     Finding& f = out->emplace_back();
-    f.category = std::string(p.category);
-    f.detector = p.detector < impl_->specs.size()
-                     ? std::string(impl_->specs[p.detector]->id)
-                     : std::string(p.detector_id);
+    f.category.assign(p.category);
+    f.detector.assign(p.detector < impl_->specs.size()
+                          ? impl_->specs[p.detector]->id
+                          : p.detector_id);
     f.role = p.role;
-    f.value = std::string(unit.text.substr(p.start, p.end - p.start));
+    f.value.assign(unit.text.substr(p.start, p.end - p.start));
     f.normalized = std::move(p.normalized);
     f.confidence = p.confidence;
     f.explanation = std::move(p.explanation);
-    f.location = Location::FromUnit(unit, p.start);
+    SetLocation(unit, p.start, &f.location);
   }
 }
 

@@ -26,8 +26,17 @@ struct Candidate {
   uint8_t first_component = 1;
   uint8_t last_component = 255;
   std::string_view matched;  // the word, field or path suffix, for the why
+  // The explanation of a proposal by this candidate, made once per label
+  // (LabelInfo) rather than per cell, where most values do not fit.
+  std::string why;
 };
 using Candidates = std::vector<Candidate>;
+
+// "0.85" for a rule's confidence, as `std::to_string(c).substr(0, 4)`
+// has always written it (truncated, not rounded, after six decimals).
+std::string ConfidenceText(double confidence) {
+  return std::to_string(confidence).substr(0, 4);
+}
 
 // Words for phrase matching: the whole header for tables, the last two
 // path segments for structured fields ("patient.firstName").
@@ -60,7 +69,7 @@ void MatchWords(const FieldRule& rule, uint16_t index, std::string_view framed,
     for (std::string_view veto : rule.unless) {
       if (HasPhrase(framed, veto)) return;
     }
-    out->push_back({index, Via::kWords, 1, 255, word});
+    out->push_back({index, Via::kWords, 1, 255, word, {}});
     return;
   }
 }
@@ -74,7 +83,7 @@ Candidates MatchLabel(std::string_view label, UnitKind kind) {
       for (const Hl7Field& f : rules[r].hl7) {
         if (label.size() == f.field.size() && LabelIsHl7Field(label, f.field)) {
           out.push_back({r, Via::kHl7, f.first_component, f.last_component,
-                         f.field});
+                         f.field, {}});
         }
       }
     }
@@ -86,7 +95,7 @@ Candidates MatchLabel(std::string_view label, UnitKind kind) {
   for (uint16_t r = 0; r < rules.size(); ++r) {
     for (std::string_view suffix : rules[r].paths) {
       if (!dotted.empty() && PathEndsWith(dotted, suffix)) {
-        out.push_back({r, Via::kPath, 1, 255, suffix});
+        out.push_back({r, Via::kPath, 1, 255, suffix, {}});
         break;
       }
     }
@@ -95,26 +104,89 @@ Candidates MatchLabel(std::string_view label, UnitKind kind) {
   return out;
 }
 
+// Everything the analyzer takes from a label alone, worked out once per
+// distinct label: its candidates with their explanations, and the province
+// a health number under it belongs to.
+struct LabelInfo {
+  Candidates candidates;
+  std::string_view jurisdiction;  // JurisdictionIn(FramedLabelWords(label))
+};
+
+LabelInfo MakeLabelInfo(std::string_view label, UnitKind kind) {
+  LabelInfo info{MatchLabel(label, kind), {}};
+  std::span<const FieldRule> rules = FieldRules();
+  for (Candidate& c : info.candidates) {
+    const FieldRule& rule = rules[c.rule];
+    c.why = "field rule " + std::string(rule.detector) + ": " +
+            (c.via == Via::kWords ? "label word '" : "field '") +
+            std::string(c.matched) + "' " + ConfidenceText(rule.confidence);
+  }
+  info.jurisdiction = JurisdictionIn(FramedLabelWords(label));
+  return info;
+}
+
 class FieldScratch : public AnalyzerScratch {
  public:
-  const Candidates& Get(std::string_view label, UnitKind kind) {
+  // Table cells repeat their column's label row after row: a cell whose
+  // column last asked for the same label gets the answer without a look-up.
+  const LabelInfo& Get(std::string_view label, UnitKind kind, int32_t column) {
+    ColumnMemo* memo = nullptr;
+    if (column >= 0 && column < kMaxColumns) {
+      if (columns_.size() <= static_cast<size_t>(column)) {
+        columns_.resize(column + 1);
+      }
+      memo = &columns_[column];
+      if (memo->info != nullptr && memo->kind == kind && memo->label == label) {
+        return *memo->info;
+      }
+    }
     key_.assign(1, static_cast<char>(kind));
     key_.append(label);
     auto it = cache_.find(key_);
-    if (it != cache_.end()) return it->second;
-    if (cache_.size() >= kMaxEntries) {
-      spare_ = MatchLabel(label, kind);  // odd input: do not grow further
-      return spare_;
+    if (it == cache_.end()) {
+      if (cache_.size() >= kMaxEntries) {
+        spare_ = MakeLabelInfo(label, kind);  // odd input: do not grow further
+        return spare_;  // not memoised: spare_ changes on the next miss
+      }
+      it = cache_.emplace(key_, MakeLabelInfo(label, kind)).first;
     }
-    return cache_.emplace(key_, MatchLabel(label, kind)).first->second;
+    if (memo != nullptr) {  // map nodes never move; the map is never cleared
+      memo->kind = kind;
+      memo->label.assign(label);
+      memo->info = &it->second;
+    }
+    return it->second;
   }
+
+  // "column class CATEGORY 0.85", in a buffer reused from cell to cell.
+  std::string_view ColumnWhy(std::string_view column_category,
+                             double confidence) {
+    if (confidence != last_confidence_ || confidence_text_.empty()) {
+      confidence_text_ = ConfidenceText(confidence);
+      last_confidence_ = confidence;
+    }
+    why_.assign("column class ").append(column_category).push_back(' ');
+    why_.append(confidence_text_);
+    return why_;
+  }
+
   RecordState record;
 
  private:
   static constexpr size_t kMaxEntries = 4096;
-  std::map<std::string, Candidates, std::less<>> cache_;
+  static constexpr int32_t kMaxColumns = 1024;
+  struct ColumnMemo {
+    UnitKind kind = UnitKind::kText;
+    std::string label;
+    const LabelInfo* info = nullptr;  // a node of cache_
+  };
+  std::map<std::string, LabelInfo, std::less<>> cache_;
+  std::vector<ColumnMemo> columns_;
   std::string key_;
-  Candidates spare_;
+  LabelInfo spare_;
+  std::string why_;
+  std::string confidence_text_;
+  double last_confidence_ = 0.0;
 };
 
 bool Covered(std::span<const PriorFinding> prior, std::string_view category,
@@ -148,7 +220,7 @@ struct Choice {
   std::string_view jurisdiction;
   Role role = Role::kUnknown;
   double confidence = 0.0;
-  std::string why;
+  std::string_view why;  // copied into the finding only if one is proposed
 };
 
 class FieldAnalyzerImpl : public UnitAnalyzer {
@@ -168,7 +240,7 @@ class FieldAnalyzerImpl : public UnitAnalyzer {
                    std::vector<ProposedFinding>* out) const override;
 
  private:
-  bool Propose(const TextUnit& unit, Span span, Choice choice,
+  bool Propose(const TextUnit& unit, Span span, const Choice& choice,
                std::span<const PriorFinding> prior,
                std::vector<ProposedFinding>* out) const;
 };
@@ -189,7 +261,7 @@ std::vector<DetectorInfo> FieldAnalyzerImpl::Describe() const {
 }
 
 bool FieldAnalyzerImpl::Propose(const TextUnit& unit, Span span,
-                                Choice choice,
+                                const Choice& choice,
                                 std::span<const PriorFinding> prior,
                                 std::vector<ProposedFinding>* out) const {
   std::string_view value =
@@ -207,7 +279,7 @@ bool FieldAnalyzerImpl::Propose(const TextUnit& unit, Span span,
   f.normalized = NormalizeFieldValue(choice.category, value,
                                      choice.jurisdiction);
   f.confidence = choice.confidence;
-  f.explanation = std::move(choice.why);
+  f.explanation.assign(choice.why);
   f.role = choice.role;
   return true;
 }
@@ -235,35 +307,31 @@ void FieldAnalyzerImpl::AnalyzeCell(const TextUnit& unit,
     const FieldRule* rule = ColumnRule(verdict.category);
     Choice choice{rule, verdict.category, rule->detector,
                   verdict.jurisdiction, verdict.role, verdict.confidence,
-                  std::move(verdict.why)};
-    if (Propose(unit, span, std::move(choice), prior, out)) return;
+                  verdict.why};
+    if (Propose(unit, span, choice, prior, out)) return;
   }
   const std::string_view resource = scratch.record.resource();
-  for (const Candidate& c : scratch.Get(unit.label, unit.kind)) {
+  const LabelInfo& label = scratch.Get(unit.label, unit.kind, unit.column);
+  for (const Candidate& c : label.candidates) {
     const FieldRule& rule = FieldRules()[c.rule];
     if (!Applies(rule, c, unit, resource)) continue;
     Choice choice{&rule, rule.category, rule.detector, {}, rule.role,
-                  rule.confidence, {}};
+                  rule.confidence, c.why};
     if (rule.category == "health_insurance_number") {
-      choice.jurisdiction = JurisdictionIn(FramedLabelWords(unit.label));
+      choice.jurisdiction = label.jurisdiction;
     }
-    choice.why = "field rule " + std::string(rule.detector) + ": " +
-                 (c.via == Via::kWords ? "label word '" : "field '") +
-                 std::string(c.matched) + "' " +
-                 std::to_string(rule.confidence).substr(0, 4);
-    if (Propose(unit, span, std::move(choice), prior, out)) return;
+    if (Propose(unit, span, choice, prior, out)) return;
   }
   if (column_category.empty()) return;
   const FieldRule* rule = ColumnRule(column_category);
   if (rule == nullptr) return;
   Choice choice{rule, rule->category, rule->detector, {}, Role::kUnknown,
                 rule->confidence,
-                "column class " + std::string(column_category) + " " +
-                    std::to_string(rule->confidence).substr(0, 4)};
+                scratch.ColumnWhy(column_category, rule->confidence)};
   if (rule->category == "health_insurance_number") {
-    choice.jurisdiction = JurisdictionIn(FramedLabelWords(unit.label));
+    choice.jurisdiction = label.jurisdiction;
   }
-  Propose(unit, span, std::move(choice), prior, out);
+  Propose(unit, span, choice, prior, out);
 }
 
 }  // namespace

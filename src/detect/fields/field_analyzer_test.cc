@@ -328,6 +328,63 @@ TEST_F(FieldAnalyzerTest, ColumnClassAppliesWhenLabelSaysNothing) {
   EXPECT_EQ(found[0].normalized, "1975-03-14");
 }
 
+// Explanations and provinces are worked out once per label and column
+// class, not per cell: their text is pinned here, and a scratch that has
+// seen many labels in its columns answers exactly as a fresh one.
+TEST_F(FieldAnalyzerTest, ExplanationsAndLabelMemo) {
+  TextUnit hsn{kCell, "123456789", "OHIP number", "", {}, 0, 2, 0};
+  std::vector<Finding> found = FieldFindings(Scan(hsn));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].normalized, "ON:123456789");
+  EXPECT_EQ(found[0].explanation,
+            "field rule health_number_field: label word 'ohip' 0.80");
+  TextUnit bare{kCell, "123456789", "Ontario", "", {}, 0, 3, 0};
+  found = FieldFindings(Scan(bare, "health_insurance_number"));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].normalized, "ON:123456789");
+  EXPECT_EQ(found[0].explanation,
+            "column class health_insurance_number 0.65");
+
+  struct Cell {
+    const char* label;
+    const char* text;
+    const char* column_class;
+  };
+  const std::vector<Cell> cells = {
+      {"OHIP number", "1234-567-890", ""},
+      {"Last Name", "Tremblay", ""},
+      {"", "123456789", "health_insurance_number"},
+      {"MRN", "A1234567", ""},
+      {"RAMQ", "TREM 1234 5678", ""},
+      {"Ontario", "123456789", "health_insurance_number"},
+      {"Date of Birth", "14/03/1975", "date_of_birth"},
+      {"notes", "14/03/1975", "date_of_birth"},
+  };
+  std::vector<Finding> memo_findings, fresh_findings;
+  for (int round = 0; round < 3; ++round) {
+    for (size_t i = 0; i < cells.size(); ++i) {
+      // Columns keep their label for a round, then take the next one.
+      const Cell& c = cells[(i + round) % cells.size()];
+      TextUnit unit{kCell, c.text, c.label, "", {}, round, static_cast<int32_t>(i),
+                    0};
+      std::vector<Finding> memo = Scan(unit, c.column_class);
+      auto fresh_scratch = engine_->NewScratch();
+      std::vector<Finding> fresh;
+      engine_->ScanCell(unit, c.column_class, *fresh_scratch, &fresh);
+      ASSERT_EQ(memo.size(), fresh.size()) << c.label;
+      for (size_t f = 0; f < memo.size(); ++f) {
+        EXPECT_EQ(memo[f].detector, fresh[f].detector);
+        EXPECT_EQ(memo[f].category, fresh[f].category);
+        EXPECT_EQ(memo[f].normalized, fresh[f].normalized);
+        EXPECT_EQ(memo[f].explanation, fresh[f].explanation);
+        EXPECT_EQ(memo[f].confidence, fresh[f].confidence);
+      }
+      memo_findings.insert(memo_findings.end(), memo.begin(), memo.end());
+    }
+  }
+  EXPECT_FALSE(FieldFindings(memo_findings).empty());
+}
+
 TEST(LabelCategoryTest, HeadersSayTheirCategory) {
   EXPECT_EQ(LabelCategory("HSN", kCell), "health_insurance_number");
   EXPECT_EQ(LabelCategory("Surname", kCell), "name");
