@@ -13,14 +13,18 @@ bool IsAsciiWord(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-// Appends the folded form of the character at text[*i] to *out (nothing for
-// a separator) and advances *i past it. Returns false for a separator.
-bool FoldChar(std::string_view text, size_t* i, std::string* out) {
+// Writes the folded form of the character at text[*i] at *out (nothing
+// for a separator), advancing *out past it and *i past the character.
+// Returns false for a separator. A character never folds longer than it
+// is written ("Æ" -> "ae", "œ" -> "oe"), so text.size() bytes hold the
+// folded form of any text, one space between tokens included (a token
+// after the first follows at least one separator byte that gives nothing).
+bool FoldChar(std::string_view text, size_t* i, char** out) {
   unsigned char c = text[*i];
   if (c < 0x80) {
     ++*i;
     if (!IsAsciiWord(c)) return false;
-    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c));
+    *(*out)++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
     return true;
   }
   unsigned char next = *i + 1 < text.size() ? text[*i + 1] : 0;
@@ -28,30 +32,33 @@ bool FoldChar(std::string_view text, size_t* i, std::string* out) {
     *i += 2;
     char base = kLatin1Base[next - 0x80];
     if (base == '\0') return false;
-    out->push_back(base);
-    if (next == 0x86 || next == 0xA6) out->push_back('e');  // Æ æ
+    *(*out)++ = base;
+    if (next == 0x86 || next == 0xA6) *(*out)++ = 'e';  // Æ æ
     return true;
   }
   if (c == 0xC5 && (next == 0x92 || next == 0x93)) {  // Œ œ
     *i += 2;
-    out->append("oe");
+    *(*out)++ = 'o';
+    *(*out)++ = 'e';
     return true;
   }
   if (c == 0xC2) {  // Latin-1 symbols (nbsp, degree, micro sign): separators
     *i += next ? 2 : 1;
     return false;
   }
-  out->push_back(static_cast<char>(c));  // other scripts: kept as letters
+  *(*out)++ = static_cast<char>(c);  // other scripts: kept as letters
   ++*i;
   return true;
 }
 
-}  // namespace
-
-void FoldedText::Reset(std::string_view text) {
-  text_ = text;
-  joined_.clear();
-  tokens_.clear();
+// Folds `text` into `buffer` as FoldedText joins it: tokens folded and
+// separated by one space. Calls on_token(start, end, joined_start,
+// joined_end) for each token, offsets into `text` and `buffer`.
+template <typename OnToken>
+void FoldInto(std::string_view text, std::string* buffer, OnToken on_token) {
+  buffer->resize(text.size());  // the most FoldChar can write
+  char* const base = buffer->data();
+  char* out = base;
   size_t i = 0;
   while (i < text.size()) {
     // Between tokens: a separator is consumed and gives nothing.
@@ -60,29 +67,47 @@ void FoldedText::Reset(std::string_view text) {
       continue;
     }
     const size_t at = i;
-    const size_t before = joined_.size();
-    if (before > 0) joined_.push_back(' ');
-    const uint32_t mark = static_cast<uint32_t>(joined_.size());
-    if (!FoldChar(text, &i, &joined_)) {
-      joined_.resize(before);
+    char* const before = out;
+    if (out != base) *out++ = ' ';
+    char* const mark = out;
+    if (!FoldChar(text, &i, &out)) {
+      out = before;
       continue;
     }
     // In a token: fold up to the separator that ends it (consumed too).
-    Token token{static_cast<uint32_t>(at), static_cast<uint32_t>(i), mark, 0, 0};
+    size_t end = i;
     while (i < text.size()) {
       const unsigned char c = text[i];
       if (c < 0x80) {  // ASCII, most of any text: no call
         ++i;
         if (!IsAsciiWord(c)) break;
-        joined_.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c));
-      } else if (!FoldChar(text, &i, &joined_)) {
+        *out++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+      } else if (!FoldChar(text, &i, &out)) {
         break;
       }
-      token.end = static_cast<uint32_t>(i);
+      end = i;
     }
-    token.joined_end = static_cast<uint32_t>(joined_.size());
-    token.hash = HashToken(std::string_view(joined_).substr(mark));
-    tokens_.push_back(token);
+    on_token(at, end, static_cast<size_t>(mark - base),
+             static_cast<size_t>(out - base));
+  }
+  buffer->resize(static_cast<size_t>(out - base));  // shrinks in place
+}
+
+}  // namespace
+
+void FoldedText::Reset(std::string_view text) {
+  text_ = text;
+  tokens_.clear();
+  FoldInto(text, &joined_, [this](size_t start, size_t end, size_t jstart,
+                                  size_t jend) {
+    tokens_.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end),
+                       static_cast<uint32_t>(jstart), static_cast<uint32_t>(jend),
+                       0});
+  });
+  // Hashed after folding: the buffer is complete and final now.
+  for (Token& token : tokens_) {
+    token.hash = HashToken(std::string_view(joined_).substr(
+        token.joined_start, token.joined_end - token.joined_start));
   }
 }
 
@@ -100,17 +125,7 @@ std::string FoldPhrase(std::string_view phrase) {
   // What Reset builds as joined_, without its token table: the history
   // analyzer folds the start of every line through here.
   std::string out;
-  bool in_token = false;
-  for (size_t i = 0; i < phrase.size();) {
-    const size_t before = out.size();
-    if (!in_token && !out.empty()) out.push_back(' ');
-    if (FoldChar(phrase, &i, &out)) {
-      in_token = true;
-    } else {
-      out.resize(before);
-      in_token = false;
-    }
-  }
+  FoldInto(phrase, &out, [](size_t, size_t, size_t, size_t) {});
   return out;
 }
 

@@ -56,20 +56,25 @@ inline const char* FoldOf(uint32_t cp) {
   return fold != nullptr && *fold != '\0' ? fold : nullptr;
 }
 
-// Appends the folded form of the sequence text[at, at + len) with code
-// point `cp`. FoldLower and Tokenize both fold through here, so a token's
-// folded form is FoldLower of its text by construction.
-inline void AppendFolded(std::string_view text, size_t at, int len,
-                         uint32_t cp, std::string* out) {
+// Writes the folded form of the sequence text[at, at + len) with code
+// point `cp` at `out` and returns the end of what it wrote. FoldLower and
+// Tokenize both fold through here, so a token's folded form is FoldLower
+// of its text by construction. The form is never longer than the
+// sequence, except a lead byte cut off at the end of the text that reads
+// as a Latin-1 letter folding to two ("\xDF" alone: "ss"), one byte more;
+// so text.size() + 1 bytes always hold the folded forms of a whole text.
+inline char* WriteFolded(std::string_view text, size_t at, int len,
+                         uint32_t cp, char* out) {
   const unsigned char c = text[at];
   if (c < 0x80) {  // by the lead byte: an overlong sequence is kept as is
-    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
-                                        : static_cast<char>(c));
+    *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
+                                  : static_cast<char>(c);
   } else if (const char* fold = FoldOf(cp)) {
-    out->append(fold);
+    while (*fold != '\0') *out++ = *fold++;
   } else {
-    out->append(text.substr(at, len));
+    out = std::copy_n(text.data() + at, len, out);
   }
+  return out;
 }
 
 inline bool IsSpace(uint32_t cp) {
@@ -107,14 +112,15 @@ inline bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 }  // namespace
 
 std::string FoldLower(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  std::string out(s.size() + 1, '\0');  // the most WriteFolded can write
+  char* end = out.data();
   for (size_t i = 0; i < s.size();) {
     int len;
     const uint32_t cp = PeekAt(s, i, &len);
-    AppendFolded(s, i, len, cp, &out);
+    end = WriteFolded(s, i, len, cp, end);
     i += len;
   }
+  out.resize(static_cast<size_t>(end - out.data()));
   return out;
 }
 
@@ -122,11 +128,11 @@ namespace {
 
 struct Scanner {
   std::string_view text;
-  std::string* folded;  // the word's folded form is appended here
+  char* folded;  // where the next folded byte goes
   size_t pos = 0;
 
   // Extends a word or number from `pos`; sets the token's kind and case
-  // and appends its folded form (inner joiners included) to *folded.
+  // and writes its folded form (inner joiners included) at `folded`.
   void ScanWordish(Token* t) {
     bool letters = false, digits = false, lower = false;
     while (pos < text.size()) {
@@ -137,7 +143,7 @@ struct Scanner {
         const unsigned char c = static_cast<unsigned char>(cp);
         if (c >= '0' && c <= '9') {
           digits = true;
-          folded->push_back(static_cast<char>(c));
+          *folded++ = static_cast<char>(c);
           t->end = static_cast<uint32_t>(++pos);
           continue;
         }
@@ -145,10 +151,10 @@ struct Scanner {
           letters = true;
           if (c >= 'a') {
             lower = true;
-            folded->push_back(static_cast<char>(c));
+            *folded++ = static_cast<char>(c);
           } else {
             if (t->end == t->start) t->capitalised = true;
-            folded->push_back(static_cast<char>(c + 32));
+            *folded++ = static_cast<char>(c + 32);
           }
           t->end = static_cast<uint32_t>(++pos);
           continue;
@@ -162,7 +168,7 @@ struct Scanner {
         } else {
           digits = true;
         }
-        AppendFolded(text, pos, len, cp, folded);
+        folded = WriteFolded(text, pos, len, cp, folded);
         pos += len;
         t->end = static_cast<uint32_t>(pos);
         continue;
@@ -172,7 +178,7 @@ struct Scanner {
         int next_len;
         uint32_t next = PeekAt(text, pos + len, &next_len);
         if (IsLetter(next)) {
-          AppendFolded(text, pos, len, cp, folded);
+          folded = WriteFolded(text, pos, len, cp, folded);
           pos += len;
           continue;
         }
@@ -192,12 +198,11 @@ void Tokenize(std::string_view text, TokenizedText* out) {
   std::string& folded = out->folded;
   tokens.clear();
   folded.clear();
-  // Folding never lengthens a sequence except a Latin-1 lead byte cut off
-  // at the very end ("ß" -> "ss" from one byte), so this reserve nearly
-  // always holds every folded form; the views are set once at the end
-  // anyway, so a reallocation would be harmless.
-  folded.reserve(text.size() + 2);
-  Scanner s{text, &folded};
+  // Sized once for the most folding can give (WriteFolded), so the
+  // buffer never moves while the views into it are made.
+  folded.resize(text.size() + 1);
+  char* const base = folded.data();
+  Scanner s{text, base};
   bool space = false;
   int newlines = 0;
   while (s.pos < text.size()) {
@@ -216,10 +221,9 @@ void Tokenize(std::string_view text, TokenizedText* out) {
     t.space_before = space;
     t.newlines_before = static_cast<uint8_t>(std::min(newlines, 255));
     if (IsLetter(cp) || IsDigit(cp)) {
-      const size_t from = folded.size();
+      char* const from = s.folded;
       s.ScanWordish(&t);
-      // Only the length for now: the buffer may still move.
-      t.folded = std::string_view(folded.data() + from, folded.size() - from);
+      t.folded = std::string_view(from, static_cast<size_t>(s.folded - from));
     } else {
       s.pos += len;
       t.end = static_cast<uint32_t>(s.pos);
@@ -227,14 +231,7 @@ void Tokenize(std::string_view text, TokenizedText* out) {
     space = false;
     newlines = 0;
   }
-  // The folded forms lie back to back in token order: point every view
-  // into the buffer as it finally is.
-  size_t at = 0;
-  for (Token& t : tokens) {
-    const size_t n = t.folded.size();
-    t.folded = std::string_view(folded.data() + at, n);
-    at += n;
-  }
+  folded.resize(static_cast<size_t>(s.folded - base));  // shrinks in place
 }
 
 namespace {
