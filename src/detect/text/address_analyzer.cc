@@ -27,7 +27,7 @@ bool IsTypeFirst(std::string_view canonical) {
       "highway", "range road", "township road", "concession", "carre",
       "croissant", "autoroute", "sentier", "rond point", "grand rue"};
   for (std::string_view t : kTypes) {
-    if (canonical == t) return true;
+    if (text::SameWord(canonical, t)) return true;
   }
   return false;
 }
@@ -42,7 +42,7 @@ bool IsStopWord(std::string_view folded) {
       "pills", "capsules", "units", "doses", "puffs", "drops", "mmol", "bpm",
       "am", "pm", "is", "was", "are", "were", "has", "had", "patients"};
   for (std::string_view s : kStop) {
-    if (folded == s) return true;
+    if (text::SameWord(folded, s)) return true;
   }
   return false;
 }
@@ -51,7 +51,7 @@ bool IsParticle(std::string_view folded) {
   static constexpr std::string_view kParticles[] = {
       "de", "du", "des", "la", "le", "les", "d'", "l'", "of", "st", "ste"};
   for (std::string_view p : kParticles) {
-    if (folded == p) return true;
+    if (text::SameWord(folded, p)) return true;
   }
   return false;
 }

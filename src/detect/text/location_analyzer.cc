@@ -14,7 +14,7 @@ constexpr double kConfidence = 0.70;
 
 bool In(std::string_view folded, std::initializer_list<std::string_view> set) {
   for (std::string_view w : set) {
-    if (folded == w) return true;
+    if (text::SameWord(folded, w)) return true;
   }
   return false;
 }

@@ -79,7 +79,7 @@ constexpr std::array kPatientAfter = {
 template <size_t N>
 bool In(const std::array<std::string_view, N>& words, std::string_view w) {
   for (std::string_view x : words) {
-    if (x == w) return true;
+    if (SameWord(x, w)) return true;
   }
   return false;
 }
@@ -186,7 +186,7 @@ bool OpensAddress(const Token& t) {
                                                 "rr", "box", "cp", "c", "app"};
   if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kMixed) return true;
   for (std::string_view w : kWords) {
-    if (t.folded == w) return true;
+    if (SameWord(t.folded, w)) return true;
   }
   return false;
 }
@@ -231,7 +231,7 @@ bool IsStrongStreetType(std::string_view folded) {
       "court", "place", "highway", "rue", "chemin", "terrace", "parkway",
       "trail", "circle", "square", "route", "way", "bay"};
   for (std::string_view s : kStrong) {
-    if (canonical == s) return true;
+    if (SameWord(canonical, s)) return true;
   }
   return false;
 }
@@ -243,7 +243,7 @@ bool IsLeadingStreetType(std::string_view folded) {
       "route", "rte", "rang", "montee", "impasse", "allee", "promenade",
       "terrasse", "cote", "ruelle", "croissant", "carre"};
   for (std::string_view s : kLeading) {
-    if (folded == s) return true;
+    if (SameWord(folded, s)) return true;
   }
   return false;
 }
@@ -252,7 +252,7 @@ bool IsPlacePreposition(std::string_view folded) {
   static constexpr std::string_view kWords[] = {"in", "at", "from", "near", "to", "a", "en",
                                                 "vers", "dans"};
   for (std::string_view w : kWords) {
-    if (folded == w) return true;
+    if (SameWord(folded, w)) return true;
   }
   return false;
 }
@@ -266,7 +266,7 @@ bool IsFacilityWord(std::string_view folded) {
       "services", "inc", "ltd", "corp", "company", "group", "association",
       "foundation", "building", "institute", "manor", "lodge", "home"};
   for (std::string_view w : kWords) {
-    if (folded == w) return true;
+    if (SameWord(folded, w)) return true;
   }
   return false;
 }
@@ -276,7 +276,7 @@ bool IsDoseUnit(std::string_view folded) {
       "mg", "mcg", "g", "ml", "units", "iu", "meq", "mmol", "tab", "tabs",
       "tablet", "tablets", "capsule", "capsules", "puffs", "drops", "%"};
   for (std::string_view u : kUnits) {
-    if (folded == u) return true;
+    if (SameWord(folded, u)) return true;
   }
   return false;
 }
