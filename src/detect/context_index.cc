@@ -70,19 +70,14 @@ const LabelMatches& LabelCache::Get(const ContextIndex& index,
       std::string_view(key_).substr(1) == label) {
     return *last_;
   }
-  ColumnMemo* memo = nullptr;
-  if (column >= 0 && column < kMaxColumns) {
-    if (columns_.size() <= static_cast<size_t>(column)) {
-      columns_.resize(column + 1);
-    }
-    memo = &columns_[column];
-    if (memo->matches != nullptr && memo->kind == kind &&
-        memo->label == label) {
-      key_.assign(1, static_cast<char>(kind));
-      key_.append(label);
-      last_ = memo->matches;
-      return *last_;
-    }
+  const size_t slot = LabelMemoSlot(label, column);
+  if (memos_.size() <= slot) memos_.resize(slot + 1);
+  Memo* memo = &memos_[slot];
+  if (memo->matches != nullptr && memo->kind == kind && memo->label == label) {
+    key_.assign(1, static_cast<char>(kind));
+    key_.append(label);
+    last_ = memo->matches;
+    return *last_;
   }
   key_.assign(1, static_cast<char>(kind));
   key_.append(label);
@@ -90,7 +85,7 @@ const LabelMatches& LabelCache::Get(const ContextIndex& index,
   if (it == entries_.end()) {
     if (entries_.size() >= kMaxEntries) {
       entries_.clear();
-      columns_.clear();  // their answers pointed into entries_
+      memos_.clear();  // their answers pointed into entries_
       memo = nullptr;
     }
     it = entries_.emplace(key_, index.MatchLabel(label, kind)).first;

@@ -58,25 +58,39 @@ class ContextIndex {
   std::vector<size_t> first_set_;  // per detector, plus one end marker
 };
 
+// Memo slots of per-label caches (LabelCache, the field analyzer's): a
+// table cell's column has its own slot, as its label repeats row after row;
+// a unit without a column (HL7, JSON and XML fields) takes one of
+// kLabelHashSlots chosen by its label, so its memo is a hash and one
+// compare instead of a walk down a map of long, alike paths. A slot only
+// remembers: its owner checks the label before using its answer.
+inline constexpr int32_t kColumnSlots = 1024;
+inline constexpr size_t kLabelHashSlots = 256;  // a power of two
+inline constexpr size_t kLabelMemoSlots = kColumnSlots + kLabelHashSlots;
+inline size_t LabelMemoSlot(std::string_view label, int32_t column) {
+  if (column >= 0 && column < kColumnSlots) return column;
+  uint32_t hash = 2166136261u;  // FNV-1a
+  for (char c : label) hash = (hash ^ static_cast<uint8_t>(c)) * 16777619u;
+  return kColumnSlots + (hash & (kLabelHashSlots - 1));
+}
+
 // Per-thread memo of ContextIndex::MatchLabel, keyed by kind and label.
 class LabelCache {
  public:
   // `column` (the unit's table column, or -1) only speeds the look-up up:
-  // the cells of a column repeat its label row after row, so each column
-  // remembers its last answer and a cell checks that before the map.
+  // the memo slot (LabelMemoSlot) of the label is checked before the map.
   const LabelMatches& Get(const ContextIndex& index, std::string_view label,
                           UnitKind kind, int32_t column = -1);
 
  private:
   static constexpr size_t kMaxEntries = 4096;  // bounds memory on odd inputs
-  static constexpr int32_t kMaxColumns = 1024;
-  struct ColumnMemo {
+  struct Memo {
     UnitKind kind = UnitKind::kText;
     std::string label;
     const LabelMatches* matches = nullptr;  // a node of entries_
   };
   std::map<std::string, LabelMatches, std::less<>> entries_;
-  std::vector<ColumnMemo> columns_;  // cleared with entries_
+  std::vector<Memo> memos_;  // by LabelMemoSlot; cleared with entries_
   std::string key_;  // reused lookup key; the last one looked up
   // The entry of key_: every candidate of a unit asks for the same label,
   // so the last answer is checked before the map.

@@ -63,5 +63,24 @@ TEST(LabelCacheTest, StaysRightPastItsBound) {
             index.MatchLabel("Phone", UnitKind::kTableCell));
 }
 
+// Fields have no column: their labels share hashed memo slots, so labels
+// that collide must still get their own answers.
+TEST(LabelCacheTest, FieldLabelsSharingSlots) {
+  ContextIndex index(RegisteredDetectors());
+  LabelCache cache;
+  std::vector<std::string> labels = {"PID-19", "PID-13", "NK1-5", "PID-7",
+                                     "entry.resource.telecom.value",
+                                     "entry.resource.birthDate"};
+  for (int i = 0; i < 600; ++i) labels.push_back("OBX-" + std::to_string(i));
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& label : labels) {
+      ASSERT_EQ(cache.Get(index, label, UnitKind::kField),
+                index.MatchLabel(label, UnitKind::kField))
+          << label;
+    }
+  }
+  EXPECT_TRUE(AnyMatch(cache.Get(index, "PID-13", UnitKind::kField)));
+}
+
 }  // namespace
 }  // namespace breachscope

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "detect/context.h"
+#include "detect/context_index.h"
 #include "detect/fields/fhir_link.h"
 #include "detect/fields/field_rules.h"
 #include "detect/fields/label_match.h"
@@ -127,18 +128,15 @@ LabelInfo MakeLabelInfo(std::string_view label, UnitKind kind) {
 
 class FieldScratch : public AnalyzerScratch {
  public:
-  // Table cells repeat their column's label row after row: a cell whose
-  // column last asked for the same label gets the answer without a look-up.
+  // Labels repeat (a column's row after row, a field's message after
+  // message): the label's memo slot (LabelMemoSlot) is checked before the
+  // map.
   const LabelInfo& Get(std::string_view label, UnitKind kind, int32_t column) {
-    ColumnMemo* memo = nullptr;
-    if (column >= 0 && column < kMaxColumns) {
-      if (columns_.size() <= static_cast<size_t>(column)) {
-        columns_.resize(column + 1);
-      }
-      memo = &columns_[column];
-      if (memo->info != nullptr && memo->kind == kind && memo->label == label) {
-        return *memo->info;
-      }
+    const size_t slot = LabelMemoSlot(label, column);
+    if (memos_.size() <= slot) memos_.resize(slot + 1);
+    Memo* memo = &memos_[slot];
+    if (memo->info != nullptr && memo->kind == kind && memo->label == label) {
+      return *memo->info;
     }
     key_.assign(1, static_cast<char>(kind));
     key_.append(label);
@@ -150,11 +148,9 @@ class FieldScratch : public AnalyzerScratch {
       }
       it = cache_.emplace(key_, MakeLabelInfo(label, kind)).first;
     }
-    if (memo != nullptr) {  // map nodes never move; the map is never cleared
-      memo->kind = kind;
-      memo->label.assign(label);
-      memo->info = &it->second;
-    }
+    memo->kind = kind;  // map nodes never move; the map is never cleared
+    memo->label.assign(label);
+    memo->info = &it->second;
     return it->second;
   }
 
@@ -174,14 +170,13 @@ class FieldScratch : public AnalyzerScratch {
 
  private:
   static constexpr size_t kMaxEntries = 4096;
-  static constexpr int32_t kMaxColumns = 1024;
-  struct ColumnMemo {
+  struct Memo {
     UnitKind kind = UnitKind::kText;
     std::string label;
     const LabelInfo* info = nullptr;  // a node of cache_
   };
   std::map<std::string, LabelInfo, std::less<>> cache_;
-  std::vector<ColumnMemo> columns_;
+  std::vector<Memo> memos_;  // by LabelMemoSlot
   std::string key_;
   LabelInfo spare_;
   std::string why_;
