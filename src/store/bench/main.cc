@@ -201,7 +201,8 @@ int main(int argc, char** argv) {
     if (auto st = store.EndScan(scan.value(), {}); !st.ok()) return Fail(st);
     const double end_s = SecondsSince(end_start);
     const double end_cpu_s = CpuSeconds() - end_cpu_start;
-    std::printf("end scan (builds deferred indexes): %.2f s wall, %.2f s cpu\n",
+    std::printf("end scan (commits; the look-up index waits for a reader): "
+                "%.2f s wall, %.2f s cpu\n",
                 end_s, end_cpu_s);
     // CPU time is the steadier figure on a shared machine.
     std::printf("write path total: %.0f findings/s wall, %.0f findings/s "
