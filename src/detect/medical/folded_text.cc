@@ -100,9 +100,10 @@ void FoldedText::Reset(std::string_view text) {
   tokens_.clear();
   FoldInto(text, &joined_, [this](size_t start, size_t end, size_t jstart,
                                   size_t jend) {
-    tokens_.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end),
-                       static_cast<uint32_t>(jstart), static_cast<uint32_t>(jend),
-                       0});
+    tokens_.push_back({static_cast<uint32_t>(start),
+                       static_cast<uint32_t>(end),
+                       static_cast<uint32_t>(jstart),
+                       static_cast<uint32_t>(jend), 0});
   });
   // Hashed after folding: the buffer is complete and final now.
   for (Token& token : tokens_) {

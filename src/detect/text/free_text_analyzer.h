@@ -2,8 +2,9 @@
 //
 // Runs only on free-text units (text::IsFreeTextUnit), hands each run the
 // unit's tokens (tokenised once per unit by the engine's UnitCache for all
-// free-text analyzers, or here when there is no cache), and skips the cells of a column already classified
-// as the analyzer's own category, which the field analyzers read whole.
+// free-text analyzers, or here when there is no cache), and skips the
+// cells of a column already classified as the analyzer's own category,
+// which the field analyzers read whole.
 // Subclasses implement Run(). Immutable; thread-safe like UnitAnalyzer.
 #ifndef BREACHSCOPE_DETECT_TEXT_FREE_TEXT_ANALYZER_H_
 #define BREACHSCOPE_DETECT_TEXT_FREE_TEXT_ANALYZER_H_
