@@ -5,6 +5,7 @@
 
 #include "detect/date_order.h"
 #include "detect/id_shape.h"
+#include "detect/learned_shape_rule.h"
 #include "detect/fields/column_profile.h"
 #include "detect/validators/dates.h"
 
@@ -34,13 +35,9 @@ TableSampler::TableSampler(const DetectorEngine& engine,
                            DetectorEngine::Scratch& scratch,
                            std::vector<Finding>* findings)
     : engine_(engine), scratch_(scratch), findings_(findings) {
-  // Candidates serve only shapes learned from record numbers.
-  for (const DetectorInfo& info : engine_.detectors()) {
-    if (info.category == "medical_record_number" ||
-        info.category == "patient_number") {
-      collect_candidates_ = true;
-    }
-  }
+  // Candidates serve only the promotion by learned record number shapes,
+  // which a --detectors selection may leave out.
+  collect_candidates_ = RunsLearnedShapes(engine_);
 }
 
 void TableSampler::Detect(const TextUnit& unit,
