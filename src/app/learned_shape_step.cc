@@ -1,5 +1,6 @@
 #include "app/learned_shape_step.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,17 +11,19 @@ namespace breachscope {
 
 Result<LearnedShapeOutcome> PromoteLearnedShapes(CaseStore& store,
                                                  double min_confidence) {
-  // Candidates first: they are few, and without any nothing can be
-  // promoted, so the labelled values (often far more) need not be read.
-  std::vector<StoredFinding> candidates;
+  // Candidates are counted first: without any nothing can be promoted, so
+  // the labelled values (often far more) need not be read. They are counted,
+  // not kept: a corpus of any size may hold millions, and the scan's memory
+  // must not grow with it; the few that match are read again below.
+  uint64_t candidates = 0;
   BS_RETURN_IF_ERROR(store.ForEachFindingOf(
       {std::string(kIdCandidateCategory)},
-      [&](const StoredFinding& stored) { candidates.push_back(stored); }));
+      [&](const StoredFinding&) { ++candidates; }));
   ShapeLearner learner;
   // One category at a time: the store reads an item's rows of one
   // category in seq order straight from its index, with no sort.
   for (const char* category : {"medical_record_number", "patient_number"}) {
-    if (candidates.empty()) break;
+    if (candidates == 0) break;
     BS_RETURN_IF_ERROR(store.ForEachFindingOf(
         {category}, [&](const StoredFinding& stored) {
           if (LabelledForLearning(stored.finding)) {
@@ -30,13 +33,16 @@ Result<LearnedShapeOutcome> PromoteLearnedShapes(CaseStore& store,
   }
   const LearnedShapes shapes(learner.Learn());
   std::vector<StoredFinding> promoted;
-  for (StoredFinding& stored : candidates) {
-    std::optional<Finding> f = shapes.Promote(stored.finding);
-    if (!f || f->confidence < min_confidence) continue;
-    StoredFinding& out = promoted.emplace_back();
-    out.source = std::move(stored.source);
-    out.seq = kPromotedSeqBase + stored.seq;
-    out.finding = std::move(*f);
+  if (candidates > 0 && !shapes.shapes().empty()) {
+    BS_RETURN_IF_ERROR(store.ForEachFindingOf(
+        {std::string(kIdCandidateCategory)}, [&](const StoredFinding& stored) {
+          std::optional<Finding> f = shapes.Promote(stored.finding);
+          if (!f || f->confidence < min_confidence) return;
+          StoredFinding& out = promoted.emplace_back();
+          out.source = stored.source;
+          out.seq = kPromotedSeqBase + stored.seq;
+          out.finding = std::move(*f);
+        }));
   }
   BS_RETURN_IF_ERROR(store.ReplaceDetectorFindings(
       std::string(kLearnedShapeDetector), promoted));
