@@ -34,16 +34,9 @@ Result<std::string> ReadCaseMeta(const std::string& case_dir,
                                  const std::string& key) {
   Result<Db> db = OpenMetaConnection(case_dir);
   if (!db.ok()) return db.status();
-  Result<sqlite::Statement> stmt = sqlite::Statement::Prepare(
-      db.value().get(), "SELECT value FROM meta WHERE key = ?1");
-  if (!stmt.ok()) return stmt.status();
-  stmt.value().BindText(1, key);
-  Result<bool> row = stmt.value().Next("read case metadata");
-  if (!row.ok()) return row.status();
-  if (!row.value()) return std::string();
-  std::string value(stmt.value().ColumnText(0));
-  stmt.value().Reset();
-  return value;
+  return sqlite::QueryText(db.value().get(),
+                           "SELECT value FROM meta WHERE key = ?1",
+                           "read case metadata", key);
 }
 
 Status WriteCaseMeta(const std::string& case_dir, const std::string& key,

@@ -36,15 +36,8 @@ bool FromHex(std::string_view hex, std::string* out) {
 
 // The stored check, or "" when the case has none yet.
 Result<std::string> ReadKeyCheck(sqlite3* db) {
-  Result<Statement> stmt =
-      Statement::Prepare(db, "SELECT value FROM meta WHERE key = 'key_check'");
-  if (!stmt.ok()) return stmt.status();
-  Result<bool> row = stmt.value().Next("read key check");
-  if (!row.ok()) return row.status();
-  if (!row.value()) return std::string();
-  std::string hex(stmt.value().ColumnText(0));
-  stmt.value().Reset();
-  return hex;
+  return QueryText(db, "SELECT value FROM meta WHERE key = 'key_check'",
+                   "read key check");
 }
 
 }  // namespace

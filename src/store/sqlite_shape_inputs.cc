@@ -12,16 +12,9 @@ namespace {
 static_assert(kShapeInputCategories[0] == kIdCandidateCategory);
 
 Result<std::string> IndexSql(sqlite3* db) {
-  Result<Statement> stmt = Statement::Prepare(
-      db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1");
-  if (!stmt.ok()) return stmt.status();
-  stmt.value().BindText(1, kShapeInputIndex);
-  Result<bool> row = stmt.value().Next("read the shape input index");
-  if (!row.ok()) return row.status();
-  if (!row.value()) return std::string();
-  std::string sql(stmt.value().ColumnText(0));
-  stmt.value().Reset();
-  return sql;
+  return QueryText(
+      db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1",
+      "read the shape input index", kShapeInputIndex);
 }
 
 }  // namespace

@@ -164,4 +164,16 @@ bool Statement::ColumnIsNull(int index) const {
   return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
 }
 
+Result<std::string> QueryText(sqlite3* db, std::string_view sql,
+                              std::string_view op,
+                              std::optional<std::string_view> param) {
+  Result<Statement> stmt = Statement::Prepare(db, sql);
+  if (!stmt.ok()) return stmt.status();
+  if (param) stmt.value().BindText(1, *param);
+  Result<bool> row = stmt.value().Next(op);
+  if (!row.ok()) return row.status();
+  if (!row.value()) return std::string();
+  return std::string(stmt.value().ColumnText(0));
+}
+
 }  // namespace breachscope::sqlite

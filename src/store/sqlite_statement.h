@@ -14,6 +14,8 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "common/status.h"
@@ -74,6 +76,12 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
   int bind_rc_ = SQLITE_OK;
 };
+
+// The first column of the first row of `sql` as text, "" when there is no
+// row; `param`, when given, is bound to ?1.
+Result<std::string> QueryText(sqlite3* db, std::string_view sql,
+                              std::string_view op,
+                              std::optional<std::string_view> param = {});
 
 }  // namespace breachscope::sqlite
 
