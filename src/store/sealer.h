@@ -35,6 +35,15 @@ class Sealer {
   virtual void HashAppend(std::string_view plain, std::string* out) const {
     out->append(Hash(plain));
   }
+  // Seal() and Unseal() bound to `context`: associated data that the seal
+  // authenticates but does not store. A value sealed under one context
+  // fails to unseal under another (or with none), so one sealed form cannot
+  // be passed off as another. UnsealFor replaces *out (keeping its
+  // capacity: readers unseal millions of values into one buffer).
+  virtual void SealAppendFor(std::string_view context, std::string_view plain,
+                             std::string* out) const = 0;
+  virtual Status UnsealFor(std::string_view context, std::string_view sealed,
+                           std::string* out) const = 0;
   // Names (source paths, which can name a patient: "Smith_John_labs.pdf")
   // sealed deterministically, as text: one name always gives the same
   // sealed text under one key, so the store's UNIQUE columns, joins and

@@ -103,31 +103,49 @@ class SodiumSealer final : public Sealer {
   }
 
   void SealAppend(std::string_view plain, std::string* out) const override {
+    SealAppendFor({}, plain, out);
+  }
+
+  // An empty context is no associated data at all: what Seal() always
+  // wrote, so values sealed before contexts existed still open.
+  void SealAppendFor(std::string_view context, std::string_view plain,
+                     std::string* out) const override {
     const size_t start = out->size();
     out->resize(start + kNonceBytes + plain.size() + kTagBytes);
     unsigned char* nonce = Bytes(*out) + start;
     tls_nonce_pool.Take(nonce);
     unsigned long long written = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(
-        nonce + kNonceBytes, &written, Bytes(plain), plain.size(), nullptr, 0,
-        nullptr, nonce, seal_key_.data());
+        nonce + kNonceBytes, &written, Bytes(plain), plain.size(),
+        context.empty() ? nullptr : Bytes(context), context.size(), nullptr,
+        nonce, seal_key_.data());
   }
 
   Result<std::string> Unseal(std::string_view sealed) const override {
+    std::string out;
+    BS_RETURN_IF_ERROR(UnsealFor({}, sealed, &out));
+    return out;
+  }
+
+  Status UnsealFor(std::string_view context, std::string_view sealed,
+                   std::string* out) const override {
     if (sealed.size() < kNonceBytes + kTagBytes) {
       return Corrupt("sealed value too short");
     }
-    std::string out(sealed.size() - kNonceBytes - kTagBytes, '\0');
+    out->resize(sealed.size() - kNonceBytes - kTagBytes);
     unsigned long long written = 0;
     const unsigned char* nonce = Bytes(sealed);
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-            Bytes(out), &written, nullptr, nonce + kNonceBytes,
-            sealed.size() - kNonceBytes, nullptr, 0, nonce,
+            Bytes(*out), &written, nullptr, nonce + kNonceBytes,
+            sealed.size() - kNonceBytes,
+            context.empty() ? nullptr : Bytes(context), context.size(), nonce,
             seal_key_.data()) != 0) {
+      out->clear();
       return Corrupt(
-          "sealed value fails authentication (altered, or another key)");
+          "sealed value fails authentication (altered, another key, or "
+          "another form)");
     }
-    return out;
+    return {};
   }
 
   // SIV: the nonce is a keyed BLAKE2b of the name (its own subkey), so equal

@@ -12,6 +12,7 @@
 #include "common/id_candidate.h"
 #include "common/record_link.h"
 #include "store/sqlite_case_store.h"
+#include "store/sqlite_finding_rows.h"
 #include "store/sqlite_items_by_name.h"
 #include "store/sqlite_schema.h"
 #include "store/sqlite_string_ids.h"
@@ -52,22 +53,6 @@ Status QueryCounts(sqlite3* db, std::string_view sql,
         static_cast<uint64_t>(stmt.value().ColumnInt(1));
   }
 }
-
-// Column order of kFindingsOfItem; keep the two in step.
-enum FindingColumn {
-  kSeq, kCategory, kDetector, kValueSealed, kNormalizedSealed,
-  kConfidence, kExplanation, kRole, kUnitKind, kRecord, kColumn, kLabel,
-  kPath, kTable, kOffset,
-};
-
-// One item's findings by their (item_id, seq) key: no sort. Items are
-// taken in the order of their names, which are sealed (see ItemsByName).
-// String ids are resolved in memory (see ForEachFinding).
-constexpr std::string_view kFindingsOfItem =
-    "SELECT f.seq, f.category_id, f.detector_id, f.value_sealed, "
-    "f.normalized_sealed, f.confidence, f.explanation_id, f.role, "
-    "f.unit_kind, f.record, f.col, f.label_id, f.path_id, f.tbl_id, "
-    "f.offset_bytes FROM findings AS f WHERE f.item_id = ?1 ORDER BY f.seq";
 
 // Counts per category: one pass over findings, names joined afterwards.
 constexpr std::string_view kCategoryCounts =
@@ -174,23 +159,19 @@ Status SqliteCaseStore::VisitFindings(
   Result<std::vector<std::pair<std::string, int64_t>>> items =
       sqlite::ItemsByName(db_.get(), *sealer_, "WHERE id IN (SELECT DISTINCT item_id FROM findings)");
   if (!items.ok()) return items.status();
-  Result<Statement> prepared = Statement::Prepare(db_.get(), kFindingsOfItem);
+  // One item's findings by their (item_id, seq) key: no sort. Items are
+  // taken in the order of their names, which are sealed (see ItemsByName).
+  Result<Statement> prepared = Statement::Prepare(
+      db_.get(), "SELECT " + std::string(sqlite::kFindingRowColumns) +
+                     " FROM findings WHERE item_id = ?1 ORDER BY seq");
   if (!prepared.ok()) return prepared.status();
   Statement& r = prepared.value();
   // The interned strings are few (repeated labels, explanations, ...), so
   // they are read once rather than joined into every row.
   std::vector<std::string> strings;
   BS_RETURN_IF_ERROR(sqlite::StringIds::LoadAll(db_.get(), &strings));
+  sqlite::FindingRowReader reader(*sealer_, strings);
   StoredFinding out;  // reused: its strings keep their capacity
-  bool bad_id = false;
-  auto text_of = [&](int column) -> const std::string& {
-    const int64_t id = r.ColumnInt(column);
-    if (id >= 0 && static_cast<uint64_t>(id) < strings.size()) {
-      return strings[static_cast<size_t>(id)];
-    }
-    bad_id = true;
-    return strings[0];
-  };
   for (const auto& [name, item_id] : items.value()) {
     r.BindInt(1, item_id);
     out.source.assign(name);
@@ -198,42 +179,20 @@ Status SqliteCaseStore::VisitFindings(
       Result<bool> row = r.Next("read findings");
       if (!row.ok()) return row.status();
       if (!row.value()) break;
-      out.seq = r.ColumnInt(kSeq);
       // Record links are read only for subjects, and not even unsealed
-      // otherwise.
-      if (!with_links && text_of(kCategory) == kRecordLinkCategory) continue;
-      if (text_of(kCategory) == kIdCandidateCategory) continue;
-      Finding& f = out.finding;
-      Result<std::string> value = sealer_->Unseal(r.ColumnBlob(kValueSealed));
-      Result<std::string> normalized =
-          sealer_->Unseal(r.ColumnBlob(kNormalizedSealed));
-      if (!value.ok() || !normalized.ok()) {
-        const Status& bad = value.ok() ? normalized.status() : value.status();
-        r.Reset();
-        // Names the item and position, never the value.
-        return Status(bad.code(), "unseal finding " + std::to_string(out.seq) +
-                                      " of " + out.source + ": " + bad.message());
+      // otherwise; identifier candidates are not findings. An unknown
+      // category id is left to Read to report.
+      const std::string* category = reader.Category(r);
+      if (category != nullptr &&
+          ((!with_links && *category == kRecordLinkCategory) ||
+           *category == kIdCandidateCategory)) {
+        continue;
       }
-      f.value = std::move(value).value();
-      f.normalized = std::move(normalized).value();
-      f.category = text_of(kCategory);
-      f.detector = text_of(kDetector);
-      f.confidence = r.ColumnDouble(kConfidence);
-      f.explanation = text_of(kExplanation);
-      f.role = sqlite::RoleFromCode(r.ColumnInt(kRole));
-      f.location.kind = sqlite::UnitKindFromCode(r.ColumnInt(kUnitKind));
-      f.location.record = r.ColumnInt(kRecord);
-      f.location.column = static_cast<int32_t>(r.ColumnInt(kColumn));
-      f.location.label = text_of(kLabel);
-      f.location.path = text_of(kPath);
-      f.location.table = text_of(kTable);
-      f.location.offset = static_cast<uint64_t>(r.ColumnInt(kOffset));
-      if (bad_id) {
+      Status st = reader.Read(r, &out);
+      if (!st.ok()) {
         r.Reset();
-        return Corrupt("finding " + std::to_string(out.seq) + " of " +
-                       out.source + " names an unknown string");
+        return st;
       }
-      out.location_text = f.location.ToString();
       visit(out);
     }
   }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/sqlite_case_store.h"
+#include "store/sqlite_finding_rows.h"
 #include "store/sqlite_items_by_name.h"
 #include "store/sqlite_schema.h"
 #include "store/sqlite_shape_inputs.h"
@@ -79,19 +80,11 @@ Status SqliteCaseStore::ForEachFindingOf(
       db_.get(), *sealer_, "WHERE id IN (SELECT item_id FROM " + rows + ")");
   if (!items.ok()) return items.status();
   Result<Statement> prepared = Statement::Prepare(
-      db_.get(),
-      "SELECT seq, category_id, detector_id, value_sealed, normalized_sealed, "
-      "confidence, explanation_id, role, unit_kind, record, col, label_id, "
-      "path_id, tbl_id, offset_bytes FROM " + rows +
-          " AND item_id = ?1 ORDER BY seq");
+      db_.get(), "SELECT " + std::string(sqlite::kFindingRowColumns) +
+                     " FROM " + rows + " AND item_id = ?1 ORDER BY seq");
   if (!prepared.ok()) return prepared.status();
   Statement& r = prepared.value();
-  auto text_of = [&](int column) -> const std::string& {
-    const int64_t id = r.ColumnInt(column);
-    return id > 0 && static_cast<uint64_t>(id) < strings.size()
-               ? strings[static_cast<size_t>(id)]
-               : strings[0];
-  };
+  sqlite::FindingRowReader reader(*sealer_, strings);
   StoredFinding out;
   for (const auto& [name, item_id] : items.value()) {
     r.BindInt(1, item_id);
@@ -100,31 +93,11 @@ Status SqliteCaseStore::ForEachFindingOf(
       Result<bool> row = r.Next("read findings");
       if (!row.ok()) return row.status();
       if (!row.value()) break;
-      out.seq = r.ColumnInt(0);
-      Result<std::string> value = sealer_->Unseal(r.ColumnBlob(3));
-      Result<std::string> normalized = sealer_->Unseal(r.ColumnBlob(4));
-      if (!value.ok() || !normalized.ok()) {
+      Status st = reader.Read(r, &out);
+      if (!st.ok()) {
         r.Reset();
-        return Status((value.ok() ? normalized : value).status().code(),
-                      "unseal finding " + std::to_string(out.seq) + " of " +
-                          out.source);
+        return st;
       }
-      Finding& f = out.finding;
-      f.value = std::move(value).value();
-      f.normalized = std::move(normalized).value();
-      f.category = text_of(1);
-      f.detector = text_of(2);
-      f.confidence = r.ColumnDouble(5);
-      f.explanation = text_of(6);
-      f.role = sqlite::RoleFromCode(r.ColumnInt(7));
-      f.location.kind = sqlite::UnitKindFromCode(r.ColumnInt(8));
-      f.location.record = r.ColumnInt(9);
-      f.location.column = static_cast<int32_t>(r.ColumnInt(10));
-      f.location.label = text_of(11);
-      f.location.path = text_of(12);
-      f.location.table = text_of(13);
-      f.location.offset = static_cast<uint64_t>(r.ColumnInt(14));
-      out.location_text = f.location.ToString();
       visit(out);
     }
   }

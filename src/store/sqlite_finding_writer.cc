@@ -9,15 +9,15 @@
 namespace breachscope::sqlite {
 namespace {
 
-constexpr int kColumns = 18;
+constexpr int kColumns = 19;
 
-// INSERT of `rows` findings: (?1, ..., ?17), (?18, ...), ...
+// INSERT of `rows` findings: (?1, ..., ?19), (?20, ...), ...
 std::string InsertSql(int rows) {
   std::string sql =
       "INSERT INTO findings(item_id, seq, category_id, detector_id, "
       "value_sealed, normalized_sealed, value_hash, value_key, confidence, "
       "explanation_id, role, unit_kind, record, col, label_id, path_id, "
-      "tbl_id, offset_bytes) VALUES ";
+      "tbl_id, offset_bytes, seal_form) VALUES ";
   for (int r = 0; r < rows; ++r) {
     sql += r == 0 ? "(" : ",(";
     for (int c = 0; c < kColumns; ++c) {
@@ -33,6 +33,7 @@ std::string InsertSql(int rows) {
 }  // namespace
 
 Status FindingWriter::Prepare(sqlite3* db, const Sealer* sealer) {
+  db_ = db;
   sealer_ = sealer;
   for (size_t k = 0; k < kRowsPerInsert.size(); ++k) {
     Result<Statement> insert = Statement::Prepare(db, InsertSql(kRowsPerInsert[k]));
@@ -49,6 +50,13 @@ Status FindingWriter::Insert(int64_t item_id,
                       seqs);
 }
 
+Status FindingWriter::MarkCase() {
+  if (marked_) return {};
+  BS_RETURN_IF_ERROR(MarkOneSealRows(db_));
+  marked_ = true;
+  return {};
+}
+
 Status FindingWriter::InsertSealed(int64_t item_id,
                                    const std::vector<Finding>& findings,
                                    const SealedFindings& sealed,
@@ -57,6 +65,7 @@ Status FindingWriter::InsertSealed(int64_t item_id,
   if (sealed.size() != n) {
     return InvalidArgument("insert findings: one sealed row per finding needed");
   }
+  if (n > 0) BS_RETURN_IF_ERROR(MarkCase());
   auto seq = [seqs](size_t i) {
     return seqs != nullptr ? (*seqs)[i] : static_cast<int64_t>(i);
   };
@@ -81,6 +90,7 @@ Status FindingWriter::InsertSealed(int64_t item_id,
 
 void FindingWriter::Forget() {
   strings_.Forget();
+  marked_ = false;  // the mark may have gone with the transaction
   for (RecentStrings& r : recent_) r = RecentStrings();
 }
 
@@ -121,8 +131,8 @@ Status FindingWriter::BindRow(Statement& stmt, int row, int64_t item_id,
       .BindInt(p + 2, seq)
       .BindInt(p + 3, ids[0])
       .BindInt(p + 4, ids[1])
-      .BindBlob(p + 5, s.value)
-      .BindBlob(p + 6, s.normalized)
+      .BindBlob(p + 5, s.sealed)
+      .BindBlob(p + 6, std::string_view())  // one seal: see sealed_finding.h
       .BindBlob(p + 7, s.hash)
       .BindInt(p + 8, ValueKey(s.hash))
       .BindDouble(p + 9, f.confidence)
@@ -134,7 +144,8 @@ Status FindingWriter::BindRow(Statement& stmt, int row, int64_t item_id,
       .BindInt(p + 15, ids[3])
       .BindInt(p + 16, ids[4])
       .BindInt(p + 17, ids[5])
-      .BindInt(p + 18, static_cast<int64_t>(loc.offset));
+      .BindInt(p + 18, static_cast<int64_t>(loc.offset))
+      .BindInt(p + 19, static_cast<int64_t>(SealForm::kOneSeal));
   return {};
 }
 

@@ -2,7 +2,9 @@
 //
 // Takes findings whose PHI was sealed beforehand (SealedFinding, sealed on
 // the scan workers, so the single writer thread does SQLite work only), or
-// seals them itself through the Sealer. Interns the repeated non-PHI
+// seals them itself through the Sealer. Rows are written in the one-seal
+// form (sealed_finding.h); the first row of a transaction marks the case's
+// schema version for it (MarkOneSealRows). Interns the repeated non-PHI
 // strings (StringIds) and inserts many rows per statement (kRowsPerInsert:
 // 128 at a time, the rest by 16, then one by one), since a dense item has
 // hundreds of findings and SQLite's fixed cost per statement execution was
@@ -57,6 +59,10 @@ class FindingWriter {
   void Forget();
 
  private:
+  // MarkOneSealRows, once per transaction that inserts rows.
+  Status MarkCase();
+
+ private:
   // Binds finding `f`, sealed as `s`, as row `row` (0-based) of `stmt`.
   // `s` must stay untouched until the step (blobs are not copied).
   Status BindRow(Statement& stmt, int row, int64_t item_id, int64_t seq,
@@ -82,7 +88,9 @@ class FindingWriter {
     int hint = 0;
   };
 
+  sqlite3* db_ = nullptr;
   const Sealer* sealer_ = nullptr;
+  bool marked_ = false;  // MarkCase ran in the open transaction
   StringIds strings_;
   std::array<RecentStrings, kStringSlots> recent_;
   // inserts_[k] inserts kRowsPerInsert[k] rows.

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/sealed_finding.h"
 #include "store/sqlite_key_check.h"
 #include "store/sqlite_schema.h"
 #include "store/sqlite_statement.h"
@@ -19,22 +20,27 @@ using sqlite::Statement;
 // A table holding sealed values. Keys are integer columns (the primary key);
 // `hash` (optional) is recomputed from the first non-empty plaintext of
 // `hash_from` (indexes into `sealed`), and `hash_key` (optional) from the
-// hash with sqlite::ValueKey.
+// hash with sqlite::ValueKey. `finding_form` (optional) names the column
+// of a findings row's seal form (sealed_finding.h): `sealed` is then
+// value_sealed and normalized_sealed, and each row is re-sealed in the
+// form it has.
 struct SealedTable {
   const char* table;
   std::vector<const char*> keys;
   std::vector<const char*> sealed;
   const char* hash = nullptr;
   const char* hash_key = nullptr;
-  std::vector<int> hash_from;
+  std::vector<int> hash_from{};
+  const char* finding_form = nullptr;
 };
 
 // Look-ups match the normalised form, or the raw value when there is none
-// (as FindingWriter hashes them).
+// (as FindingWriter hashes them). Findings keep their seal form: a
+// version-1 case stays readable by the builds that made it.
 const std::vector<SealedTable>& SealedTables() {
   static const std::vector<SealedTable> tables = {
       {"findings", {"item_id", "seq"}, {"value_sealed", "normalized_sealed"},
-       "value_hash", "value_key", {1, 0}},
+       "value_hash", "value_key", {1, 0}, "seal_form"},
       // resolve's tables (sqlite_individuals_store.cc).
       {"person_records", {"idx"}, {"phi_sealed"}},
       {"review_pairs", {"number"}, {"why_sealed"}},
@@ -66,7 +72,41 @@ bool TableExists(sqlite3* db, const char* table) {
 struct RowWork {
   std::vector<int64_t> keys;
   std::vector<std::string> sealed;
+  int64_t form = 0;  // of a findings row
 };
+
+// The plaintexts of `work`'s sealed columns, in order, and their new
+// sealed forms; *values counts the seals made.
+Status Reseal(const SealedTable& t, const RowWork& work, const Sealer& old_sealer,
+              const Sealer& new_sealer, std::vector<std::string>* plain,
+              std::vector<std::string>* resealed, uint64_t* values) {
+  plain->assign(work.sealed.size(), std::string());
+  resealed->assign(work.sealed.size(), std::string());
+  if (t.finding_form != nullptr) {
+    std::string scratch;
+    BS_RETURN_IF_ERROR(UnsealFinding(old_sealer, work.form, work.sealed[0],
+                                     work.sealed[1], &scratch, &(*plain)[0],
+                                     &(*plain)[1]));
+    if (static_cast<SealForm>(work.form) == SealForm::kOneSeal) {
+      scratch.clear();
+      AppendFindingPlain((*plain)[0], (*plain)[1], &scratch);
+      new_sealer.SealAppendFor(kFindingSealContext, scratch, &(*resealed)[0]);
+      ++*values;  // normalized_sealed stays empty
+      return {};
+    }
+  } else {
+    for (size_t i = 0; i < work.sealed.size(); ++i) {
+      Result<std::string> p = old_sealer.Unseal(work.sealed[i]);
+      if (!p.ok()) return p.status();
+      (*plain)[i] = std::move(p).value();
+    }
+  }
+  for (size_t i = 0; i < plain->size(); ++i) {
+    (*resealed)[i] = new_sealer.Seal((*plain)[i]);
+  }
+  *values += plain->size();
+  return {};
+}
 
 // Re-seals one table in pages of rows after the last key seen, so memory
 // stays bounded whatever the table's size.
@@ -78,8 +118,9 @@ Status RekeyTable(sqlite3* db, const SealedTable& t, const Sealer& old_sealer,
   std::string params;
   for (size_t i = 0; i < nk; ++i) params += (i ? ", ?" : "?") + std::to_string(i + 1);
   Result<Statement> select = Statement::Prepare(
-      db, "SELECT " + key_list + ", " + Join(t.sealed, ", ") + " FROM " +
-              t.table + " WHERE (" + key_list + ") > (" + params +
+      db, "SELECT " + key_list + ", " + Join(t.sealed, ", ") +
+              (t.finding_form ? std::string(", ") + t.finding_form : "") +
+              " FROM " + t.table + " WHERE (" + key_list + ") > (" + params +
               ") ORDER BY " + key_list + " LIMIT 2000");
   if (!select.ok()) return select.status();
   std::string set = Join(t.sealed, ", ", " = ?");
@@ -104,23 +145,19 @@ Status RekeyTable(sqlite3* db, const SealedTable& t, const Sealer& old_sealer,
       for (size_t i = 0; i < ns; ++i) {
         work.sealed.emplace_back(select.value().ColumnBlob(static_cast<int>(nk + i)));
       }
+      if (t.finding_form) work.form = select.value().ColumnInt(static_cast<int>(nk + ns));
       page.push_back(std::move(work));
     }
     if (page.empty()) return {};
     for (RowWork& work : page) {
-      std::vector<std::string> plain;
-      for (const std::string& sealed : work.sealed) {
-        Result<std::string> p = old_sealer.Unseal(sealed);
-        if (!p.ok()) {
-          return Status(p.status().code(),
-                        std::string("rekey: a value in ") + t.table + ": " +
-                            p.status().message());
-        }
-        plain.push_back(std::move(p).value());
-      }
       // Bound without a copy (SQLITE_STATIC): keep the bytes alive until Run.
-      std::vector<std::string> resealed;
-      for (const std::string& p : plain) resealed.push_back(new_sealer.Seal(p));
+      std::vector<std::string> plain, resealed;
+      Status st = Reseal(t, work, old_sealer, new_sealer, &plain, &resealed,
+                         &counts->values);
+      if (!st.ok()) {
+        return Status(st.code(), std::string("rekey: a value in ") + t.table +
+                                     ": " + st.message());
+      }
       std::string hash;
       if (t.hash) {
         std::string_view source;
@@ -141,7 +178,6 @@ Status RekeyTable(sqlite3* db, const SealedTable& t, const Sealer& old_sealer,
       for (int64_t k : work.keys) update.value().BindInt(col++, k);
       BS_RETURN_IF_ERROR(update.value().Run("rekey: write"));
       ++counts->rows;
-      counts->values += ns;
     }
     last = page.back().keys;
   }
@@ -238,6 +274,9 @@ Result<RekeyCounts> RekeySqliteCase(const std::string& case_dir,
   std::unique_ptr<sqlite3, DbCloser> db(raw);
   if (rc != SQLITE_OK) return sqlite::SqliteStatus(raw, rc, "open case");
   BS_RETURN_IF_ERROR(sqlite::ConfigureConnection(db.get()));
+  // Refuses a case newer than this build, and gives a case no build of
+  // this version has opened yet the columns read below (seal_form).
+  BS_RETURN_IF_ERROR(sqlite::InitOrCheckSchema(db.get(), old_sealer.scheme()));
   BS_RETURN_IF_ERROR(sqlite::Exec(db.get(), "BEGIN IMMEDIATE", "rekey"));
   RekeyCounts counts;
   Status st = sqlite::CheckOrRecordKey(db.get(), old_sealer);

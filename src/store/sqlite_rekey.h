@@ -1,7 +1,8 @@
 // Re-sealing a whole SQLite case under a new key (`breachscope case rekey`).
 //
 // Every sealed column of every table listed in kSealedTables is unsealed
-// with the old sealer and sealed again with the new one, and so is every
+// with the old sealer and sealed again with the new one (findings rows in
+// the seal form each has, sealed_finding.h), and so is every
 // sealed name (SealedNameColumns: paths, record keys); keyed hashes are
 // recomputed; the key check is replaced. All in one transaction: the case is
 // either wholly under the old key or wholly under the new one. Afterwards
@@ -23,7 +24,7 @@ namespace breachscope {
 
 struct RekeyCounts {
   uint64_t rows = 0;    // rows re-sealed
-  uint64_t values = 0;  // sealed values re-sealed
+  uint64_t values = 0;  // seals re-made (one per one-seal finding)
   uint64_t names = 0;   // sealed names (paths) re-sealed
 };
 

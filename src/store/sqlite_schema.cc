@@ -11,7 +11,10 @@ namespace breachscope::sqlite {
 namespace {
 
 // Only sealed forms of PHI are stored: value_sealed and normalized_sealed
-// come from Sealer::Seal, value_hash (raw digest bytes) from Sealer::Hash.
+// come from the Sealer in the row's seal_form (store/sealed_finding.h: one
+// seal of both values in value_sealed and an empty normalized_sealed, or,
+// in rows of version-1 cases, a seal each), value_hash (raw digest bytes)
+// from Sealer::Hash.
 // The other finding columns are assumed free of PHI: label and path are
 // column headers and field paths, explanation is scoring text that
 // detectors must never build from the value itself.
@@ -88,6 +91,7 @@ CREATE TABLE findings (
   path_id           INTEGER NOT NULL,
   tbl_id            INTEGER NOT NULL,
   offset_bytes      INTEGER NOT NULL,
+  seal_form         INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (item_id, seq)
 ) WITHOUT ROWID;
 )sql";
@@ -178,16 +182,30 @@ Status CheckSchema(sqlite3* db, std::string_view scheme) {
   return {};
 }
 
-// Columns added since version 1 with a default, so a case written before
-// them still opens (and older builds still write it): added when missing.
-Status AddMissingColumns(sqlite3* db) {
+// Adds `column` (a definition with a default) to `table` when missing.
+Status AddColumnIfMissing(sqlite3* db, std::string_view table,
+                          std::string_view column, std::string_view definition) {
   Result<int64_t> has = QueryInt(
-      db, "SELECT count(*) FROM pragma_table_info('items') WHERE name = 'ocr_pages'",
+      db, "SELECT count(*) FROM pragma_table_info('" + std::string(table) +
+              "') WHERE name = '" + std::string(column) + "'",
       "read case schema");
   if (!has.ok()) return has.status();
   if (has.value() > 0) return {};
-  return Exec(db, "ALTER TABLE items ADD COLUMN ocr_pages INTEGER NOT NULL DEFAULT 0",
-              "add the items' ocr_pages column");
+  return Exec(db,
+              "ALTER TABLE " + std::string(table) + " ADD COLUMN " +
+                  std::string(column) + " " + std::string(definition),
+              "add the " + std::string(table) + "' " + std::string(column) +
+                  " column");
+}
+
+// Columns added since version 1 with a default, so a case written before
+// them still opens (and older builds still write it): added when missing.
+// seal_form's default is the form of every row a version-1 build writes.
+Status AddMissingColumns(sqlite3* db) {
+  BS_RETURN_IF_ERROR(AddColumnIfMissing(db, "items", "ocr_pages",
+                                        "INTEGER NOT NULL DEFAULT 0"));
+  return AddColumnIfMissing(db, "findings", "seal_form",
+                            "INTEGER NOT NULL DEFAULT 0");
 }
 
 }  // namespace
@@ -228,6 +246,16 @@ Status ConfigureConnection(sqlite3* db) {
               "PRAGMA temp_store = MEMORY;"
               "PRAGMA cache_size = -65536;",
               "configure case");
+}
+
+Status MarkOneSealRows(sqlite3* db) {
+  // Text compared as a number: the version is stored as text.
+  return Exec(db,
+              "UPDATE meta SET value = '" +
+                  std::to_string(kFirstOneSealVersion) +
+                  "' WHERE key = 'schema_version' AND CAST(value AS INTEGER) < " +
+                  std::to_string(kFirstOneSealVersion),
+              "mark the case as holding one-seal findings");
 }
 
 Status EnsureLookupIndexes(sqlite3* db) {

@@ -18,7 +18,20 @@ namespace breachscope::sqlite {
 
 // Version of the layout below. Bump it, and add a migration, whenever a
 // table or column changes; a build refuses cases newer than it knows.
-inline constexpr int kSchemaVersion = 1;
+//
+// 2: findings rows may be of the one-seal form (findings.seal_form = 1,
+//    store/sealed_finding.h), which a version-1 build would misread (it
+//    would take the whole one-seal message for the value and fail on the
+//    empty normalized_sealed). A new case starts at 2. A version-1 case
+//    opened by this build gets the seal_form column (default 0, the
+//    two-seal form of all its rows; version-1 builds ignore the column and
+//    their rows keep its default) and stays at version 1, still open to
+//    older builds, until this build writes a finding into it: then it is
+//    marked 2, in the transaction of that first row (see
+//    MarkOneSealRows). Its old rows are never rewritten, except by
+//    `case rekey`, which keeps each row's form.
+inline constexpr int kSchemaVersion = 2;
+inline constexpr int kFirstOneSealVersion = 2;
 
 // Stored codes of Role (findings.role) and UnitKind (findings.unit_kind).
 // Part of the case format, so spelled out rather than taken from the enums'
@@ -75,6 +88,12 @@ Status ConfigureConnection(sqlite3* db);
 // sealer scheme; on an existing case checks both instead. Fails with a
 // clear message on another scheme, a newer schema or a foreign database.
 Status InitOrCheckSchema(sqlite3* db, std::string_view sealer_scheme);
+
+// Records that the case holds one-seal findings (schema version
+// kFirstOneSealVersion) when it says less. Must run inside the write
+// transaction that inserts them, so an older build never opens a case
+// whose version promises rows it can read but that holds others.
+Status MarkOneSealRows(sqlite3* db);
 
 // Creates the indexes used for value_hash look-ups when absent. Cheap when
 // they exist; a bulk build over all findings otherwise. Code that looks

@@ -37,9 +37,12 @@ TEST(SealedFindingsTest, SealedValuesOpenAndHashTheLookupForm) {
   const SealedFindings sealed = SealFindingValues(*sealer, findings);
   ASSERT_EQ(sealed.size(), findings.size());
   for (size_t i = 0; i < findings.size(); ++i) {
-    EXPECT_EQ(sealer->Unseal(sealed[i].value).value(), findings[i].value);
-    EXPECT_EQ(sealer->Unseal(sealed[i].normalized).value(),
-              findings[i].normalized);
+    std::string scratch, value, normalized;
+    ASSERT_TRUE(UnsealFinding(*sealer, static_cast<int64_t>(SealForm::kOneSeal),
+                              sealed[i].sealed, "", &scratch, &value, &normalized)
+                    .ok());
+    EXPECT_EQ(value, findings[i].value);
+    EXPECT_EQ(normalized, findings[i].normalized);
     EXPECT_EQ(sealed[i].hash, sealer->Hash(LookupForm(findings[i])));
   }
   EXPECT_EQ(LookupForm(findings[0]), "value 0");  // no normalised form

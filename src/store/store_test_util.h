@@ -63,6 +63,26 @@ class ReversingSealer final : public Sealer {
   std::string Hash(std::string_view plain) const override {
     return NewPlainSealer()->Hash(plain);
   }
+  // The context follows as "|context", so a value sealed under one does
+  // not open under another.
+  void SealAppendFor(std::string_view context, std::string_view plain,
+                     std::string* out) const override {
+    out->append(Seal(plain));
+    if (!context.empty()) out->append("|").append(context);
+  }
+  Status UnsealFor(std::string_view context, std::string_view sealed,
+                   std::string* out) const override {
+    const std::string suffix = context.empty() ? "" : "|" + std::string(context);
+    if (sealed.size() < suffix.size() ||
+        sealed.substr(sealed.size() - suffix.size()) != suffix) {
+      return Corrupt("not sealed by test-reverse under this context");
+    }
+    Result<std::string> plain =
+        Unseal(sealed.substr(0, sealed.size() - suffix.size()));
+    if (!plain.ok()) return plain.status();
+    *out = std::move(plain).value();
+    return {};
+  }
 };
 
 inline std::unique_ptr<CaseStore> OpenStore(
