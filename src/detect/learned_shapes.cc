@@ -1,6 +1,7 @@
 #include "detect/learned_shapes.h"
 
 #include <functional>
+#include <map>
 #include <utility>
 
 namespace breachscope {
@@ -18,25 +19,6 @@ std::string UpperTrimmed(std::string_view text) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
   }
   return out;
-}
-
-// What one shape has gathered over the columns where it is the shape.
-struct Gathered {
-  std::set<uint64_t> values;
-  uint64_t columns = 0;
-  std::map<std::string, uint64_t> categories;  // values per category
-};
-
-// The shape of >= 90% of a column's distinct values, if any (at most one
-// shape can be).
-const std::pair<const std::string, std::set<uint64_t>>* Dominant(
-    const std::map<std::string, std::set<uint64_t>>& shapes, size_t values) {
-  for (const auto& entry : shapes) {
-    if (entry.second.size() >= kMinColumnShare * static_cast<double>(values)) {
-      return &entry;
-    }
-  }
-  return nullptr;
 }
 
 std::string Majority(const std::map<std::string, uint64_t>& categories) {
@@ -61,8 +43,15 @@ bool LabelledForLearning(const Finding& finding) {
 }
 
 void ShapeLearner::Add(std::string_view source, const Finding& finding) {
+  std::string run(source);
+  run.push_back('\x1f');
+  run.append(finding.category);
+  if (run != run_) {
+    EndRun();
+    run_ = std::move(run);
+  }
   const Location& at = finding.location;
-  std::string key(source);
+  std::string key;
   for (const std::string& part :
        {at.table, std::to_string(at.column), at.label}) {
     key.push_back('\x1f');
@@ -92,44 +81,70 @@ void ShapeLearner::Add(std::string_view source, const Finding& finding) {
 
 void ShapeLearner::Count() {
   if (pending_.cell.empty()) return;
-  const Pending p = std::move(pending_);
+  Pending p = std::move(pending_);
   pending_ = {};
-  const uint64_t hash = std::hash<std::string>{}(p.value);
-  Column& column = columns_[p.column];
-  if (!column.values.insert(hash).second) return;
-  ++column.categories[p.category];
-  if (std::optional<IdShape> shape = ShapeOf(p.value)) {
-    if (!IsSpecific(*shape)) return;  // counts against the others, no more
-    column.literal[shape->literal].insert(hash);
-    if (shape->letters > 0) column.classes[shape->classes].insert(hash);
+  Value value;
+  value.category = std::move(p.category);
+  // A value without a specific shape counts against the others, no more.
+  if (std::optional<IdShape> shape = ShapeOf(p.value);
+      shape && IsSpecific(*shape)) {
+    value.literal = shape->literal;
+    if (shape->letters > 0) value.classes = shape->classes;
   }
+  columns_[p.column].Insert(std::hash<std::string>{}(p.value),
+                            std::move(value));
+}
+
+void ShapeLearner::EndRun() {
+  Count();
+  for (const auto& [key, column] : columns_) Summarise(column);
+  columns_.clear();
+}
+
+// The shape of >= 90% of a column's distinct values (at most one can be),
+// literal first, then by class; shares are taken on the column's sample.
+void ShapeLearner::Summarise(const ColumnValues& column) {
+  const size_t kept = column.kept();
+  std::map<std::string, uint64_t> literal, classes, categories;
+  for (const auto& [hash, value] : column.entries()) {
+    if (!value.literal.empty()) ++literal[value.literal];
+    if (!value.classes.empty()) ++classes[value.classes];
+    ++categories[value.category];
+  }
+  auto dominant = [&](const std::map<std::string, uint64_t>& counts) {
+    for (const auto& [shape, count] : counts) {
+      if (count >= kMinColumnShare * static_cast<double>(kept)) return shape;
+    }
+    return std::string();
+  };
+  bool literal_shape = true;
+  std::string shape = dominant(literal);
+  if (shape.empty()) {
+    literal_shape = false;
+    shape = dominant(classes);
+  }
+  if (shape.empty()) return;
+  const ColumnValues teachers = column.Filter([&](const Value& v) {
+    return (literal_shape ? v.literal : v.classes) == shape;
+  });
+  Gathered& g = gathered_[{shape, literal_shape}];
+  g.values.Merge(teachers.Hashes());
+  ++g.columns;
+  g.categories[Majority(categories)] += teachers.count();
 }
 
 std::vector<LearnedShape> ShapeLearner::Learn() {
-  Count();
-  std::map<std::pair<std::string, bool>, Gathered> gathered;
-  for (const auto& [key, column] : columns_) {
-    const size_t n = column.values.size();
-    bool literal = true;
-    const auto* dominant = Dominant(column.literal, n);
-    if (dominant == nullptr) {
-      literal = false;
-      dominant = Dominant(column.classes, n);
-    }
-    if (dominant == nullptr) continue;
-    Gathered& g = gathered[{dominant->first, literal}];
-    g.values.insert(dominant->second.begin(), dominant->second.end());
-    ++g.columns;
-    g.categories[Majority(column.categories)] += dominant->second.size();
-  }
+  EndRun();
+  run_.clear();
   std::vector<LearnedShape> learned;
-  for (const auto& [shape, g] : gathered) {
-    if (g.values.size() < kMinShapeValues) continue;
+  for (const auto& [shape, g] : gathered_) {
+    const uint64_t values = g.values.count();
+    if (values < kMinShapeValues) continue;
     const std::string category = Majority(g.categories);
     uint64_t total = 0;
     for (const auto& entry : g.categories) total += entry.second;
     if (g.categories.at(category) < kMinColumnShare * total) continue;
-    learned.push_back({shape.first, shape.second, category, g.values.size(),
+    learned.push_back({shape.first, shape.second, category, values,
                        g.columns});
   }
   return learned;

@@ -9,6 +9,12 @@
 // (Promote). Learning sees values as sets and counts, never in any order,
 // so what it learns does not depend on thread count or file order.
 //
+// A column is one item's table column or labelled field, for one
+// category. Its distinct values are held in a DistinctSample: exact up to
+// 8,192 of them, a uniform sample past that (shares and counts are then
+// estimates), so memory stays bounded on a table of any size; and it is
+// summed up as soon as its item's run of that category ends.
+//
 // A shape is learned when
 //   - in every column (one item's table column or labelled field) that
 //     counts it, it is the shape of >= 90% of the column's distinct values;
@@ -27,12 +33,12 @@
 #include <cstdint>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/finding.h"
+#include "detect/distinct_sample.h"
 #include "detect/id_shape.h"
 
 namespace breachscope {
@@ -56,8 +62,10 @@ bool LabelledForLearning(const Finding& finding);
 class ShapeLearner {
  public:
   // Counts `finding` (LabelledForLearning must hold) of item `source`.
-  // Findings nested in one cell (the same number found whole and in part)
-  // count once, as the longest: feed them in (item, seq) order.
+  // Feed one item's findings of one category together, in seq order: a
+  // run ends when the item or the category changes, and its columns are
+  // then summed up and let go. Findings nested in one cell (the same
+  // number found whole and in part) count once, as the longest.
   void Add(std::string_view source, const Finding& finding);
   // The learned shapes, ordered by shape text.
   std::vector<LearnedShape> Learn();
@@ -67,16 +75,28 @@ class ShapeLearner {
   struct Pending {
     std::string column, cell, value, category;
   };
-  void Count();  // counts pending_ into its column
-
-  // Values are kept as 64-bit hashes of their upper-cased text: only
-  // distinct counts matter, and a big case has millions of them.
-  struct Column {
-    std::set<uint64_t> values;
-    std::map<std::string, std::set<uint64_t>> literal, classes;
-    std::map<std::string, uint64_t> categories;
+  // What a column keeps of one distinct value.
+  struct Value {
+    std::string literal, classes;  // empty: no specific shape of that kind
+    std::string category;
   };
-  std::map<std::string, Column> columns_;  // by source, table, column, label
+  using ColumnValues = DistinctSample<Value>;
+  // What the columns where a shape dominates have taught about it.
+  struct Gathered {
+    DistinctSample<> values;
+    uint64_t columns = 0;
+    std::map<std::string, uint64_t> categories;  // values per category
+  };
+
+  void Count();      // counts pending_ into its column
+  void EndRun();     // sums up the run's columns into gathered_
+  void Summarise(const ColumnValues& column);
+
+  // Values are kept as 64-bit hashes of their upper-cased text, in a
+  // bounded sample: a big case has millions of distinct ones.
+  std::map<std::string, ColumnValues> columns_;  // by table, column, label
+  std::map<std::pair<std::string, bool>, Gathered> gathered_;
+  std::string run_;  // source and category of the run being read
   Pending pending_;
 };
 

@@ -83,21 +83,56 @@ TEST(LearnedShapesTest, ValuesAddUpOverColumnsAndItems) {
 }
 
 TEST(LearnedShapesTest, OrderDoesNotMatter) {
-  std::vector<std::string> values = {"RVH-0042371", "P000123", "RVH-0042372",
-                                     "RVH-1000001", "RVH-2000002",
-                                     "RVH-3000003", "P000124"};
+  // Items in any order, each item's values in any order.
+  const std::vector<std::string> a = {"RVH-0042371", "P000123", "RVH-0042372",
+                                      "RVH-1000001"};
+  const std::vector<std::string> b = {"RVH-2000002", "RVH-3000003", "P000124",
+                                      "RVH-0042372"};
   ShapeLearner forward, backward;
-  for (size_t i = 0; i < values.size(); ++i) {
-    forward.Add(i % 2 ? "a.csv" : "b.csv", Labelled(values[i]));
-    const size_t j = values.size() - 1 - i;
-    backward.Add(j % 2 ? "a.csv" : "b.csv", Labelled(values[j]));
+  for (const std::string& v : a) forward.Add("a.csv", Labelled(v));
+  for (const std::string& v : b) forward.Add("b.csv", Labelled(v));
+  for (auto v = b.rbegin(); v != b.rend(); ++v) backward.Add("b.csv", Labelled(*v));
+  for (auto v = a.rbegin(); v != a.rend(); ++v) backward.Add("a.csv", Labelled(*v));
+  std::vector<LearnedShape> x = forward.Learn(), y = backward.Learn();
+  ASSERT_EQ(x.size(), y.size());
+  for (size_t i = 0; i < x.size(); ++i) {
+    EXPECT_EQ(x[i].shape, y[i].shape);
+    EXPECT_EQ(x[i].values, y[i].values);
   }
-  std::vector<LearnedShape> a = forward.Learn(), b = backward.Learn();
-  ASSERT_EQ(a.size(), b.size());
-  for (size_t i = 0; i < a.size(); ++i) {
-    EXPECT_EQ(a[i].shape, b[i].shape);
-    EXPECT_EQ(a[i].values, b[i].values);
+}
+
+TEST(LearnedShapesTest, EachCategoryOfAColumnIsAColumnOfItsOwn) {
+  // PID-3 repetitions typed MR and PI share a label: each category's
+  // values are judged by themselves, so neither shape drowns the other.
+  ShapeLearner learner;
+  for (int i = 0; i < 6; ++i) {
+    learner.Add("a.hl7", Labelled("RVH-00" + std::to_string(42370 + i),
+                                  "medical_record_number", "PID-3"));
   }
+  for (int i = 0; i < 6; ++i) {
+    learner.Add("a.hl7", Labelled("PT" + std::to_string(880000 + i),
+                                  "patient_number", "PID-3"));
+  }
+  std::vector<LearnedShape> shapes = learner.Learn();
+  ASSERT_EQ(shapes.size(), 2u);
+  EXPECT_EQ(shapes[0].category, "patient_number");
+  EXPECT_EQ(shapes[1].category, "medical_record_number");
+}
+
+TEST(LearnedShapesTest, AHugeColumnIsSampledNotHeld) {
+  // 100,000 distinct numbers of one shape and 2% of another: the column
+  // keeps a bounded sample, still finds its shape and estimates the count.
+  ShapeLearner learner;
+  for (int i = 0; i < 100000; ++i) {
+    const std::string v = i % 50 == 0 ? "X" + std::to_string(1000000 + i)
+                                      : "RVH-" + std::to_string(1000000 + i);
+    learner.Add("big.csv", Labelled(v));
+  }
+  std::vector<LearnedShape> shapes = learner.Learn();
+  ASSERT_EQ(shapes.size(), 1u);
+  EXPECT_EQ(shapes[0].shape, "RVH-9{7}");
+  EXPECT_GT(shapes[0].values, 94000u);
+  EXPECT_LT(shapes[0].values, 102000u);
 }
 
 TEST(LearnedShapesTest, OnlyLabelledFindingsTeach) {
