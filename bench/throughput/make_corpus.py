@@ -3,6 +3,7 @@
 
     make_corpus.py --out DIR --size-mb N [--mode dense|sparse|mixed] [--seed S]
     make_corpus.py --out DIR --single-csv-mb N      # one big CSV file
+    make_corpus.py --out DIR --single-csv-mb N --wide  # ... a wide export
     make_corpus.py --out DIR --zip-members N        # one zip, N small members
 
 Speed comes from generating a small pool of real files once (the share
@@ -13,7 +14,14 @@ take minutes, not hours. Each format goes into its own top-level folder
 `logs/`, `code/`, `binary/` when sparse) so that run.sh can report per
 format. Dense = clinical exports where nearly every record holds PHI; sparse =
 application logs, source code and binaries with a PHI value every few
-hundred kilobytes. `mixed` writes both, half the size each.
+hundred kilobytes. `mixed` writes both, half the size each, or
+`--dense-percent P` of it dense (real shares are mostly not PHI).
+
+`--wide` makes the single CSV a wide billing export: a unique patient id
+and record number per row, name and date of birth, then 32 columns that are
+not PHI. About 5 findings per 200-byte row instead of one per 12 bytes, so
+a multi-gigabyte table's case fits on a workstation's disk, while every row
+still brings a new record number to learn shapes from.
 
 Everything is synthetic and deterministic for a given seed. No truth file:
 this corpus measures speed, the evaluation scripts measure accuracy.
@@ -292,6 +300,54 @@ def write_dense(w, rng, pool, shares):
     w.budget = start + budget
 
 
+WIDE_HEADER = ("Patient ID,MRN,Last Name,DOB,Invoice Status,Amount,Tax,Currency,"
+               "Batch,Terminal,Cost Centre,GL Account,Tender,Posted By,Channel,"
+               "Region,Fee Schedule,Discount,Quantity,Approved,Service Code,"
+               "Units,Rate,Adjustment,Reason,Payer Type,Plan Tier,Copay,"
+               "Deductible,Write Off,Balance,Aging Bucket,Statement Cycle,"
+               "Dunning Level,Collector,Export Flag\n")
+WIDE_TAILS = [
+    "PAID,{a}.{c:02d},{t}.{c:02d},CAD,B{b:04d},T{t:02d},4410,5100-200,VISA,"
+    "system,web,west,FS-2024,0.00,{q},Y,SVC-{q}{t:02d},{q},{a}.00,0.00,"
+    "none,private,gold,20.00,0.00,0.00,0.00,current,C{q},0,queue,N",
+    "OPEN,{a}.{c:02d},0.00,CAD,B{b:04d},T{t:02d},4420,5100-210,DEBIT,"
+    "batch,counter,east,FS-2023,5.00,{q},N,SVC-{t:02d}{q},{q},{a}.50,"
+    "-5.00,promo,public,silver,0.00,50.00,0.00,{a}.50,30-59,C{q},1,desk,Y",
+    "VOID,0.00,0.00,USD,B{b:04d},T{t:02d},4430,5200-100,CASH,nightly,"
+    "mail,north,FS-2024,0.00,{q},N,SVC-00{q},0,0.00,0.00,void,self,"
+    "bronze,0.00,0.00,0.00,0.00,closed,C{q},0,none,N",
+]
+
+
+def write_wide_csv(w, rng, pool, size):
+    """One wide export: unique ids per row, few PHI columns, many others."""
+    body = split_header(pool["csv"][0])[1]
+    people = []  # (last name, date of birth) from the patient table
+    for line in body:
+        cols = line.decode().rstrip("\n").split(",")
+        if len(cols) > 4 and cols[3] and cols[4]:
+            people.append(f"{cols[3]},{cols[4]}")
+    tails = [t.format(a=rng.randint(10, 999), c=rng.randint(0, 99),
+                      t=rng.randint(1, 40), b=rng.randint(0, 9999),
+                      q=rng.randint(1, 9))
+             for t in WIDE_TAILS for _ in range(50)]
+    n, written = 0, len(WIDE_HEADER)
+    with open(os.path.join(w.out, "csv", "wide_export.csv"), "wb") as f:
+        f.write(WIDE_HEADER.encode())
+        while written < size:
+            rows = []
+            for _ in range(10000):
+                rows.append(f"P{n:09d},{10000000 + n % 90000000},"
+                            f"{people[n % len(people)]},"
+                            f"{tails[(n * 7) % len(tails)]}\n")
+                n += 1
+            chunk = "".join(rows).encode()
+            f.write(chunk)
+            written += len(chunk)
+    w.files += 1
+    w.written += written
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", required=True)
@@ -303,11 +359,20 @@ def main(argv=None):
                     help="write one CSV file of this size instead")
     ap.add_argument("--zip-members", type=int, default=0,
                     help="write one zip with this many members instead")
+    ap.add_argument("--wide", action="store_true",
+                    help="with --single-csv-mb: a wide export, few PHI columns")
+    ap.add_argument("--dense-percent", type=int, default=50,
+                    help="with --mode mixed: the dense share of the size")
     a = ap.parse_args(argv)
     t0 = time.time()
     rng = random.Random(a.seed)
     os.makedirs(a.out, exist_ok=True)
-    if a.single_csv_mb:
+    if a.single_csv_mb and a.wide:
+        w = Writer(a.out, a.single_csv_mb * MB)
+        os.makedirs(os.path.join(a.out, "csv"), exist_ok=True)
+        write_wide_csv(w, rng, make_pool(a.seed, sites=1),
+                       a.single_csv_mb * MB)
+    elif a.single_csv_mb:
         global FILE_MB
         FILE_MB = a.single_csv_mb
         w = Writer(a.out, a.single_csv_mb * MB)
@@ -325,7 +390,7 @@ def main(argv=None):
             ap.error("give --size-mb, --single-csv-mb or --zip-members")
         total = a.size_mb * MB
         dense = total if a.mode == "dense" else \
-            (total // 2 if a.mode == "mixed" else 0)
+            (total * a.dense_percent // 100 if a.mode == "mixed" else 0)
         w = Writer(a.out, dense)
         if dense:
             write_dense(w, rng, make_pool(a.seed), DENSE_SHARES)
