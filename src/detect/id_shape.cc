@@ -50,11 +50,16 @@ bool HasCounterWord(std::string_view framed) {
   return false;
 }
 
+// `9{7}`: written by hand, the lengths being below 100 (a token is at
+// most kMaxToken bytes), since std::to_string was a visible part of
+// building a shape.
 void AppendRun(std::string* out, char kind, int length) {
-  out->push_back(kind);
-  out->push_back('{');
-  out->append(std::to_string(length));
-  out->push_back('}');
+  char run[6] = {kind, '{'};
+  size_t n = 2;
+  if (length >= 10) run[n++] = static_cast<char>('0' + length / 10);
+  run[n++] = static_cast<char>('0' + length % 10);
+  run[n++] = '}';
+  out->append(run, n);
 }
 
 // Structured fields that hold a message's, an order's or a resource's own
@@ -127,19 +132,51 @@ bool Overlaps(const Finding& f, uint64_t start, uint64_t end) {
   return f_start < end && start < f_end;
 }
 
-// A token that cannot have a specific shape, told without building one:
-// the common case of plain numbers and words in dense tables.
+// `2024-03-01T10` or `20240301T101500Z`: the two ISO timestamp forms
+// IsSpecific turns away (classes `9{4}-9{2}-9{2}A{1}...`, literal
+// `9{8}T9{...`), told from the bytes.
+bool IsTimestampToken(std::string_view t) {
+  auto digits = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      if (!IsDigit(t[i])) return false;
+    }
+    return true;
+  };
+  auto letter = [&](size_t i) {
+    return i < t.size() && IsLetter(static_cast<unsigned char>(t[i]));
+  };
+  if (t.size() >= 11 && digits(0, 4) && t[4] == '-' && digits(5, 7) &&
+      t[7] == '-' && digits(8, 10) && letter(10) && !letter(11)) {
+    return true;
+  }
+  return t.size() >= 10 && digits(0, 8) && (t[8] | 0x20) == 't' &&
+         IsDigit(t[9]);
+}
+
+// A token that cannot have a specific shape, told without building one
+// (two strings per token): the same counts of digits, letters and their
+// runs that ShapeOf takes and IsSpecific asks for. Plain numbers and words
+// in dense tables, hexadecimal ids (letters in three runs or more) and
+// timestamps in logs, most tokens of either, end here.
 bool CannotBeSpecific(std::string_view token) {
-  int digits = 0;
-  bool other = false;
+  int digits = 0, letters = 0, digit_runs = 0, letter_runs = 0;
+  bool spaced = false;
+  unsigned char prev = 0;
   for (unsigned char c : token) {
     if (IsDigit(c)) {
       ++digits;
+      digit_runs += !IsDigit(prev);
+    } else if (IsLetter(c)) {
+      ++letters;
+      letter_runs += !IsLetter(prev);
     } else {
-      other = true;
+      spaced = spaced || c == ' ';
     }
+    prev = c;
   }
-  return digits < 4 || !other;
+  if (letters == 0) return digit_runs != 2 || digits < 6;
+  return digits < (spaced ? 5 : 4) || letter_runs > 2 ||
+         IsTimestampToken(token);
 }
 
 bool HasDigits(std::string_view text, int at_least) {

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
+
+#include "detect/id_machine_text.h"
 
 namespace breachscope {
 namespace {
@@ -117,6 +120,44 @@ TEST(IdShapeTest, MachineTextHoldsNoCandidates) {
   // Record numbers beside them stay candidates, labels' colons too.
   EXPECT_EQ(Candidates("09:34:34 MRN:M00123456 A0042371 0042371A"),
             (V{"M00123456", "A0042371", "0042371A"}));
+}
+
+// The scan turns most tokens away from their counts of digits, letters
+// and runs before building a shape: what it keeps must be exactly what the
+// shape says. Random tokens of hex-like, timestamp-like and id-like forms.
+TEST(IdShapeTest, QuickRejectionAgreesWithTheShape) {
+  std::mt19937 rng(11);
+  const std::string alphabet = "0123456789abcdefTtZRVHM";
+  const std::string separators = "-/.#";
+  auto pick = [&](const std::string& from) {
+    return from[std::uniform_int_distribution<size_t>(0, from.size() - 1)(rng)];
+  };
+  int kept = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string token;
+    const size_t length = std::uniform_int_distribution<size_t>(4, 24)(rng);
+    if (n % 5 == 0) token = n % 10 == 0 ? "2024-03-06T" : "20240301T";
+    while (token.size() < length) {
+      if (!token.empty() && std::uniform_int_distribution<int>(0, 7)(rng) == 0 &&
+          separators.find(token.back()) == std::string::npos) {
+        token.push_back(pick(separators));
+      }
+      token.push_back(pick(alphabet));
+    }
+    const std::string text = "see " + token + " ok";
+    const std::optional<IdShape> shape = ShapeOf(token);
+    const bool expected = shape && IsSpecific(*shape) &&
+                          !MachineToken(text, 4, 4 + token.size());
+    TextUnit unit;
+    unit.text = text;
+    std::vector<Finding> out;
+    CollectIdCandidates(unit, {}, &out);
+    const bool found = out.size() == 1 && out[0].value == token;
+    EXPECT_EQ(found, expected) << token;
+    EXPECT_LE(out.size(), 1u) << token;
+    kept += found;
+  }
+  EXPECT_GT(kept, 100);  // the test saw both answers
 }
 
 TEST(IdShapeTest, SpacedPrefixes) {

@@ -66,6 +66,29 @@ std::string_view KnownHeading(std::string_view folded) {
   return {};
 }
 
+// False when the raw text of a line's heading cannot fold to a heading
+// KnownHeading knows: every one holds one of these words or word parts,
+// and ASCII text folds only by case (a folded word is a run of letters
+// and digits as written). Most lines of code and logs end here, before
+// the text is folded into a new string. Text with other bytes is folded.
+bool MayBeHeading(std::string_view raw) {
+  static constexpr std::string_view kParts[] = {
+      "hist", "hpi", "pmh", "psh", "fhx", "shx", "note", "antecedent",
+      "anamnes"};
+  char lower[kMaxHeading];
+  if (raw.size() > kMaxHeading) return true;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const auto c = static_cast<unsigned char>(raw[i]);
+    if (c >= 0x80) return true;
+    lower[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+  }
+  const std::string_view folded(lower, raw.size());
+  for (std::string_view part : kParts) {
+    if (folded.find(part) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // True for a line that opens with its own label, "Next of kin: ..." or
 // "Plan:": one to four words and a ':'. Such a line ends a section.
 bool IsLabelLine(std::string_view line) {
@@ -126,6 +149,7 @@ size_t TrySection(std::string_view text, size_t start,
   bool marked = false;
   size_t heading_end = HeadingEnd(line, &marked);
   if (heading_end > kMaxHeading) return end;
+  if (!MayBeHeading(line.substr(0, heading_end))) return end;
   std::string folded = FoldPhrase(line.substr(0, heading_end));
   std::string heading(KnownHeading(folded));
   bool multiword = heading.find(' ') != std::string::npos;
