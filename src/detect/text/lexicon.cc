@@ -49,8 +49,9 @@ void LoadSet(std::string_view file, WordSet* set, size_t reserve = 0) {
   if (reserve) set->reserve(reserve);
   ForEachDataLine(file, [&](std::string_view line) {
     std::string key = Key(line);
-    if (!key.empty()) set->insert(std::move(key));
+    if (!key.empty()) set->insert(key);
   });
+  set->Seal();
 }
 
 // `canonical|variant|...` lines: every variant (and the canonical form) maps
@@ -98,10 +99,37 @@ Lexicon* Build() {
     LoadVariants("address/directionals_" + l + ".txt", &lex->directionals);
     LoadVariants("address/unit_types_numbered_" + l + ".txt", &lex->unit_types);
   }
+  for (WordMap* map : {&lex->regions, &lex->postal_letters, &lex->street_types,
+                       &lex->directionals, &lex->unit_types}) {
+    map->Seal();
+  }
   return lex;
 }
 
 }  // namespace
+
+void WordSet::Seal() {
+  const size_t words = starts_.empty() ? 0 : starts_.size() - 1;
+  size_t capacity = 2;
+  while (capacity < words + words / 2) capacity *= 2;
+  slots_.assign(capacity, Slot());
+  mask_ = capacity - 1;
+  distinct_ = 0;
+  for (size_t w = 0; w < words; ++w) {
+    const std::string_view key = Word(w);
+    const uint64_t h = Hash(key);
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    size_t i = h & mask_;
+    // A word listed twice keeps its first place.
+    while (slots_[i].index != 0 &&
+           !(slots_[i].tag == tag && Word(slots_[i].index - 1) == key)) {
+      i = (i + 1) & mask_;
+    }
+    if (slots_[i].index != 0) continue;
+    slots_[i] = {tag, static_cast<uint32_t>(w + 1)};
+    ++distinct_;
+  }
+}
 
 const Lexicon& GetLexicon() {
   static const Lexicon* const kLexicon = Build();
