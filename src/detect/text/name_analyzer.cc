@@ -1,8 +1,10 @@
 #include "detect/text/name_analyzer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -256,25 +258,36 @@ class Analysis {
 
   // Not a person's name whatever the context: a field label ("Family
   // doctor:", "DDN :") or an acronym in no name list ("HSN", "BP").
-  bool NotAName(int first, int last, const std::vector<int>& words,
-                const text::NameContext& ctx, double dictionary) const {
-    if (ctx.has_title) return false;
+  // `has_title`: the NameContext's, which is all of it asked here.
+  bool NotAName(int first, int last, std::span<const int> words,
+                bool has_title, double dictionary) const {
+    if (has_title) return false;
     if (text::OpensLabel(text_, tokens_, first, last)) return true;
     const Token& t = tokens_[words.front()];
     return words.size() == 1 && dictionary == 0.0 && t.all_caps && t.folded.size() <= 4;
   }
 
-  std::vector<int> Words(const struct Run& run) const {
-    std::vector<int> words;
-    for (int i = run.first; i <= run.last; ++i) {
-      if (PartOf(i) == Part::kWord) words.push_back(i);
+  // The word tokens of `given` (when not null) and then of `run`, in
+  // `out`; false when there are none or more than a name has. On the
+  // stack: every capitalised run of a text (each identifier of source
+  // code) comes here, and a vector allocated each time.
+  bool Words(const struct Run& run, const struct Run* given,
+             std::array<int, kMaxNameWords>* out, size_t* count) const {
+    *count = 0;
+    for (const struct Run* r : {given, &run}) {
+      if (r == nullptr) continue;
+      for (int i = r->first; i <= r->last; ++i) {
+        if (PartOf(i) != Part::kWord) continue;
+        if (*count == out->size()) return false;
+        (*out)[(*count)++] = i;
+      }
     }
-    return words;
+    return *count > 0;
   }
 
-  double DictionaryScore(const std::vector<int>& words, bool initial,
+  double DictionaryScore(std::span<const int> words, bool initial,
                          std::string* why) const;
-  double Penalties(const std::vector<int>& words, const struct Run& run,
+  double Penalties(std::span<const int> words, const struct Run& run,
                    const text::NameContext& ctx, std::string* why) const;
   std::string Normalize(const struct Run& run, const struct Run* given) const;
   void Score(const struct Run& run, const struct Run* given,
@@ -290,7 +303,7 @@ class Analysis {
   bool applies_ = false;
 };
 
-double Analysis::DictionaryScore(const std::vector<int>& words, bool initial,
+double Analysis::DictionaryScore(std::span<const int> words, bool initial,
                                  std::string* why) const {
   auto first = [&](int i) { return lex_.Contains(lex_.first_names, Base(tokens_[i].folded)); };
   auto last = [&](int i) { return lex_.Contains(lex_.last_names, Base(tokens_[i].folded)); };
@@ -307,7 +320,7 @@ double Analysis::DictionaryScore(const std::vector<int>& words, bool initial,
   return *why = "no dictionary", 0.0;
 }
 
-double Analysis::Penalties(const std::vector<int>& words, const struct Run& run,
+double Analysis::Penalties(std::span<const int> words, const struct Run& run,
                            const text::NameContext& ctx, std::string* why) const {
   double penalty = 0.0;
   int common = 0;
@@ -366,26 +379,34 @@ std::string Analysis::Normalize(const struct Run& run, const struct Run* given) 
 void Analysis::Score(const struct Run& run, const struct Run* given,
                      std::vector<ProposedFinding>* out) const {
   const struct Run& tail = given != nullptr ? *given : run;
-  std::vector<int> words = Words(run);
-  if (given != nullptr) {
-    std::vector<int> g = Words(*given);
-    words.insert(words.begin(), g.begin(), g.end());
-  }
-  if (words.empty() || static_cast<int>(words.size()) > kMaxNameWords) return;
+  std::array<int, kMaxNameWords> word_tokens;
+  size_t word_count = 0;
+  if (!Words(run, given, &word_tokens, &word_count)) return;
+  const std::span<const int> words(word_tokens.data(), word_count);
   if (IsPlace(run)) return;
   uint32_t start = tokens_[run.first].start, end = tokens_[tail.last].end;
   if (OverlapsPrior(start, end)) return;
-  text::NameContext ctx = text::ReadNameContext(text_, tokens_, run.first, tail.last);
   std::string dict_why;
   bool initial = PartOf(run.first) == Part::kInitial;
   double dictionary = DictionaryScore(words, initial, &dict_why);
-  if (NotAName(run.first, tail.last, words, ctx, dictionary)) return;
+  // Before the context is read (a dozen words around, each against the
+  // context lists): most runs of a log or code ("GET", "HTTP", "INFO")
+  // end here.
+  if (NotAName(run.first, tail.last, words,
+               text::HasTitleBefore(text_, tokens_, run.first), dictionary)) {
+    return;
+  }
+  text::NameContext ctx = text::ReadNameContext(text_, tokens_, run.first, tail.last);
   double score = kBase + dictionary + ctx.boost;
   if (ctx.addressee && dictionary >= 0.3) {
     score += 0.25;
     dict_why += "; address block";
   }
   if (given != nullptr) score += 0.1;
+  // Penalties only lower the score and rounding keeps order: a run short
+  // of the threshold already (most capitalised words of code and logs: no
+  // dictionary, no context) is done without them.
+  if (std::round(score * 100.0) / 100.0 < kEmitAt) return;
   std::string why = dict_why;
   score -= Penalties(words, run, ctx, &why);
   // Sums of tenths are inexact (0.25 + 0.45 - 0.2 < 0.5 in binary): round

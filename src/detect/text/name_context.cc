@@ -1,6 +1,7 @@
 #include "detect/text/name_context.h"
 
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 #include "detect/text/lexicon.h"
@@ -76,13 +77,50 @@ constexpr std::array kPatientAfter = {
     "denies"sv, "complains"sv, "admitted"sv, "discharged"sv, "mrn"sv,
     "hcn"sv, "hsn"sv, "phn"sv};
 
+// A word list with a filter in front: one bit per (length, first byte) of
+// its words. The name analyzer tests every lower-case word (particles),
+// every capitalised one (titles) and the words around every candidate
+// (context lists, some 140 words) against these lists; in logs and code
+// almost none is in any, and one bit test turns most away before the list
+// is walked.
 template <size_t N>
-bool In(const std::array<std::string_view, N>& words, std::string_view w) {
-  for (std::string_view x : words) {
-    if (SameWord(x, w)) return true;
+class WordList {
+ public:
+  constexpr explicit WordList(const std::array<std::string_view, N>& words)
+      : words_(words) {
+    for (std::string_view w : words_) {
+      masks_[w.size() % kLengths] |= Bit(w);
+    }
   }
-  return false;
-}
+  bool Has(std::string_view w) const {
+    if (w.empty() || w.size() >= kLengths || (masks_[w.size()] & Bit(w)) == 0) {
+      return false;
+    }
+    for (std::string_view x : words_) {
+      if (SameWord(x, w)) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr size_t kLengths = 32;  // longer than any listed word
+  static constexpr uint64_t Bit(std::string_view w) {
+    return uint64_t{1} << (static_cast<unsigned char>(w[0]) % 64);
+  }
+  std::array<std::string_view, N> words_;
+  std::array<uint64_t, kLengths> masks_{};
+};
+
+constexpr WordList kClinicianTitleList(kClinicianTitles);
+constexpr WordList kPersonalTitleList(kPersonalTitles);
+constexpr WordList kParticleList(kParticles);
+constexpr WordList kCredentialList(kCredentials);
+constexpr WordList kPatientWordList(kPatientWords);
+constexpr WordList kRelatedWordList(kRelatedWords);
+constexpr WordList kStaffWordList(kStaffWords);
+constexpr WordList kMentionWordList(kMentionWords);
+constexpr WordList kPersonVerbList(kPersonVerbs);
+constexpr WordList kPatientAfterList(kPatientAfter);
 
 // "patient's" -> "patient".
 std::string_view Base(std::string_view folded) {
@@ -145,17 +183,17 @@ void ReadBefore(std::string_view text, const std::vector<Token>& tokens,
       ctx->strong = ctx->strong || strong;
       ctx->why += ctx->why.empty() ? why : std::string("; ") + why;
     };
-    if (In(kStaffWords, w)) return set(0.35, Role::kStaff, "staff context", true);
-    if (In(kRelatedWords, w)) return set(0.35, Role::kRelated, "relative context", true);
-    if (In(kPatientWords, w)) return set(0.4, Role::kPatient, "patient context", true);
-    if (In(kMentionWords, w)) return set(0.25, Role::kUnknown, "person context", false);
+    if (kStaffWordList.Has(w)) return set(0.35, Role::kStaff, "staff context", true);
+    if (kRelatedWordList.Has(w)) return set(0.35, Role::kRelated, "relative context", true);
+    if (kPatientWordList.Has(w)) return set(0.4, Role::kPatient, "patient context", true);
+    if (kMentionWordList.Has(w)) return set(0.25, Role::kUnknown, "person context", false);
   }
 }
 
 void ReadAfter(std::string_view text, const std::vector<Token>& tokens,
                int last, NameContext* ctx) {
   int i = last + 1, n = static_cast<int>(tokens.size());
-  if (i < n && tokens[i].newlines_before == 0 && In(kPersonVerbs, tokens[i].folded)) {
+  if (i < n && tokens[i].newlines_before == 0 && kPersonVerbList.Has(tokens[i].folded)) {
     ctx->boost += 0.15;
     ctx->why += ctx->why.empty() ? "person verb after" : "; person verb after";
   }
@@ -172,7 +210,7 @@ void ReadAfter(std::string_view text, const std::vector<Token>& tokens,
   for (int k = 0; i < n && k < 3; ++i) {
     if (tokens[i].kind != TokenKind::kWord) continue;
     ++k;
-    if (In(kPatientAfter, tokens[i].folded)) {
+    if (kPatientAfterList.Has(tokens[i].folded)) {
       ctx->boost += 0.25;
       if (ctx->role == Role::kUnknown) ctx->role = Role::kPatient;
       ctx->why += ctx->why.empty() ? "patient words after" : "; patient words after";
@@ -203,8 +241,8 @@ bool AddresseeLine(const std::vector<Token>& tokens, int start, int last) {
 }  // namespace
 
 TitleKind ClassifyTitle(std::string_view folded) {
-  if (In(kClinicianTitles, folded)) return TitleKind::kClinician;
-  if (In(kPersonalTitles, folded)) return TitleKind::kPersonal;
+  if (kClinicianTitleList.Has(folded)) return TitleKind::kClinician;
+  if (kPersonalTitleList.Has(folded)) return TitleKind::kPersonal;
   const Lexicon& lex = GetLexicon();
   // Other titles (captain, judge) only when they are not also common words
   // (general, major, king) or single letters from the libpostal lists.
@@ -216,16 +254,19 @@ TitleKind ClassifyTitle(std::string_view folded) {
   return TitleKind::kNone;
 }
 
-bool IsNameParticle(std::string_view folded) { return In(kParticles, folded); }
+bool IsNameParticle(std::string_view folded) {
+  return kParticleList.Has(folded);
+}
 
 bool IsStaffCredential(std::string_view folded) {
-  return In(kCredentials, folded);
+  return kCredentialList.Has(folded);
 }
 
 // Street types that end a street name: "Grant Avenue", "Main St".
 bool IsStrongStreetType(std::string_view folded) {
   std::string_view canonical =
       Lexicon::Find(GetLexicon().street_types, folded);
+  if (canonical.empty()) return false;  // nearly every word asked
   static constexpr std::string_view kStrong[] = {
       "street", "avenue", "road", "drive", "boulevard", "crescent", "lane",
       "court", "place", "highway", "rue", "chemin", "terrace", "parkway",
@@ -335,6 +376,12 @@ bool FollowedByRegion(std::string_view text, const std::vector<Token>& tokens,
     if (w == c) return true;
   }
   return false;
+}
+
+bool HasTitleBefore(std::string_view text, const std::vector<Token>& tokens,
+                    int first) {
+  TitleKind kind = TitleKind::kNone;
+  return TitleBefore(text, tokens, first, &kind) >= 0;
 }
 
 NameContext ReadNameContext(std::string_view text,

@@ -68,6 +68,12 @@ struct NameContext {
   std::string why;      // explanation fragments, never the value
 };
 
+// ReadNameContext(text, tokens, first, last).has_title, without the rest
+// of the context: what lets the name analyzer turn away a bare acronym
+// ("GET", "HTTP") before reading the words around it.
+bool HasTitleBefore(std::string_view text, const std::vector<Token>& tokens,
+                    int first);
+
 // Evidence in the tokens before `first` and after `last` (token indexes of
 // the candidate, title excluded).
 NameContext ReadNameContext(std::string_view text,
