@@ -4,10 +4,6 @@
 
 namespace breachscope::medical {
 
-size_t PhraseDictionary::FirstBit(uint32_t h) {
-  return (h ^ (h >> 15)) & (kFilterBits - 1);
-}
-
 int PhraseDictionary::Add(std::string_view phrase) {
   std::string key = FoldPhrase(phrase);
   if (key.empty()) return -1;
@@ -26,13 +22,8 @@ int PhraseDictionary::Add(std::string_view phrase) {
   return id;
 }
 
-PhraseDictionary::Hit PhraseDictionary::LongestAt(const FoldedText& text,
-                                                  size_t first) const {
-  if (first >= text.size()) return {};
-  // The token's hash comes with the text: the condition, medication and
-  // lab dictionaries all look up every token.
-  const size_t bit = FirstBit(text.Hash(first));
-  if ((first_filter_[bit / 64] >> (bit % 64) & 1) == 0) return {};
+PhraseDictionary::Hit PhraseDictionary::LongestFrom(const FoldedText& text,
+                                                    size_t first) const {
   auto start = first_.find(text.Phrase(first, first));
   if (start == first_.end()) return {};
   size_t longest = std::min(start->second, text.size() - first);
