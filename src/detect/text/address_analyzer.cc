@@ -91,10 +91,12 @@ class Analysis {
     if (!applies_) return;
     text::AddressReader reader(text_, tokens_);
     int n = static_cast<int>(tokens_.size());
+    // Made once, not at every token: a reading that succeeds sets all of
+    // the street, and `why` is set before each use.
+    Street street;
+    std::string why;
     for (int i = 0; i < n;) {
-      Street street;
       double base = 0.0;
-      std::string why;
       if (ReadStreet(i, &street)) {
         base = 0.6;
         why = "street line";
