@@ -279,14 +279,11 @@ bool IsStrongStreetType(std::string_view folded) {
 
 // Street types written before the name, French style: "rue Principale".
 bool IsLeadingStreetType(std::string_view folded) {
-  static constexpr std::string_view kLeading[] = {
+  static constexpr WordList kList(std::to_array<std::string_view>({
       "rue", "chemin", "ch", "boulevard", "boul", "bd", "blvd", "avenue", "av",
       "route", "rte", "rang", "montee", "impasse", "allee", "promenade",
-      "terrasse", "cote", "ruelle", "croissant", "carre"};
-  for (std::string_view s : kLeading) {
-    if (SameWord(folded, s)) return true;
-  }
-  return false;
+      "terrasse", "cote", "ruelle", "croissant", "carre"}));
+  return kList.Has(folded);
 }
 
 bool IsPlacePreposition(std::string_view folded) {
@@ -299,27 +296,21 @@ bool IsPlacePreposition(std::string_view folded) {
 }
 
 bool IsFacilityWord(std::string_view folded) {
-  static constexpr std::string_view kWords[] = {
+  static constexpr WordList kList(std::to_array<std::string_view>({
       "clinic", "clinics", "clinique", "hospital", "hopital", "hospice",
       "lab", "labs", "laboratory", "laboratories", "laboratoire", "centre",
       "center", "health", "sante", "medical", "pharmacy", "pharmacie",
       "university", "universite", "college", "school", "memorial",
       "services", "inc", "ltd", "corp", "company", "group", "association",
-      "foundation", "building", "institute", "manor", "lodge", "home"};
-  for (std::string_view w : kWords) {
-    if (SameWord(folded, w)) return true;
-  }
-  return false;
+      "foundation", "building", "institute", "manor", "lodge", "home"}));
+  return kList.Has(folded);
 }
 
 bool IsDoseUnit(std::string_view folded) {
-  static constexpr std::string_view kUnits[] = {
+  static constexpr WordList kList(std::to_array<std::string_view>({
       "mg", "mcg", "g", "ml", "units", "iu", "meq", "mmol", "tab", "tabs",
-      "tablet", "tablets", "capsule", "capsules", "puffs", "drops", "%"};
-  for (std::string_view u : kUnits) {
-    if (SameWord(folded, u)) return true;
-  }
-  return false;
+      "tablet", "tablets", "capsule", "capsules", "puffs", "drops", "%"}));
+  return kList.Has(folded);
 }
 
 bool OpensLabel(std::string_view text, const std::vector<Token>& tokens,
