@@ -18,8 +18,9 @@ hundred kilobytes. `mixed` writes both, half the size each, or
 `--dense-percent P` of it dense (real shares are mostly not PHI).
 
 `--wide` makes the single CSV a wide billing export: a unique patient id
-and record number per row, name and date of birth, then 32 columns that are
-not PHI. About 5 findings per 200-byte row instead of one per 12 bytes, so
+and record number per row, name and date of birth, then 64 columns that are
+not PHI (two invoice lines). 4 PHI values per 330-byte row instead of a
+finding per 12 bytes, so
 a multi-gigabyte table's case fits on a workstation's disk, while every row
 still brings a new record number to learn shapes from.
 
@@ -327,16 +328,22 @@ def write_wide_csv(w, rng, pool, size):
         cols = line.decode().rstrip("\n").split(",")
         if len(cols) > 4 and cols[3] and cols[4]:
             people.append(f"{cols[3]},{cols[4]}")
-    tails = [t.format(a=rng.randint(10, 999), c=rng.randint(0, 99),
+    # Each row's other columns: two invoice lines (64 columns), as wide
+    # exports are.
+    lines = [t.format(a=rng.randint(10, 999), c=rng.randint(0, 99),
                       t=rng.randint(1, 40), b=rng.randint(0, 9999),
                       q=rng.randint(1, 9))
              for t in WIDE_TAILS for _ in range(50)]
-    n, written = 0, len(WIDE_HEADER)
+    tails = [rng.choice(lines) + "," + rng.choice(lines) for _ in range(150)]
+    names = WIDE_HEADER.rstrip("\n").split(",")
+    header = ",".join(names[:4] + [f"{n} {line}" for line in (1, 2)
+                                   for n in names[4:]]) + "\n"
+    n, written = 0, len(header)
     with open(os.path.join(w.out, "csv", "wide_export.csv"), "wb") as f:
-        f.write(WIDE_HEADER.encode())
+        f.write(header.encode())
         while written < size:
             rows = []
-            for _ in range(10000):
+            for _ in range(2000):
                 rows.append(f"P{n:09d},{10000000 + n % 90000000},"
                             f"{people[n % len(people)]},"
                             f"{tails[(n * 7) % len(tails)]}\n")
