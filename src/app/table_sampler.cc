@@ -7,6 +7,7 @@
 #include "detect/id_shape.h"
 #include "detect/learned_shape_rule.h"
 #include "detect/fields/column_profile.h"
+#include "detect/fields/field_analyzer.h"
 #include "detect/validators/dates.h"
 
 namespace breachscope {
@@ -27,6 +28,13 @@ size_t TrimmedSize(std::string_view text) {
 // invoice or account number ("format only" is the shape-only verdict's note).
 bool FormatOnly(const Finding& f) {
   return f.explanation.find("format only") != std::string::npos;
+}
+
+// True when a column with this header is classified by the header alone
+// (rule 1 of fields/column_profile.h), whatever its values.
+bool HeaderDecides(std::string_view header) {
+  return !header.empty() &&
+         !LabelCategory(header, UnitKind::kTableCell).empty();
 }
 
 }  // namespace
@@ -138,6 +146,7 @@ TableSampler::Classes TableSampler::Classify() {
     if (!info.analyzer) patterns.insert(info.id);
   }
   std::vector<ColumnEvidence> columns;
+  std::vector<char> decided;  // by column: HeaderDecides(its header)
   std::span<const ProbeLabel> probes = ProbeLabels();
   for (const Held& held : held_) {
     TextUnit unit = Rebuild(held);
@@ -146,10 +155,17 @@ TableSampler::Classes TableSampler::Classify() {
     if (size == 0) continue;
     if (columns.size() <= static_cast<size_t>(unit.column)) {
       columns.resize(unit.column + 1);
+      decided.resize(unit.column + 1);
     }
     ColumnEvidence& column = columns[unit.column];
-    if (column.values == 0) column.header.assign(unit.label);
+    if (column.values == 0) {
+      column.header.assign(unit.label);
+      decided[unit.column] = HeaderDecides(column.header);
+    }
     ++column.values;
+    // The header's rule comes first (ClassifyColumn): what the values
+    // show cannot change the class, so they are not scanned for it.
+    if (decided[unit.column]) continue;
     probe_findings_.clear();
     engine_.ScanUnit(unit, scratch_, &probe_findings_);
     std::set<std::string_view> seen;
@@ -165,7 +181,8 @@ TableSampler::Classes TableSampler::Classify() {
       TextUnit probe = unit;
       probe.label = probes[p].label;
       probe_findings_.clear();
-      engine_.ScanUnit(probe, scratch_, &probe_findings_);
+      // Only pattern findings count here, so the analyzers need not run.
+      engine_.ScanPatterns(probe, scratch_, &probe_findings_);
       for (const Finding& f : probe_findings_) {
         if (f.category != probes[p].category || !patterns.contains(f.detector) ||
             2 * f.value.size() < size || FormatOnly(f)) {

@@ -151,6 +151,9 @@ struct DetectorEngine::Impl {
   // Per context set (flattened over specs, as ContextIndex numbers them):
   // true when a label matching it may let a gated trigger count.
   std::vector<bool> gated_sets;
+  // The indexes of the true entries of gated_sets: a unit's label is
+  // checked against just these.
+  std::vector<uint32_t> gated_set_ids;
   std::unique_ptr<ContextIndex> contexts;
   // Where context and counter words may stand; nullptr when unusable.
   std::unique_ptr<ContextWords> words;
@@ -228,6 +231,10 @@ std::vector<bool> DetectorEngine::Impl::GateTriggers() {
     }
     gated_sets.insert(gated_sets.end(), spec->contexts.size(), any);
   }
+  gated_set_ids.clear();
+  for (uint32_t i = 0; i < gated_sets.size(); ++i) {
+    if (gated_sets[i]) gated_set_ids.push_back(i);
+  }
   return gated;
 }
 
@@ -264,8 +271,8 @@ bool DetectorEngine::Impl::LabelWantsGated(const TextUnit& unit,
   if (unit.label.empty()) return false;
   const LabelMatches& label =
       scratch.labels.Get(*contexts, unit.label, unit.kind, unit.column);
-  for (size_t i = 0; i < label.size(); ++i) {
-    if (gated_sets[i] && !label[i].empty()) return true;
+  for (uint32_t i : gated_set_ids) {
+    if (i < label.size() && !label[i].empty()) return true;
   }
   return false;
 }
@@ -481,19 +488,27 @@ std::unique_ptr<DetectorEngine::Scratch> DetectorEngine::NewScratch() const {
 
 void DetectorEngine::ScanUnit(const TextUnit& unit, Scratch& scratch,
                               std::vector<Finding>* out) const {
-  Scan(unit, nullptr, scratch, out);
+  Scan(unit, nullptr, true, scratch, out);
+}
+
+void DetectorEngine::ScanPatterns(const TextUnit& unit, Scratch& scratch,
+                                  std::vector<Finding>* out) const {
+  Scan(unit, nullptr, false, scratch, out);
 }
 
 void DetectorEngine::ScanCell(const TextUnit& unit,
                               std::string_view column_category,
                               Scratch& scratch,
                               std::vector<Finding>* out) const {
-  Scan(unit, &column_category, scratch, out);
+  Scan(unit, &column_category, true, scratch, out);
 }
 
+// `analyzers` false stops after the pattern findings: analyzers never
+// suppress them (another family), so those come out as with analyzers.
 void DetectorEngine::Scan(const TextUnit& unit,
                           const std::string_view* column_category,
-                          Scratch& base, std::vector<Finding>* out) const {
+                          bool analyzers, Scratch& base,
+                          std::vector<Finding>* out) const {
   // NewScratch() is the only way to get a Scratch, so this is our type.
   auto& scratch = static_cast<EngineScratch&>(base);
   scratch.pending.clear();
@@ -511,7 +526,7 @@ void DetectorEngine::Scan(const TextUnit& unit,
   }
   ResolveOverlaps(&scratch.pending, 0);
   const size_t patterns = scratch.pending.size();
-  impl_->RunAnalyzers(unit, column_category, scratch);
+  if (analyzers) impl_->RunAnalyzers(unit, column_category, scratch);
   if (scratch.pending.empty()) return;
   ResolveOverlaps(&scratch.pending, patterns);
   // By position; at equal positions pattern findings, then analyzers in

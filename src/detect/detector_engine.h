@@ -97,6 +97,13 @@ class DetectorEngine {
   void ScanCell(const TextUnit& unit, std::string_view column_category,
                 Scratch& scratch, std::vector<Finding>* out) const;
 
+  // The pattern detectors' findings of ScanUnit alone, without running any
+  // analyzer: exactly the findings of ScanUnit whose detector is a pattern
+  // detector, in the same order. For callers that look only at those (the
+  // table sampler's probes of headerless columns).
+  void ScanPatterns(const TextUnit& unit, Scratch& scratch,
+                    std::vector<Finding>* out) const;
+
   // Pattern detectors in registry order, then each analyzer's Describe().
   const std::vector<DetectorInfo>& detectors() const;
 
@@ -104,7 +111,7 @@ class DetectorEngine {
   struct Impl;
   explicit DetectorEngine(std::unique_ptr<Impl> impl);
   void Scan(const TextUnit& unit, const std::string_view* column_category,
-            Scratch& scratch, std::vector<Finding>* out) const;
+            bool analyzers, Scratch& scratch, std::vector<Finding>* out) const;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "detect/detector_registry.h"
+
 #include <string>
 #include <vector>
 
@@ -179,6 +181,47 @@ TEST_F(DetectorEngineTest, AppendsToExistingFindings) {
   engine_->ScanUnit(Unit(UnitKind::kText, "a@b.ca", ""), *scratch, &out);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[1].normalized, "a@b.ca");
+}
+
+// Every field of two findings, for exact comparisons.
+std::string Show(const Finding& f) {
+  return f.detector + "|" + f.category + "|" + f.value + "|" + f.normalized +
+         "|" + std::to_string(f.confidence) + "|" + f.explanation + "|" +
+         std::to_string(f.location.offset) + "|" + f.location.label;
+}
+
+TEST_F(DetectorEngineTest, ScanPatternsGivesScanUnitsPatternFindings) {
+  std::vector<TextUnit> units;
+  for (const DetectorSpec* spec : RegisteredDetectors()) {
+    for (const DetectorExample& e : spec->examples) {
+      units.push_back(Unit(e.kind, e.text, e.label));
+    }
+  }
+  // A cell an analyzer also reads (a name) beside pattern findings.
+  units.push_back(Unit(UnitKind::kText,
+                       "Jane Tremblay, DOB 1975-03-14, tel 306-555-1234, "
+                       "lives at 12 Main St, Regina SK S4P 3Y2",
+                       ""));
+  auto scratch = engine_->NewScratch();
+  size_t patterns = 0, dropped = 0;
+  for (const TextUnit& unit : units) {
+    std::vector<Finding> all, only;
+    engine_->ScanUnit(unit, *scratch, &all);
+    engine_->ScanPatterns(unit, *scratch, &only);
+    std::vector<std::string> want, got;
+    for (const Finding& f : all) {
+      if (IsPattern(*engine_, f.detector)) {
+        want.push_back(Show(f));
+      } else {
+        ++dropped;
+      }
+    }
+    for (const Finding& f : only) got.push_back(Show(f));
+    ASSERT_EQ(got, want) << unit.text;
+    patterns += want.size();
+  }
+  EXPECT_GT(patterns, 50u);  // the units do exercise the detectors
+  EXPECT_GT(dropped, 0u);    // and analyzers, whose findings are left out
 }
 
 }  // namespace
