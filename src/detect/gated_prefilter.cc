@@ -57,9 +57,51 @@ void GatedPrefilter::ScanPart(const Part& part, std::string_view text,
   for (RawMatch& m : *out) m.id = part.ids[m.id];
 }
 
+size_t ShortMatchMemo::SlotOf(std::string_view text, bool with_gated) {
+  uint32_t hash = with_gated ? 2166136261u : 84696351u;  // FNV-1a
+  for (char c : text) hash = (hash ^ static_cast<uint8_t>(c)) * 16777619u;
+  return (hash ^ (hash >> 15)) & (kSlots - 1);
+}
+
+bool ShortMatchMemo::Find(std::string_view text, bool with_gated,
+                          std::vector<RawMatch>* out) const {
+  if (text.size() > kMaxText) return false;
+  const Entry& e = entries_[SlotOf(text, with_gated)];
+  if (!e.used || e.size != text.size() || e.with_gated != with_gated ||
+      std::string_view(e.text, e.size) != text) {
+    return false;
+  }
+  out->assign(e.matches, e.matches + e.count);
+  return true;
+}
+
+void ShortMatchMemo::Keep(std::string_view text, bool with_gated,
+                          const std::vector<RawMatch>& matches) {
+  if (text.size() > kMaxText || matches.size() > kMaxMatches) return;
+  Entry& e = entries_[SlotOf(text, with_gated)];
+  e.used = true;
+  e.with_gated = with_gated;
+  e.size = static_cast<uint8_t>(text.size());
+  e.count = static_cast<uint8_t>(matches.size());
+  std::copy(text.begin(), text.end(), e.text);
+  std::copy(matches.begin(), matches.end(), e.matches);
+}
+
 void GatedPrefilter::Scan(std::string_view text, bool with_gated,
                           GatedScratch& scratch,
                           std::vector<RawMatch>* out) const {
+  if (text.size() > ShortMatchMemo::kMaxText) {
+    ScanUnmemoized(text, with_gated, scratch, out);
+    return;
+  }
+  if (scratch.memo.Find(text, with_gated, out)) return;
+  ScanUnmemoized(text, with_gated, scratch, out);
+  scratch.memo.Keep(text, with_gated, *out);
+}
+
+void GatedPrefilter::ScanUnmemoized(std::string_view text, bool with_gated,
+                                    GatedScratch& scratch,
+                                    std::vector<RawMatch>* out) const {
   out->clear();
   if (with_gated && text.size() <= short_max_) {
     // Sorted by (id, start) like the merged parts below.

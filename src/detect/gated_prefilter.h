@@ -31,11 +31,41 @@
 
 namespace breachscope {
 
+// Short units repeat (names, places, codes, dates of a column), and the
+// matches of a text depend on the text and the gated choice alone, so each
+// thread remembers the matches of recent short texts: a direct-mapped
+// table, one entry per slot, a newer text replacing an older one.
+class ShortMatchMemo {
+ public:
+  static constexpr size_t kSlots = 4096;
+  static constexpr size_t kMaxText = 64;     // longer texts are not kept
+  static constexpr size_t kMaxMatches = 4;   // texts with more are not kept
+
+  // True and *out the matches when `text` was kept with this `with_gated`.
+  bool Find(std::string_view text, bool with_gated,
+            std::vector<RawMatch>* out) const;
+  void Keep(std::string_view text, bool with_gated,
+            const std::vector<RawMatch>& matches);
+
+ private:
+  struct Entry {
+    uint8_t size = 0;
+    uint8_t count = 0;
+    bool with_gated = false;
+    bool used = false;
+    char text[kMaxText];
+    RawMatch matches[kMaxMatches];
+  };
+  static size_t SlotOf(std::string_view text, bool with_gated);
+  std::vector<Entry> entries_ = std::vector<Entry>(kSlots);
+};
+
 struct GatedScratch {
   std::unique_ptr<PrefilterScratch> open;
   std::unique_ptr<PrefilterScratch> gated;
   std::unique_ptr<PrefilterScratch> all;  // of the short prefilter
   std::vector<RawMatch> gated_matches;
+  ShortMatchMemo memo;
 };
 
 class GatedPrefilter {
@@ -51,6 +81,7 @@ class GatedPrefilter {
 
   // Prefilter::Scan over every trigger, or over the ungated ones only when
   // `with_gated` is false; ids are trigger ids, sorted by (id, start).
+  // Texts up to ShortMatchMemo::kMaxText bytes go through scratch.memo.
   void Scan(std::string_view text, bool with_gated, GatedScratch& scratch,
             std::vector<RawMatch>* out) const;
 
@@ -65,6 +96,8 @@ class GatedPrefilter {
                             const std::string& cache_dir, Part* part);
   static void ScanPart(const Part& part, std::string_view text,
                        PrefilterScratch& scratch, std::vector<RawMatch>* out);
+  void ScanUnmemoized(std::string_view text, bool with_gated,
+                      GatedScratch& scratch, std::vector<RawMatch>* out) const;
   Part open_;
   Part gated_;
   std::unique_ptr<Prefilter> short_;  // all triggers, Mode::kShort

@@ -95,5 +95,34 @@ TEST(PrefilterShortTest, GatedShortPathDropsGatedTriggersOnRequest) {
   }
 }
 
+// The memo of short texts' matches: a text seen before (or pushed out of
+// its slot by another) gives the matches of the two-pass prefilter.
+TEST(PrefilterShortTest, MemoizedMatchesEqualTwoPasses) {
+  const std::vector<const Trigger*> triggers = AllTriggers();
+  std::vector<bool> gated(triggers.size());
+  for (size_t i = 0; i < gated.size(); i += 3) gated[i] = true;
+  auto prefilter = GatedPrefilter::Compile(triggers, gated, "");
+  auto full = Prefilter::Compile(triggers, "", Prefilter::Mode::kFull);
+  ASSERT_TRUE(prefilter.ok() && full.ok());
+  auto scratch = prefilter.value()->NewScratch();
+  auto full_scratch = full.value()->NewScratch();
+  std::vector<std::string> texts = ShortTexts(ShortMatchMemo::kMaxText);
+  std::vector<RawMatch> got, want;
+  size_t matched = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < texts.size(); ++i) {
+      const bool with_gated = (i + round) % 2 == 0;
+      prefilter.value()->Scan(texts[i], with_gated, *scratch, &got);
+      full.value()->Scan(texts[i], *full_scratch, &want);
+      if (!with_gated) {
+        std::erase_if(want, [&](const RawMatch& m) { return gated[m.id]; });
+      }
+      ASSERT_EQ(Show(got), Show(want)) << texts[i];
+      matched += !want.empty();
+    }
+  }
+  EXPECT_GT(matched, 100u);
+}
+
 }  // namespace
 }  // namespace breachscope
