@@ -62,7 +62,6 @@ class FindingWriter {
   // MarkOneSealRows, once per transaction that inserts rows.
   Status MarkCase();
 
- private:
   // Binds finding `f`, sealed as `s`, as row `row` (0-based) of `stmt`.
   // `s` must stay untouched until the step (blobs are not copied).
   Status BindRow(Statement& stmt, int row, int64_t item_id, int64_t seq,
