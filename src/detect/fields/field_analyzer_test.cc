@@ -94,6 +94,8 @@ TEST_F(FieldAnalyzerTest, CsvLabels) {
   const FieldCase cases[] = {
       {kCell, "first_name", "", "Marie-Ève", "name"},
       {kCell, "Last Name", "", "O'Connor", "name"},
+      {kCell, "Account Number", "", "A00482913", "patient_number",
+       Role::kPatient},
       {kCell, "lastName", "", "de la Cruz", "name"},
       {kCell, "Patient Name", "", "Jane Q. Doe", "name", Role::kPatient},
       {kCell, "Attending Physician", "", "Dr Amir Patel", "name",
@@ -146,6 +148,9 @@ TEST_F(FieldAnalyzerTest, LookAlikeLabelDecoys) {
       {kCell, "Country", "", "Canada", nullptr},
       {kCell, "Patient Status", "", "Active", nullptr},
       {kCell, "Patient Sex", "", "Female", nullptr},
+      {kCell, "GL Account 1", "", "5100-200", nullptr},
+      {kCell, "General Ledger Account", "", "5200-100", nullptr},
+      {kCell, "Bank Account", "", "004-12345-678", nullptr},
       {kField, "name.use", "name[0].use", "official", nullptr},
       {kField, "address.country", "address[0].country", "CA", nullptr},
       {kField, "/patients/patient/healthCard/@province",

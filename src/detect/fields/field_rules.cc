@@ -42,6 +42,10 @@ std::vector<FieldRule>* BuildRules() {
                  "numero_patient", "no_patient"},
        // Accession, requisition, order, invoice and claim numbers name a
        // specimen or a transaction, not the patient: no words for them.
+       // A ledger's accounts (GL account 5100-200) are the books', not a
+       // patient's.
+       .unless = {"gl", "ledger", "general_ledger", "bank", "expense",
+                  "revenue"},
        .hl7 = {{"PID-2", 1, 1}, {"PID-4", 1, 1}, {"PID-18", 1, 1},
                {"PV1-19", 1, 1}, {"PV1-50", 1, 1}}},
       {.detector = "government_id_field", .category = "government_id",
