@@ -43,12 +43,10 @@ bool LabelledForLearning(const Finding& finding) {
 }
 
 void ShapeLearner::Add(std::string_view source, const Finding& finding) {
-  std::string run(source);
-  run.push_back('\x1f');
-  run.append(finding.category);
-  if (run != run_) {
+  if (source != run_source_ || finding.category != run_category_) {
     EndRun();
-    run_ = std::move(run);
+    run_source_.assign(source);
+    run_category_ = finding.category;
   }
   const Location& at = finding.location;
   std::string key;
@@ -135,7 +133,8 @@ void ShapeLearner::Summarise(const ColumnValues& column) {
 
 std::vector<LearnedShape> ShapeLearner::Learn() {
   EndRun();
-  run_.clear();
+  run_source_.clear();
+  run_category_.clear();
   std::vector<LearnedShape> learned;
   for (const auto& [shape, g] : gathered_) {
     const uint64_t values = g.values.count();

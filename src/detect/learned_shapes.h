@@ -96,7 +96,7 @@ class ShapeLearner {
   // bounded sample: a big case has millions of distinct ones.
   std::map<std::string, ColumnValues> columns_;  // by table, column, label
   std::map<std::pair<std::string, bool>, Gathered> gathered_;
-  std::string run_;  // source and category of the run being read
+  std::string run_source_, run_category_;  // of the run being read
   Pending pending_;
 };
 

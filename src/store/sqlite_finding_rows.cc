@@ -15,10 +15,15 @@ enum Column {
 
 }  // namespace
 
-const std::string* FindingRowReader::Category(const Statement& r) const {
-  const int64_t id = r.ColumnInt(kCategory);
+const std::string* FindingRowReader::StringAt(const Statement& r,
+                                              int column) const {
+  const int64_t id = r.ColumnInt(column);
   if (id < 0 || static_cast<uint64_t>(id) >= strings_.size()) return nullptr;
   return &strings_[static_cast<size_t>(id)];
+}
+
+const std::string* FindingRowReader::Category(const Statement& r) const {
+  return StringAt(r, kCategory);
 }
 
 Status FindingRowReader::Read(const Statement& r, StoredFinding* out) {
@@ -27,10 +32,7 @@ Status FindingRowReader::Read(const Statement& r, StoredFinding* out) {
   // checked: an unknown id is a damaged case, not an empty string.
   bool bad_id = false;
   auto text_of = [&](int column) -> const std::string& {
-    const int64_t id = r.ColumnInt(column);
-    if (id >= 0 && static_cast<uint64_t>(id) < strings_.size()) {
-      return strings_[static_cast<size_t>(id)];
-    }
+    if (const std::string* text = StringAt(r, column)) return *text;
     bad_id = true;
     return strings_[0];
   };

@@ -40,6 +40,9 @@ class FindingRowReader {
   Status Read(const Statement& r, StoredFinding* out);
 
  private:
+  // The string of id column `column` of row `r`; nullptr when unknown.
+  const std::string* StringAt(const Statement& r, int column) const;
+
   const Sealer& sealer_;
   const std::vector<std::string>& strings_;
   std::string scratch_;  // the unsealed plaintext of a one-seal row
