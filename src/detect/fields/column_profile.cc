@@ -7,8 +7,15 @@
 namespace breachscope {
 namespace {
 
-bool IsShare(uint32_t hits, uint32_t values) {
-  return values >= kMinSampleValues && hits >= kColumnShare * values;
+bool IsShare(uint32_t hits, uint32_t values, double share = kColumnShare) {
+  return values >= kMinSampleValues && hits >= share * values;
+}
+
+uint32_t FoundOf(const ColumnEvidence& column, std::string_view category) {
+  for (const auto& [id, count] : column.found) {
+    if (id == category) return count;
+  }
+  return 0;
 }
 
 // Category ids are compared by value but returned as the static id, so the
@@ -46,6 +53,12 @@ std::string_view ClassifyColumn(const ColumnEvidence& column) {
     std::string_view by_header =
         LabelCategory(column.header, UnitKind::kTableCell);
     if (!by_header.empty()) return by_header;
+    for (std::string_view weak :
+         WeakLabelCategories(column.header, UnitKind::kTableCell)) {
+      if (IsShare(FoundOf(column, weak), column.values, kWeakLabelShare)) {
+        return StaticId(weak);
+      }
+    }
   }
   std::string_view best;
   uint32_t best_hits = 0;

@@ -3,14 +3,21 @@
 // cell below (DetectorEngine::ScanCell).
 //
 // Rules, first that applies (contract/fields.md):
-//   1. the header's field rule (LabelCategory): `HSN` -> health number;
+//   1. the header's strong field rule (LabelCategory): `HSN` -> health
+//      number;
+//   1w. a category the header's weak words suggest (WeakLabelCategories:
+//      `Reason` -> diagnosis) when >= 50% of the non-empty sampled values
+//      got a finding of it that covers at least half of the cell: under a
+//      weak label the field analyzer proposes only values that confirm it
+//      (value_evidence.h), so a billing `Reason` of "refund", "promo" is
+//      no diagnosis column, an appointment's `Reason` of conditions is;
 //   2. a category that >= 80% of the non-empty sampled values got from the
 //      engine, counting only findings that cover at least half of the cell;
 //   3. headerless columns only: a category that >= 80% of the values get
 //      when probed as if labelled with it (ProbeLabels: date of birth,
 //      health card number, SIN), pattern detectors only; dates of birth
 //      also need sampled years at least 15 apart (service dates cluster).
-// At least kMinSampleValues values are needed for rules 2 and 3.
+// At least kMinSampleValues values are needed for rules 1w, 2 and 3.
 // Pure and thread-safe.
 #ifndef BREACHSCOPE_DETECT_FIELDS_COLUMN_PROFILE_H_
 #define BREACHSCOPE_DETECT_FIELDS_COLUMN_PROFILE_H_
@@ -24,6 +31,9 @@
 namespace breachscope {
 
 inline constexpr double kColumnShare = 0.8;
+// Lower than kColumnShare: the header already suggests the category, and a
+// column of conditions or names has values no dictionary knows.
+inline constexpr double kWeakLabelShare = 0.5;
 inline constexpr uint32_t kMinSampleValues = 3;
 inline constexpr int kMinBirthYearSpread = 15;
 

@@ -12,6 +12,7 @@
 #include "detect/fields/field_rules.h"
 #include "detect/fields/label_match.h"
 #include "detect/fields/record_state.h"
+#include "detect/fields/value_evidence.h"
 #include "detect/fields/value_shape.h"
 
 namespace breachscope {
@@ -30,6 +31,9 @@ struct Candidate {
   // The explanation of a proposal by this candidate, made once per label
   // (LabelInfo) rather than per cell, where most values do not fit.
   std::string why;
+  // A weak label word (FieldRule::weak): the value or its column must
+  // confirm the category.
+  bool weak = false;
 };
 using Candidates = std::vector<Candidate>;
 
@@ -63,16 +67,28 @@ bool Vetoed(std::string_view framed) {
   return false;
 }
 
+// The rule's first strong word in the label, else its first weak one.
 void MatchWords(const FieldRule& rule, uint16_t index, std::string_view framed,
                 Candidates* out) {
+  std::string_view matched;
+  bool weak = false;
   for (std::string_view word : rule.words) {
-    if (!HasPhrase(framed, word)) continue;
-    for (std::string_view veto : rule.unless) {
-      if (HasPhrase(framed, veto)) return;
+    if (HasPhrase(framed, word)) {
+      matched = word;
+      break;
     }
-    out->push_back({index, Via::kWords, 1, 255, word, {}});
-    return;
   }
+  for (size_t w = 0; matched.empty() && w < rule.weak.size(); ++w) {
+    if (HasPhrase(framed, rule.weak[w])) {
+      matched = rule.weak[w];
+      weak = true;
+    }
+  }
+  if (matched.empty()) return;
+  for (std::string_view veto : rule.unless) {
+    if (HasPhrase(framed, veto)) return;
+  }
+  out->push_back({index, Via::kWords, 1, 255, matched, {}, weak});
 }
 
 Candidates MatchLabel(std::string_view label, UnitKind kind) {
@@ -119,8 +135,12 @@ LabelInfo MakeLabelInfo(std::string_view label, UnitKind kind) {
   for (Candidate& c : info.candidates) {
     const FieldRule& rule = rules[c.rule];
     c.why = "field rule " + std::string(rule.detector) + ": " +
-            (c.via == Via::kWords ? "label word '" : "field '") +
-            std::string(c.matched) + "' " + ConfidenceText(rule.confidence);
+            (c.via != Via::kWords ? "field '"
+             : c.weak             ? "weak label word '"
+                                  : "label word '") +
+            std::string(c.matched) + "' " +
+            (c.weak ? "confirmed by the value " : "") +
+            ConfidenceText(rule.confidence);
   }
   info.jurisdiction = JurisdictionIn(FramedLabelWords(label));
   return info;
@@ -167,6 +187,7 @@ class FieldScratch : public AnalyzerScratch {
   }
 
   RecordState record;
+  ValueEvidence evidence;
 
  private:
   static constexpr size_t kMaxEntries = 4096;
@@ -192,6 +213,18 @@ bool Covered(std::span<const PriorFinding> prior, std::string_view category,
     }
   }
   return false;
+}
+
+// A weak label claims a value only with evidence: in a classified table
+// column, the column's class (its sample's values confirmed the label,
+// column_profile.h); elsewhere the value itself (value_evidence.h).
+bool WeakLabelHolds(const FieldRule& rule, const TextUnit& unit,
+                    std::string_view value, const std::string_view* column,
+                    std::span<const PriorFinding> prior,
+                    ValueEvidence& evidence) {
+  if (column != nullptr) return *column == rule.category;
+  if (!FitsShape(rule.shape, value, rule.min_chars)) return false;
+  return evidence.Confirms(rule.category, unit, value, prior);
 }
 
 bool Applies(const FieldRule& rule, const Candidate& c, const TextUnit& unit,
@@ -227,14 +260,20 @@ class FieldAnalyzerImpl : public UnitAnalyzer {
   void Analyze(const TextUnit& unit, std::span<const PriorFinding> prior,
                AnalyzerScratch* scratch,
                std::vector<ProposedFinding>* out) const override {
-    AnalyzeCell(unit, {}, prior, scratch, out);
+    Run(unit, nullptr, prior, scratch, out);
   }
   void AnalyzeCell(const TextUnit& unit, std::string_view column_category,
                    std::span<const PriorFinding> prior,
                    AnalyzerScratch* scratch,
-                   std::vector<ProposedFinding>* out) const override;
+                   std::vector<ProposedFinding>* out) const override {
+    Run(unit, &column_category, prior, scratch, out);
+  }
 
  private:
+  // `column_category` is null when the unit has no classified column.
+  void Run(const TextUnit& unit, const std::string_view* column_category,
+           std::span<const PriorFinding> prior, AnalyzerScratch* scratch,
+           std::vector<ProposedFinding>* out) const;
   bool Propose(const TextUnit& unit, Span span, const Choice& choice,
                std::span<const PriorFinding> prior,
                std::vector<ProposedFinding>* out) const;
@@ -279,11 +318,11 @@ bool FieldAnalyzerImpl::Propose(const TextUnit& unit, Span span,
   return true;
 }
 
-void FieldAnalyzerImpl::AnalyzeCell(const TextUnit& unit,
-                                    std::string_view column_category,
-                                    std::span<const PriorFinding> prior,
-                                    AnalyzerScratch* base,
-                                    std::vector<ProposedFinding>* out) const {
+void FieldAnalyzerImpl::Run(const TextUnit& unit,
+                            const std::string_view* column,
+                            std::span<const PriorFinding> prior,
+                            AnalyzerScratch* base,
+                            std::vector<ProposedFinding>* out) const {
   if (unit.kind == UnitKind::kText || base == nullptr) return;
   auto& scratch = static_cast<FieldScratch&>(*base);
   if (unit.kind == UnitKind::kField) {
@@ -310,6 +349,10 @@ void FieldAnalyzerImpl::AnalyzeCell(const TextUnit& unit,
   for (const Candidate& c : label.candidates) {
     const FieldRule& rule = FieldRules()[c.rule];
     if (!Applies(rule, c, unit, resource)) continue;
+    if (c.weak &&
+        !WeakLabelHolds(rule, unit, value, column, prior, scratch.evidence)) {
+      continue;
+    }
     Choice choice{&rule, rule.category, rule.detector, {}, rule.role,
                   rule.confidence, c.why};
     if (rule.category == "health_insurance_number") {
@@ -317,7 +360,8 @@ void FieldAnalyzerImpl::AnalyzeCell(const TextUnit& unit,
     }
     if (Propose(unit, span, choice, prior, out)) return;
   }
-  if (column_category.empty()) return;
+  if (column == nullptr || column->empty()) return;
+  const std::string_view column_category = *column;
   const FieldRule* rule = ColumnRule(column_category);
   if (rule == nullptr) return;
   Choice choice{rule, rule->category, rule->detector, {}, Role::kUnknown,
@@ -338,9 +382,20 @@ const UnitAnalyzer& FieldAnalyzer() {
 
 std::string_view LabelCategory(std::string_view label, UnitKind kind) {
   for (const Candidate& c : MatchLabel(label, kind)) {
-    if (c.via != Via::kPath) return FieldRules()[c.rule].category;
+    if (c.via != Via::kPath && !c.weak) return FieldRules()[c.rule].category;
   }
   return {};
+}
+
+std::vector<std::string_view> WeakLabelCategories(std::string_view label,
+                                                  UnitKind kind) {
+  std::vector<std::string_view> out;
+  for (const Candidate& c : MatchLabel(label, kind)) {
+    if (c.via == Via::kWords && c.weak) {
+      out.push_back(FieldRules()[c.rule].category);
+    }
+  }
+  return out;
 }
 
 }  // namespace breachscope

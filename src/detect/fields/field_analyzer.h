@@ -21,12 +21,20 @@
 // With a column class (ScanCell), a cell no rule claims by its own label
 // gets the class's rule (ColumnRule) if its value has the shape.
 //
+// A weak label word (`Reason`, `Notes`, `Result`: FieldRule::weak) claims
+// a value only with evidence: a table cell scanned with its column's class
+// when that class is the rule's category (the column's sample confirmed
+// it), any other unit when the value itself shows the category
+// (value_evidence.h: a condition word under `Reason`, a number under
+// `Result`). Strong labels need none (`HSN`, `diagnosis_code`, `PID-7`).
+//
 // Immutable and shared; per-thread state (label cache, record state) lives
 // in the scratch from NewScratch().
 #ifndef BREACHSCOPE_DETECT_FIELDS_FIELD_ANALYZER_H_
 #define BREACHSCOPE_DETECT_FIELDS_FIELD_ANALYZER_H_
 
 #include <string_view>
+#include <vector>
 
 #include "common/text_unit.h"
 #include "detect/unit_analyzer.h"
@@ -35,10 +43,18 @@ namespace breachscope {
 
 const UnitAnalyzer& FieldAnalyzer();
 
-// The category the first field rule claiming `label` by its words or HL7
-// field gives, ignoring values, resources and components ("HSN" ->
-// health_insurance_number); empty when none. For column classification.
+// The category the first field rule claiming `label` by its strong words
+// or HL7 field gives, ignoring values, resources and components ("HSN" ->
+// health_insurance_number); empty when none. For column classification: a
+// header with a category here decides its column's class alone.
 std::string_view LabelCategory(std::string_view label, UnitKind kind);
+
+// The categories the rules' weak words in `label` suggest, in rule order
+// (`Reason` -> diagnosis, `Result Notes` -> lab_result, medical_history);
+// a column under such a header takes one only when its sampled values
+// confirm it (column_profile.h).
+std::vector<std::string_view> WeakLabelCategories(std::string_view label,
+                                                  UnitKind kind);
 
 }  // namespace breachscope
 

@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "detect/detector_engine.h"
+#include "detect/fields/column_profile.h"
 #include "detect/fields/label_match.h"
+#include "detect/fields/value_evidence.h"
 
 namespace breachscope {
 namespace {
@@ -56,8 +58,15 @@ class FieldAnalyzerTest : public ::testing::Test {
     engine_ = std::move(engine).value();
     scratch_ = engine_->NewScratch();
   }
-  std::vector<Finding> Scan(const TextUnit& unit,
-                            std::string_view column = {}) {
+  // A unit with no classified column: fields, and table cells before their
+  // column is classified (the sample) or past the classified tables.
+  std::vector<Finding> Scan(const TextUnit& unit) {
+    std::vector<Finding> out;
+    engine_->ScanUnit(unit, *scratch_, &out);
+    return out;
+  }
+  // A table cell of a column classified `column` (empty: no class).
+  std::vector<Finding> Scan(const TextUnit& unit, std::string_view column) {
     std::vector<Finding> out;
     engine_->ScanCell(unit, column, *scratch_, &out);
     return out;
@@ -395,6 +404,146 @@ TEST(LabelCategoryTest, HeadersSayTheirCategory) {
   EXPECT_EQ(LabelCategory("Surname", kCell), "name");
   EXPECT_EQ(LabelCategory("Visit Date", kCell), "");
   EXPECT_EQ(LabelCategory("", kCell), "");
+}
+
+// Strong labels decide alone; weak ones only suggest (contract/fields.md,
+// "Strong and weak labels").
+TEST(LabelCategoryTest, WeakLabelsOnlySuggest) {
+  const struct {
+    const char* label;
+    const char* strong;
+    std::vector<std::string_view> weak;
+  } rows[] = {
+      {"diagnosis_code", "diagnosis", {}},
+      {"ICD10", "diagnosis", {}},
+      {"Reason for Visit", "diagnosis", {}},
+      {"Reason", "", {"diagnosis"}},
+      {"Condition", "", {"diagnosis"}},
+      {"Result", "", {"lab_result"}},
+      {"Test Result", "lab_result", {}},
+      {"Notes", "", {"medical_history"}},
+      {"Clinical Notes", "medical_history", {}},
+      {"Result Notes", "", {"lab_result", "medical_history"}},
+      {"Name", "", {"name"}},
+      {"Last Name", "name", {}},
+      {"Client", "", {"name"}},
+      {"Location", "", {"service_location"}},
+      {"Clinic", "service_location", {}},
+      {"State", "", {"address"}},
+      {"HSN", "health_insurance_number", {}},
+      {"Refund Reason", "", {}},  // vetoed outright
+      {"Status", "", {}},
+  };
+  for (const auto& row : rows) {
+    EXPECT_EQ(LabelCategory(row.label, kCell), row.strong) << row.label;
+    if (*row.strong != 0) continue;
+    EXPECT_EQ(WeakLabelCategories(row.label, kCell), row.weak) << row.label;
+  }
+}
+
+// Weak labels with values of another trade give no finding; with values of
+// their category they still do; strong labels need no evidence.
+TEST_F(FieldAnalyzerTest, WeakLabelsNeedEvidenceFromTheValue) {
+  const FieldCase cases[] = {
+      // A billing export's columns.
+      {kCell, "Reason", "", "promo", nullptr},
+      {kCell, "Reason", "", "refund", nullptr},
+      {kCell, "Reason", "", "duplicate charge", nullptr},
+      {kCell, "Result", "", "Approved", nullptr},
+      {kCell, "Result", "", "Declined", nullptr},
+      {kCell, "Notes", "", "Customer requested an emailed receipt", nullptr},
+      {kCell, "Notes", "", "Balance carried to next statement", nullptr},
+      {kCell, "Department", "", "Accounts Receivable", nullptr},
+      {kCell, "Condition", "", "Used", nullptr},
+      {kCell, "Client", "", "Acme Widgets Inc", nullptr},
+      {kCell, "State", "", "open", nullptr},
+      {kField, "order.reason", "order.reason", "refund", nullptr},
+      {kField, "payment.result", "payment.result", "declined", nullptr},
+      {kField, "ticket.notes", "ticket.notes", "Printer jammed again on Friday",
+       nullptr},
+      // The same labels over health information.
+      {kCell, "Reason", "", "Hypertension", "diagnosis"},
+      {kCell, "Reason", "", "E11.9", "diagnosis"},
+      {kCell, "Condition", "", "Type 2 diabetes", "diagnosis"},
+      {kCell, "Result", "", "5.4", "lab_result"},
+      {kCell, "Result", "", "132 mmol/L", "lab_result"},
+      {kCell, "Result", "", "Positive", "lab_result"},
+      {kCell, "Notes", "", "Stable, no change", "medical_history"},
+      {kCell, "Notes", "", "Refill given, see chart, reviewed",
+       "medical_history"},
+      {kCell, "Location", "", "Regina General Hospital", "service_location"},
+      {kCell, "Client", "", "Jane Tremblay", "name", Role::kPatient},
+      {kCell, "Name", "", "Lucy Bélanger", "name"},
+      {kCell, "Provider", "", "Dr. Anita Sharma", "name", Role::kStaff},
+      {kCell, "State", "", "Saskatchewan", "address"},
+      {kField, "appointment.reason", "appointment.reason", "Asthma",
+       "diagnosis"},
+      {kField, "observation.result", "observation.result", "7.2 mmol/L",
+       "lab_result"},
+      // Strong labels: the label decides, whatever the value.
+      {kCell, "HSN", "", "123456789", "health_insurance_number",
+       Role::kUnknown, "??:123456789"},
+      {kCell, "diagnosis_code", "", "XYZ", "diagnosis"},
+      {kCell, "Reason for Visit", "", "annual checkup", "diagnosis"},
+      {kCell, "Test Result", "", "see report", "lab_result"},
+  };
+  for (const FieldCase& c : cases) Check(c);
+}
+
+// In a classified table the column decides for every cell: a weak label's
+// cells are claimed when the column's class is the label's category (its
+// sample confirmed it), whatever the cell, and not otherwise.
+TEST_F(FieldAnalyzerTest, WeakLabelFollowsTheColumnClass) {
+  TextUnit cell{kCell, "follow-up visit", "Reason", "", {}, 60, 4, 0};
+  std::vector<Finding> found = FieldFindings(Scan(cell, "diagnosis"));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].category, "diagnosis");
+  EXPECT_EQ(found[0].explanation,
+            "field rule diagnosis_field: weak label word 'reason' confirmed "
+            "by the value 0.75");
+  TextUnit decoy{kCell, "Hypertension", "Reason", "", {}, 60, 4, 0};
+  for (const Finding& f : FieldFindings(Scan(decoy, ""))) {
+    EXPECT_NE(f.detector, "diagnosis_field");
+  }
+}
+
+// Rule 1w of column_profile.h: a weak header names the column only when
+// enough sampled values confirm it; a strong header needs no value.
+TEST(ClassifyColumnTest, WeakHeaderNeedsConfirmingValues) {
+  ColumnEvidence billing{.header = "Reason", .values = 40};
+  EXPECT_EQ(ClassifyColumn(billing), "");
+  ColumnEvidence visits{.header = "Reason", .values = 40};
+  for (int i = 0; i < 20; ++i) visits.CountFound("diagnosis");
+  EXPECT_EQ(ClassifyColumn(visits), "diagnosis");
+  ColumnEvidence few{.header = "Reason", .values = 40};
+  for (int i = 0; i < 19; ++i) few.CountFound("diagnosis");
+  EXPECT_EQ(ClassifyColumn(few), "");
+  // 9-digit numbers without a check digit under HSN: a health number.
+  ColumnEvidence hsn{.header = "HSN", .values = 40};
+  EXPECT_EQ(ClassifyColumn(hsn), "health_insurance_number");
+  // A weak header whose values say something else keeps rule 2.
+  ColumnEvidence dates{.header = "Result", .values = 10};
+  for (int i = 0; i < 9; ++i) dates.CountFound("service_date");
+  EXPECT_EQ(ClassifyColumn(dates), "service_date");
+}
+
+TEST(ValueEvidenceTest, ValueChecks) {
+  EXPECT_TRUE(LooksLikeLabResult("5.4"));
+  EXPECT_TRUE(LooksLikeLabResult("<0.5"));
+  EXPECT_TRUE(LooksLikeLabResult("132 mmol/L H"));
+  EXPECT_TRUE(LooksLikeLabResult("not detected"));
+  EXPECT_FALSE(LooksLikeLabResult("Approved"));
+  EXPECT_FALSE(LooksLikeLabResult("12 items shipped late"));
+  EXPECT_TRUE(HasClinicalWord("Follow-up; call if worse"));
+  EXPECT_FALSE(HasClinicalWord("Customer advised of change in price"));
+  EXPECT_TRUE(HasNameWord("Sharma, Anita"));
+  EXPECT_FALSE(HasNameWord("Accounts Receivable"));
+  EXPECT_FALSE(HasNameWord("Order 1234"));
+  EXPECT_TRUE(HasPlaceWord("North Battleford Health Clinic"));
+  EXPECT_TRUE(HasPlaceWord("Saskatoon"));
+  EXPECT_FALSE(HasPlaceWord("Front Desk"));
+  EXPECT_TRUE(HasRegionWord("SK"));
+  EXPECT_FALSE(HasRegionWord("pending"));
 }
 
 }  // namespace

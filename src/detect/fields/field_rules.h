@@ -50,8 +50,15 @@ struct FieldRule {
   double confidence = 0.7;
   uint16_t min_chars = 0;  // kFreeText only
   // Normalised label phrases, tokens joined by '_' ("medical_record"),
-  // matched as whole tokens of the normalised label.
+  // matched as whole tokens of the normalised label. Strong labels: the
+  // label alone decides (`diagnosis_code`, `HSN`).
   std::vector<std::string_view> words;
+  // Weak labels, matched the same way: they only suggest the category
+  // (`reason`, `notes`, `result`), because other trades use them too (a
+  // billing export's `Reason` is "refund"). The value must confirm them:
+  // per value (value_evidence.h), or in a table through the column's class
+  // (column_profile.h). contract/fields.md, "Strong and weak labels".
+  std::vector<std::string_view> weak;
   // Phrases that veto the rule even when a word matches ("file" for name).
   std::vector<std::string_view> unless;
   std::vector<Hl7Field> hl7;
