@@ -114,6 +114,8 @@ class EngineScratch : public DetectorEngine::Scratch {
   ContextWordHits hits;   // of the current unit, once hits_ready
   bool filter = false;    // the current unit uses the word filter
   bool hits_ready = false;
+  // Only words near a gated match can give it context (WantsGated).
+  bool gated_near = false;
   std::vector<RawMatch> matches;
   std::vector<Pending> pending;
   std::vector<SetEvidence> evidence;
@@ -280,13 +282,18 @@ bool DetectorEngine::Impl::LabelWantsGated(const TextUnit& unit,
 // A gated trigger can count only if its label matches a context set of a
 // gated detector, or a context word of one may stand near it: the unit has
 // letters and, when the word filter is on, such a word occurs in the unit.
+// In that last case only the words can give a gated match context, so
+// scratch.gated_near is set: matches whose start has no word before it
+// need not be located at all.
 bool DetectorEngine::Impl::WantsGated(const TextUnit& unit,
                                       EngineScratch& scratch) const {
+  scratch.gated_near = false;
   if (LabelWantsGated(unit, scratch)) return true;
   if (!HasLetter(unit.text)) return false;
   if (!scratch.filter) return true;
   words->Scan(unit.text, *scratch.words, &scratch.hits);
   scratch.hits_ready = true;
+  scratch.gated_near = scratch.hits.gating;
   return scratch.hits.gating;
 }
 
@@ -518,8 +525,12 @@ void DetectorEngine::Scan(const TextUnit& unit,
   scratch.window_at = -1;
   if (impl_->prefilter != nullptr) {
     if (scratch.prefilter == nullptr) return;  // scratch allocation failed
-    impl_->prefilter->Scan(unit.text, impl_->WantsGated(unit, scratch),
-                           *scratch.prefilter, &scratch.matches);
+    const bool with_gated = impl_->WantsGated(unit, scratch);
+    // The words' window before a start is the one FindContext searches.
+    const NearWords near{scratch.hits.ends, kNearbyWindow};
+    impl_->prefilter->Scan(unit.text, with_gated, *scratch.prefilter,
+                           &scratch.matches,
+                           scratch.gated_near ? &near : nullptr);
     for (const RawMatch& match : scratch.matches) {
       impl_->Evaluate(unit, match, scratch);
     }

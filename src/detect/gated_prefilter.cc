@@ -14,7 +14,10 @@ Status GatedPrefilter::CompilePart(const std::vector<const Trigger*>& triggers,
     part->ids.push_back(i);
   }
   if (mine.empty()) return Status::Ok();
-  auto prefilter = Prefilter::Compile(std::move(mine), cache_dir);
+  // Only the gated part is scanned with NearWords (Scan's gated_near).
+  auto prefilter = Prefilter::Compile(
+      std::move(mine), cache_dir,
+      which ? Prefilter::Mode::kNear : Prefilter::Mode::kFull);
   if (!prefilter.ok()) return prefilter.status();
   part->prefilter = std::move(prefilter).value();
   return Status::Ok();
@@ -52,8 +55,9 @@ std::unique_ptr<GatedScratch> GatedPrefilter::NewScratch() const {
 
 void GatedPrefilter::ScanPart(const Part& part, std::string_view text,
                               PrefilterScratch& scratch,
-                              std::vector<RawMatch>* out) {
-  part.prefilter->Scan(text, scratch, out);
+                              std::vector<RawMatch>* out,
+                              const NearWords* near) {
+  part.prefilter->Scan(text, scratch, out, near);
   for (RawMatch& m : *out) m.id = part.ids[m.id];
 }
 
@@ -88,29 +92,33 @@ void ShortMatchMemo::Keep(std::string_view text, bool with_gated,
 }
 
 void GatedPrefilter::Scan(std::string_view text, bool with_gated,
-                          GatedScratch& scratch,
-                          std::vector<RawMatch>* out) const {
-  if (text.size() > ShortMatchMemo::kMaxText) {
-    ScanUnmemoized(text, with_gated, scratch, out);
+                          GatedScratch& scratch, std::vector<RawMatch>* out,
+                          const NearWords* gated_near) const {
+  // The memo keeps unfiltered matches only.
+  if (text.size() > ShortMatchMemo::kMaxText || gated_near != nullptr) {
+    ScanUnmemoized(text, with_gated, scratch, out, gated_near);
     return;
   }
   if (scratch.memo.Find(text, with_gated, out)) return;
-  ScanUnmemoized(text, with_gated, scratch, out);
+  ScanUnmemoized(text, with_gated, scratch, out, nullptr);
   scratch.memo.Keep(text, with_gated, *out);
 }
 
 void GatedPrefilter::ScanUnmemoized(std::string_view text, bool with_gated,
                                     GatedScratch& scratch,
-                                    std::vector<RawMatch>* out) const {
+                                    std::vector<RawMatch>* out,
+                                    const NearWords* gated_near) const {
   out->clear();
   if (with_gated && text.size() <= short_max_) {
     // Sorted by (id, start) like the merged parts below.
     short_->Scan(text, *scratch.all, out);
     return;
   }
-  if (open_.prefilter != nullptr) ScanPart(open_, text, *scratch.open, out);
+  if (open_.prefilter != nullptr) {
+    ScanPart(open_, text, *scratch.open, out, nullptr);
+  }
   if (!with_gated || gated_.prefilter == nullptr) return;
-  ScanPart(gated_, text, *scratch.gated, &scratch.gated_matches);
+  ScanPart(gated_, text, *scratch.gated, &scratch.gated_matches, gated_near);
   if (scratch.gated_matches.empty()) return;
   out->insert(out->end(), scratch.gated_matches.begin(),
               scratch.gated_matches.end());

@@ -82,8 +82,12 @@ class GatedPrefilter {
   // Prefilter::Scan over every trigger, or over the ungated ones only when
   // `with_gated` is false; ids are trigger ids, sorted by (id, start).
   // Texts up to ShortMatchMemo::kMaxText bytes go through scratch.memo.
+  // `gated_near`, when the caller knows that only words of the text (no
+  // label) can give the gated triggers context, filters the gated part's
+  // ends as Prefilter::Scan describes; texts within short_max() ignore it.
   void Scan(std::string_view text, bool with_gated, GatedScratch& scratch,
-            std::vector<RawMatch>* out) const;
+            std::vector<RawMatch>* out,
+            const NearWords* gated_near = nullptr) const;
 
  private:
   GatedPrefilter() = default;
@@ -95,9 +99,11 @@ class GatedPrefilter {
                             const std::vector<bool>& gated, bool which,
                             const std::string& cache_dir, Part* part);
   static void ScanPart(const Part& part, std::string_view text,
-                       PrefilterScratch& scratch, std::vector<RawMatch>* out);
+                       PrefilterScratch& scratch, std::vector<RawMatch>* out,
+                       const NearWords* near);
   void ScanUnmemoized(std::string_view text, bool with_gated,
-                      GatedScratch& scratch, std::vector<RawMatch>* out) const;
+                      GatedScratch& scratch, std::vector<RawMatch>* out,
+                      const NearWords* gated_near) const;
   Part open_;
   Part gated_;
   std::unique_ptr<Prefilter> short_;  // all triggers, Mode::kShort

@@ -22,7 +22,19 @@ struct ScanContext {
   const std::vector<const Trigger*>* triggers;
   const std::vector<std::vector<uint32_t>>* members;  // per pattern
   std::vector<RawMatch>* out;
+  // First pass with a NearWords filter: per pattern, how far back from an
+  // end its start may lie (0: the pattern keeps every end).
+  const NearWords* near = nullptr;
+  const std::vector<uint32_t>* near_widths = nullptr;
 };
+
+// True when a word of `near` ends in [end - reach, end]: some start of a
+// match ending at `end` may then have a word in its window.
+bool WordNear(const NearWords& near, uint64_t reach, uint64_t end) {
+  const uint64_t from = end > reach ? end - reach : 0;
+  auto it = std::lower_bound(near.ends.begin(), near.ends.end(), from);
+  return it != near.ends.end() && *it <= end;
+}
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -60,8 +72,15 @@ int OnEnd(unsigned int id, unsigned long long /*from*/, unsigned long long to,
           unsigned int /*flags*/, void* user) {
   auto* ctx = static_cast<ScanContext*>(user);
   const Trigger& t = *(*ctx->triggers)[(*ctx->members)[id][0]];
-  if (CleanAfter(ctx->text, t, to)) {
-    ctx->out->push_back({id, 0, static_cast<uint32_t>(to)});
+  const uint64_t end = ctx->base + to;  // in the whole unit
+  if (ctx->near != nullptr) {
+    const uint64_t width = (*ctx->near_widths)[id];
+    if (width > 0 && !WordNear(*ctx->near, width + ctx->near->window, end)) {
+      return 0;  // no start of this end can have a word before it
+    }
+  }
+  if (CleanAfter(ctx->text, t, end)) {
+    ctx->out->push_back({id, 0, static_cast<uint32_t>(end)});
   }
   return 0;
 }
@@ -138,6 +157,8 @@ Prefilter::~Prefilter() {
   if (end_database_ != nullptr) hs_free_database(end_database_);
   if (shared_database_ != nullptr) hs_free_database(shared_database_);
   if (small_database_ != nullptr) hs_free_database(small_database_);
+  if (near_database_ != nullptr) hs_free_database(near_database_);
+  if (rest_database_ != nullptr) hs_free_database(rest_database_);
   for (const Pattern& p : patterns_) {
     if (p.own != nullptr) hs_free_database(p.own);
   }
@@ -212,6 +233,11 @@ Status Prefilter::Build(Mode mode) {
     }
     members_[it->second].push_back(i);
   }
+  // How far back a start may lie, for the NearWords filter; kOwn patterns
+  // keep every end (0).
+  for (const Pattern& p : patterns_) {
+    near_widths_.push_back(p.start_by == StartBy::kOwn ? 0u : p.width);
+  }
   std::vector<const char*> all;
   for (const std::string& e : expressions) all.push_back(e.c_str());
   if (mode == Mode::kShort) return BuildSmall(all, flags, ids);
@@ -235,7 +261,38 @@ Status Prefilter::Build(Mode mode) {
     BS_RETURN_IF_ERROR(CompileCached(shared, shared_flags, shared_ids,
                                      cache_dir_, {}, &shared_database_));
   }
+  if (mode == Mode::kNear) return BuildNear(all, flags, ids);
   return Status::Ok();
+}
+
+// The first-pass databases of Mode::kNear: patterns whose starts follow
+// from their width or the shared SOM database have no assertion or anchor,
+// so a stretch of text holding a match finds its end as the whole text
+// does; the others keep a database of their own for the whole text.
+Status Prefilter::BuildNear(const std::vector<const char*>& expressions,
+                            const std::vector<unsigned int>& flags,
+                            const std::vector<unsigned int>& ids) {
+  std::vector<const char*> near, rest;
+  std::vector<unsigned int> near_flags, near_ids, rest_flags, rest_ids;
+  for (size_t i = 0; i < patterns_.size(); ++i) {
+    const StartBy by = patterns_[i].start_by;
+    if (by == StartBy::kWidth || by == StartBy::kShared) {
+      near.push_back(expressions[i]);
+      near_flags.push_back(flags[i]);
+      near_ids.push_back(ids[i]);
+      near_width_ = std::max(near_width_, patterns_[i].width);
+    } else {
+      rest.push_back(expressions[i]);
+      rest_flags.push_back(flags[i]);
+      rest_ids.push_back(ids[i]);
+    }
+  }
+  if (near.empty()) return Status::Ok();  // Scan reads the whole text
+  BS_RETURN_IF_ERROR(CompileCached(near, near_flags, near_ids, cache_dir_, {},
+                                   &near_database_));
+  if (rest.empty()) return Status::Ok();
+  return CompileCached(rest, rest_flags, rest_ids, cache_dir_, {},
+                       &rest_database_);
 }
 
 // The one-pass database for short units. A unit no longer than an
@@ -299,6 +356,12 @@ std::unique_ptr<PrefilterScratch> Prefilter::NewScratch() const {
       hs_alloc_scratch(small_database_, &scratch->scratch_) != HS_SUCCESS) {
     return nullptr;
   }
+  for (hs_database* db : {near_database_, rest_database_}) {
+    if (db != nullptr &&
+        hs_alloc_scratch(db, &scratch->scratch_) != HS_SUCCESS) {
+      return nullptr;
+    }
+  }
   for (const Pattern& p : patterns_) {
     if (p.own != nullptr &&
         hs_alloc_scratch(p.own, &scratch->scratch_) != HS_SUCCESS) {
@@ -359,8 +422,49 @@ void Prefilter::FindRegions(std::string_view text, PrefilterScratch& scratch,
   shared.resize(kept);
 }
 
+// A match whose start has a word end e at most near.window before it lies
+// in [e, e + window + near_width_]; those stretches, merged when they
+// touch or nearly do (one call per stretch costs more than a few bytes),
+// are all the near database reads.
+bool Prefilter::FindEndsNear(std::string_view text, const NearWords& near,
+                             PrefilterScratch& scratch) const {
+  constexpr uint64_t kJoinGap = 64;
+  std::vector<PrefilterScratch::Region>& stretches = scratch.stretches;
+  stretches.clear();
+  const uint64_t reach = uint64_t{near.window} + near_width_;
+  for (uint32_t e : near.ends) {
+    if (e >= text.size()) break;  // ascending; no match starts at the end
+    const uint32_t end =
+        static_cast<uint32_t>(std::min<uint64_t>(text.size(), e + reach));
+    if (!stretches.empty() && e <= stretches.back().end + kJoinGap) {
+      stretches.back().end = std::max(stretches.back().end, end);
+    } else {
+      stretches.push_back({0, e, end});
+    }
+  }
+  uint64_t covered = 0;
+  for (const PrefilterScratch::Region& r : stretches) {
+    covered += r.end - r.begin;
+  }
+  if (covered * 2 > text.size()) return false;  // the whole text is cheaper
+  ScanContext ctx{text, 0, &triggers_, &members_, &scratch.ends};
+  ctx.near = &near;
+  ctx.near_widths = &near_widths_;
+  if (rest_database_ != nullptr) {
+    hs_scan(rest_database_, text.data(),
+            static_cast<unsigned int>(text.size()), 0, scratch.scratch_,
+            OnEnd, &ctx);
+  }
+  for (const PrefilterScratch::Region& r : stretches) {
+    ctx.base = r.begin;
+    hs_scan(near_database_, text.data() + r.begin, r.end - r.begin, 0,
+            scratch.scratch_, OnEnd, &ctx);
+  }
+  return true;
+}
+
 void Prefilter::Scan(std::string_view text, PrefilterScratch& scratch,
-                     std::vector<RawMatch>* out) const {
+                     std::vector<RawMatch>* out, const NearWords* near) const {
   out->clear();
   if (text.size() < min_length_) return;
   if (text.size() > UINT_MAX) text = text.substr(0, UINT_MAX);
@@ -378,8 +482,16 @@ void Prefilter::Scan(std::string_view text, PrefilterScratch& scratch,
   if (end_database_ != nullptr) {
     scratch.ends.clear();
     ScanContext ends{text, 0, &triggers_, &members_, &scratch.ends};
-    hs_scan(end_database_, text.data(), static_cast<unsigned int>(text.size()),
-            0, scratch.scratch_, OnEnd, &ends);
+    if (near != nullptr && small_max_ == 0) {
+      ends.near = near;
+      ends.near_widths = &near_widths_;
+    }
+    if (ends.near == nullptr || near_database_ == nullptr ||
+        !FindEndsNear(text, *near, scratch)) {
+      hs_scan(end_database_, text.data(),
+              static_cast<unsigned int>(text.size()), 0, scratch.scratch_,
+              OnEnd, &ends);
+    }
     if (!scratch.ends.empty()) FindRegions(text, scratch, out);
   }
   for (const PrefilterScratch::Region& r : scratch.shared) {

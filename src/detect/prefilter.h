@@ -59,6 +59,15 @@ struct RawMatch {
   uint32_t end;
 };
 
+// Where the words that could give a scan's triggers context end (sorted,
+// ascending), for Prefilter::Scan's filter: a trigger that counts only with
+// a word at most `window` bytes before its start has no use for a match
+// whose start no word end precedes so closely, and Scan need not locate it.
+struct NearWords {
+  std::span<const uint32_t> ends;
+  uint32_t window = 0;
+};
+
 // Per-thread Vectorscan scratch space.
 class PrefilterScratch {
  public:
@@ -73,6 +82,7 @@ class PrefilterScratch {
   };
   hs_scratch* scratch_ = nullptr;  // fits every database
   std::vector<RawMatch> ends;      // first pass, by pattern: start unknown
+  std::vector<Region> stretches;   // Mode::kNear: text near the words
   std::vector<Region> regions;
   std::vector<Region> shared;      // union regions of the shared database
 };
@@ -89,6 +99,7 @@ class Prefilter {
   enum class Mode : uint8_t {
     kFull,   // the two passes, for any text
     kShort,  // one SOM pass, for texts up to short_max() only
+    kNear,   // kFull, and a first pass near the words of a NearWords only
   };
   static Result<std::unique_ptr<Prefilter>> Compile(
       std::vector<const Trigger*> triggers, const std::string& cache_dir = {},
@@ -111,8 +122,26 @@ class Prefilter {
   // (id, start) the longest, sorted by (id, start). Texts over 4 GiB are
   // scanned up to 4 GiB. REQUIRES for Mode::kShort: text.size() <=
   // short_max().
+  //
+  // With `near` (Mode::kFull), a match end whose every possible start (the
+  // pattern's width back from it) has no word end of `near` in the window
+  // before it is dropped from the first pass, so no region is scanned for
+  // it: in a log of timestamps and request ids that are never near a
+  // context word, that was most of the start-of-match work. Patterns with
+  // their own database keep every end (their starts depend on where merged
+  // regions begin). Every match that has a word end in the window before
+  // its start is found as without `near`, with the same start and end;
+  // other matches may be missing or start later.
+  //
+  // Mode::kNear goes further when the words are few: such a match lies
+  // within the window and a pattern's width after a word end, so the first
+  // pass of the patterns without assertions or anchors (found the same in
+  // any stretch of text that holds them) reads only those stretches; the
+  // others still read the whole text. Regions and starts are then worked
+  // out on the whole text as before.
   void Scan(std::string_view text, PrefilterScratch& scratch,
-            std::vector<RawMatch>* out) const;
+            std::vector<RawMatch>* out,
+            const NearWords* near = nullptr) const;
 
  private:
   Prefilter() = default;
@@ -138,6 +167,13 @@ class Prefilter {
   Status Classify(const Trigger& t, Pattern* pattern);
   void FindRegions(std::string_view text, PrefilterScratch& scratch,
                    std::vector<RawMatch>* out) const;
+  Status BuildNear(const std::vector<const char*>& expressions,
+                   const std::vector<unsigned int>& flags,
+                   const std::vector<unsigned int>& ids);
+  // The first pass near `near`'s words (Mode::kNear); false, having done
+  // nothing, when those stretches cover too much of the text to pay.
+  bool FindEndsNear(std::string_view text, const NearWords& near,
+                    PrefilterScratch& scratch) const;
 
   std::vector<const Trigger*> triggers_;
   std::string cache_dir_;
@@ -146,6 +182,12 @@ class Prefilter {
   hs_database* end_database_ = nullptr;    // no SOM: finds match ends
   hs_database* shared_database_ = nullptr;  // SOM_LEFTMOST, kShared ones
   hs_database* small_database_ = nullptr;   // SOM_LEFTMOST, every pattern
+  // Mode::kNear, no SOM: the kWidth and kShared patterns (read near words)
+  // and the others (read everywhere; nullptr when there are none).
+  hs_database* near_database_ = nullptr;
+  hs_database* rest_database_ = nullptr;
+  uint32_t near_width_ = 0;  // widest pattern of near_database_
+  std::vector<uint32_t> near_widths_;  // per pattern, for NearWords
   size_t small_max_ = 0;  // units up to this long use small_database_
   size_t min_length_ = 0;
 };

@@ -1,0 +1,188 @@
+// The NearWords filter of Prefilter::Scan: every match with a word end in
+// the window before its start is found exactly as without the filter; the
+// filter only drops (or, inside a shared region, shortens the start of)
+// matches that no word precedes.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <random>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "detect/detector_registry.h"
+#include "detect/gated_prefilter.h"
+#include "detect/prefilter.h"
+
+namespace breachscope {
+namespace {
+
+constexpr uint32_t kWindow = 40;
+
+std::vector<const Trigger*> AllTriggers() {
+  std::vector<const Trigger*> out;
+  for (const DetectorSpec* spec : RegisteredDetectors()) {
+    for (const Trigger& t : spec->triggers) out.push_back(&t);
+  }
+  return out;
+}
+
+// Long texts of pieces of the detectors' examples, separators and log-like
+// words, so that most triggers match somewhere and matches sit both near
+// and far from the chosen word ends.
+std::vector<std::string> LongTexts() {
+  std::vector<std::string> pieces = {" ", " ", "\n", "-", "/", ":", "T",
+                                     "id=", "2024-03-06T09:34:34Z ",
+                                     "worker-11 ", "1b755207b8318bb1 "};
+  for (const DetectorSpec* spec : RegisteredDetectors()) {
+    for (const DetectorExample& e : spec->examples) {
+      pieces.emplace_back(e.text);
+      pieces.push_back(" ");
+    }
+  }
+  std::mt19937 rng(7);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 60; ++i) {
+    std::string text;
+    const size_t want = 500 + rng() % 3000;
+    while (text.size() < want) text += pieces[rng() % pieces.size()];
+    texts.push_back(text);
+  }
+  return texts;
+}
+
+// A few word ends per text (none for some), sorted as ContextWords gives
+// them.
+std::vector<uint32_t> WordEnds(size_t size, std::mt19937& rng) {
+  std::vector<uint32_t> ends;
+  const int count = static_cast<int>(rng() % 6);
+  for (int i = 0; i < count; ++i) {
+    ends.push_back(static_cast<uint32_t>(rng() % (size + 1)));
+  }
+  std::sort(ends.begin(), ends.end());
+  return ends;
+}
+
+std::unique_ptr<Prefilter> CompileAll(Prefilter::Mode mode) {
+  auto compiled = Prefilter::Compile(AllTriggers(), "", mode);
+  EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
+  return compiled.ok() ? std::move(compiled).value() : nullptr;
+}
+
+bool WordBefore(const std::vector<uint32_t>& ends, uint32_t start) {
+  const uint32_t from = start > kWindow ? start - kWindow : 0;
+  auto it = std::lower_bound(ends.begin(), ends.end(), from);
+  return it != ends.end() && *it <= start;
+}
+
+auto Key(const RawMatch& m) { return std::tuple(m.id, m.start, m.end); }
+
+bool Contains(const std::vector<RawMatch>& matches, const RawMatch& m) {
+  return std::any_of(matches.begin(), matches.end(), [&](const RawMatch& x) {
+    return Key(x) == Key(m);
+  });
+}
+
+// Mode::kFull filters the ends of one pass over the whole text; kNear
+// reads only the text near the words when they are few.
+class PrefilterNearModes : public testing::TestWithParam<Prefilter::Mode> {};
+
+TEST_P(PrefilterNearModes, KeepsEveryMatchAWordPrecedes) {
+  std::unique_ptr<Prefilter> compiled = CompileAll(GetParam());
+  ASSERT_NE(compiled, nullptr);
+  const Prefilter& prefilter = *compiled;
+  auto scratch = prefilter.NewScratch();
+  std::mt19937 rng(3);
+  std::vector<RawMatch> all, near_only;
+  size_t kept = 0, dropped = 0, total = 0;
+  for (const std::string& text : LongTexts()) {
+    const std::vector<uint32_t> ends = WordEnds(text.size(), rng);
+    const NearWords near{ends, kWindow};
+    prefilter.Scan(text, *scratch, &all);
+    prefilter.Scan(text, *scratch, &near_only, &near);
+    total += all.size();
+    for (const RawMatch& m : all) {
+      if (WordBefore(ends, m.start)) {
+        ASSERT_TRUE(Contains(near_only, m)) << m.id << " at " << m.start;
+        ++kept;
+      }
+    }
+    for (const RawMatch& m : near_only) {
+      // Anything else the filtered scan reports has no word before it.
+      if (!Contains(all, m)) {
+        ASSERT_FALSE(WordBefore(ends, m.start)) << m.id << " at " << m.start;
+      }
+    }
+    dropped += all.size() - std::min(all.size(), near_only.size());
+    ASSERT_TRUE(std::is_sorted(near_only.begin(), near_only.end(),
+                               [](const RawMatch& a, const RawMatch& b) {
+                                 return std::tuple(a.id, a.start) <
+                                        std::tuple(b.id, b.start);
+                               }));
+  }
+  EXPECT_GT(total, 1000u);    // the texts exercise the triggers
+  EXPECT_GT(kept, 50u);       // some matches have a word before them
+  EXPECT_GT(dropped, total / 2);  // and the filter drops most of the rest
+}
+
+TEST_P(PrefilterNearModes, NoWordsLeavesOnlyOwnDatabasePatterns) {
+  std::unique_ptr<Prefilter> compiled = CompileAll(GetParam());
+  ASSERT_NE(compiled, nullptr);
+  const Prefilter& prefilter = *compiled;
+  auto scratch = prefilter.NewScratch();
+  std::vector<RawMatch> all, none;
+  const NearWords near{{}, kWindow};
+  size_t total = 0, left = 0;
+  for (const std::string& text : LongTexts()) {
+    prefilter.Scan(text, *scratch, &all);
+    prefilter.Scan(text, *scratch, &none, &near);
+    for (const RawMatch& m : none) ASSERT_TRUE(Contains(all, m));
+    total += all.size();
+    left += none.size();
+  }
+  EXPECT_LT(left, total / 4);
+}
+
+INSTANTIATE_TEST_SUITE_P(Modes, PrefilterNearModes,
+                         testing::Values(Prefilter::Mode::kFull,
+                                         Prefilter::Mode::kNear));
+
+// The gated prefilter applies the filter to its gated part alone: the
+// ungated triggers' matches do not change.
+TEST(PrefilterNearTest, GatedPartOnly) {
+  const std::vector<const Trigger*> triggers = AllTriggers();
+  std::vector<bool> gated(triggers.size());
+  for (size_t i = 0; i < gated.size(); i += 2) gated[i] = true;
+  auto prefilter = GatedPrefilter::Compile(triggers, gated, "");
+  ASSERT_TRUE(prefilter.ok());
+  auto scratch = prefilter.value()->NewScratch();
+  std::mt19937 rng(5);
+  std::vector<RawMatch> all, filtered;
+  size_t ungated = 0;
+  for (const std::string& text : LongTexts()) {
+    const std::vector<uint32_t> ends = WordEnds(text.size(), rng);
+    const NearWords near{ends, kWindow};
+    prefilter.value()->Scan(text, true, *scratch, &all);
+    prefilter.value()->Scan(text, true, *scratch, &filtered, &near);
+    std::vector<RawMatch> open_all, open_filtered;
+    for (const RawMatch& m : all) {
+      if (!gated[m.id]) open_all.push_back(m);
+      if (gated[m.id] && WordBefore(ends, m.start)) {
+        ASSERT_TRUE(Contains(filtered, m));
+      }
+    }
+    for (const RawMatch& m : filtered) {
+      if (!gated[m.id]) open_filtered.push_back(m);
+    }
+    ASSERT_EQ(open_all.size(), open_filtered.size());
+    for (size_t i = 0; i < open_all.size(); ++i) {
+      ASSERT_EQ(Key(open_all[i]), Key(open_filtered[i]));
+    }
+    ungated += open_all.size();
+  }
+  EXPECT_GT(ungated, 100u);
+}
+
+}  // namespace
+}  // namespace breachscope
