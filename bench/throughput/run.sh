@@ -98,7 +98,8 @@ header() {
 
 stages() {
   local label="$1"
-  echo "stages of ${label} (worker wall seconds summed over threads):"
+  echo "stages of ${label} (worker thread CPU and wall seconds, summed over"
+  echo "threads; store is the writer thread):"
   grep -E '^stats stage' "${work}/${label}.stats" | sed 's/^stats stage /  /'
 }
 

@@ -9,12 +9,11 @@
 
 #include <array>
 #include <atomic>
-#include <chrono>
 #include <cstdint>
 
 namespace breachscope {
 
-// Where a worker's wall time goes. kRead: open, map, sniff and decode (page
+// Where a worker's time goes. kRead: open, map, sniff and decode (page
 // faults land here, as decoding is the first pass over the bytes); kUnpack:
 // archive and compressed-stream decoding; kExtract: splitting into units;
 // kDetect: detectors (see StageClock on sampling); kSeal: sealing findings
@@ -40,26 +39,48 @@ struct ScanCounters {
   std::atomic<uint64_t> findings{0};
   // Worker wall time per Stage, summed over workers, in nanoseconds.
   std::array<std::atomic<uint64_t>, kStageCount> stage_ns{};
+  // Worker thread CPU time per Stage, summed over workers, in nanoseconds.
+  std::array<std::atomic<uint64_t>, kStageCount> stage_cpu_ns{};
 };
 
-// A per-thread stopwatch that charges elapsed time to the current stage.
-// Detection runs once per unit, and units can be a few bytes (CSV cells), so
-// timing every unit would cost more than some detectors: a pseudo-random one
-// unit in kSampleEvery is timed, and the detect time of the others is
-// estimated from it (and taken off extract, where it was charged).
+// The clocks a StageClock reads, in nanoseconds; tests pass fakes.
+struct StageClockSource {
+  int64_t (*wall)();        // monotonic wall time
+  int64_t (*thread_cpu)();  // CPU time of the calling thread
+};
+// steady_clock and CLOCK_THREAD_CPUTIME_ID.
+StageClockSource RealStageClocks();
+
+// A per-thread stopwatch that charges each stage its wall time and the
+// thread's CPU time. Wall time alone lies on a machine short of cores: a
+// worker waiting for a core is charged to whatever stage it is in; the
+// CPU clock counts only time on a core, and waiting for the writer
+// (kQueue) shows as wall time without CPU.
+//
+// Two samplings keep it cheap:
+// - Detection runs once per unit, and units can be a few bytes (CSV cells),
+//   so timing every unit would cost more than some detectors: a
+//   pseudo-random one unit in kSampleEvery is timed (wall clock only), and
+//   the detect time of the others is estimated from it (and taken off
+//   extract, where it was charged); their CPU moves in the same proportion.
+// - The thread CPU clock is a system call (about 3 us on a virtual machine,
+//   25 times a steady_clock read), so it is read at a switch only once
+//   kCpuReadEveryNs of wall time has passed since the last read, and at
+//   AddTo. The CPU used in between is shared among the stages of that
+//   stretch in proportion to their wall time, queue_wait excluded (a wait
+//   uses no CPU). A stretch is about a millisecond, so a worker kept off
+//   its core moves CPU between stages only within one stretch.
 class StageClock {
  public:
   static constexpr uint32_t kSampleEvery = 16;
+  static constexpr int64_t kCpuReadEveryNs = 1'000'000;
 
-  StageClock() : last_(Now()) {}
+  explicit StageClock(StageClockSource clocks = RealStageClocks());
 
   // Charges the time since the last switch to the current stage; returns it.
   Stage Switch(Stage next) {
-    const int64_t now = Now();
-    ns_[static_cast<int>(current_)] += now - last_;
-    last_ = now;
-    Stage previous = current_;
-    current_ = next;
+    const Stage previous = Advance(next);
+    if (last_wall_ - cpu_read_wall_ >= kCpuReadEveryNs) ReadCpu();
     return previous;
   }
 
@@ -74,49 +95,49 @@ class StageClock {
     return true;
   }
   // Brackets a sampled unit's detection (stage must be kExtract around it).
-  void BeginSampled() { Switch(Stage::kDetect); sampled_start_ = last_; }
+  // Wall clock only: a CPU read here would cost more than many units.
+  void BeginSampled() {
+    Advance(Stage::kDetect);
+    sampled_start_ = last_wall_;
+  }
   void EndSampled() {
-    Switch(Stage::kExtract);
-    sampled_ns_ += last_ - sampled_start_;
+    Advance(Stage::kExtract);
+    sampled_ns_ += last_wall_ - sampled_start_;
   }
 
   // Adds the time so far into `counters` and starts again from zero.
-  void AddTo(ScanCounters& counters) {
-    Switch(current_);
-    EstimateUnsampled();
-    for (int i = 0; i < kStageCount; ++i) {
-      if (ns_[i] > 0) {
-        counters.stage_ns[i].fetch_add(static_cast<uint64_t>(ns_[i]),
-                                       std::memory_order_relaxed);
-      }
-      ns_[i] = 0;
-    }
-  }
+  void AddTo(ScanCounters& counters);
+
+  // Reads of the thread CPU clock so far (to check what the clock costs).
+  uint64_t cpu_reads() const { return cpu_reads_; }
 
  private:
-  static int64_t Now() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
+  // Charges the wall time since the last switch to the current stage.
+  Stage Advance(Stage next) {
+    const int64_t now = clocks_.wall();
+    const int at = static_cast<int>(current_);
+    wall_ns_[at] += now - last_wall_;
+    stretch_ns_[at] += now - last_wall_;
+    last_wall_ = now;
+    const Stage previous = current_;
+    current_ = next;
+    return previous;
   }
-
+  // Reads the CPU clock and shares the CPU since the last read out over
+  // the stretch's stages.
+  void ReadCpu();
   // Moves the estimated detect time of unsampled units from extract.
-  void EstimateUnsampled() {
-    if (sampled_ > 0 && units_ > sampled_) {
-      int64_t estimate = static_cast<int64_t>(
-          static_cast<double>(sampled_ns_) * (units_ - sampled_) / sampled_);
-      int64_t& extract = ns_[static_cast<int>(Stage::kExtract)];
-      if (estimate > extract) estimate = extract;
-      extract -= estimate;
-      ns_[static_cast<int>(Stage::kDetect)] += estimate;
-    }
-    units_ = sampled_ = 0;
-    sampled_ns_ = 0;
-  }
+  void EstimateUnsampled();
 
-  std::array<int64_t, kStageCount> ns_{};
+  StageClockSource clocks_;
+  std::array<int64_t, kStageCount> wall_ns_{};
+  std::array<int64_t, kStageCount> cpu_ns_{};
+  std::array<int64_t, kStageCount> stretch_ns_{};  // wall since the CPU read
   Stage current_ = Stage::kOther;
-  int64_t last_;
+  int64_t last_wall_;
+  int64_t cpu_read_wall_;  // wall time of the last CPU read
+  int64_t last_cpu_;
+  uint64_t cpu_reads_ = 0;
   int64_t sampled_start_ = 0;
   int64_t sampled_ns_ = 0;
   uint64_t units_ = 0;

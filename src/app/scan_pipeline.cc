@@ -332,6 +332,7 @@ Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
   outcome.stats.cpu_system_seconds = cpu_end.second - cpu_start.second;
   for (int i = 0; i < kStageCount; ++i) {
     outcome.stats.stage_seconds[i] = counters.stage_ns[i].load() / 1e9;
+    outcome.stats.stage_cpu_seconds[i] = counters.stage_cpu_ns[i].load() / 1e9;
   }
   outcome.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
@@ -357,37 +358,32 @@ std::string FormatScanStats(const ScanOutcome& o) {
     std::snprintf(line, sizeof(line), "stats %s %.3f\n", key, value);
     out += line;
   };
+  double workers_cpu = 0;
+  for (double seconds : st.stage_cpu_seconds) workers_cpu += seconds;
+  const double cpu = st.cpu_user_seconds + st.cpu_system_seconds;
   add("threads", st.threads);
   add("wall_s", o.seconds);
   add("bytes", static_cast<double>(o.bytes));
   add("cpu_user_s", st.cpu_user_seconds);
   add("cpu_system_s", st.cpu_system_seconds);
-  double worker_total = 0;
-  for (double seconds : st.stage_seconds) worker_total += seconds;
-  // Stage times are wall clock (a CPU clock costs a system call). On a
-  // loaded machine they include waiting for a core, so the workers' CPU
-  // (process CPU minus the writer's) is shared out in their proportion too:
-  // "cpu~". Waiting for the writer uses no CPU and gets none.
-  const int queue = static_cast<int>(Stage::kQueue);
-  const double busy = worker_total - st.stage_seconds[queue];
-  const double worker_cpu = st.cpu_user_seconds + st.cpu_system_seconds -
-                            st.writer_cpu_seconds;
-  for (int i = 0; i < kStageCount; ++i) {
-    const double cpu = i == queue || busy <= 0
-                           ? 0.0
-                           : worker_cpu * st.stage_seconds[i] / busy;
+  add("workers_cpu_s", workers_cpu);
+  add("writer_cpu_s", st.writer_cpu_seconds);
+  // Per stage: the workers' thread CPU (what the stage costs, whatever the
+  // load) and its share of the process CPU, then wall time summed over
+  // workers, which adds waiting: for a core on a loaded machine, and for
+  // the writer in queue_wait (wall time, next to no CPU).
+  auto stage = [&](const char* name, double cpu_s, double wall_s,
+                   const char* note) {
     std::snprintf(line, sizeof(line),
-                  "stats stage %-10s %9.3f s %5.1f%%  cpu~ %.3f s\n",
-                  kStageNames[i], st.stage_seconds[i],
-                  worker_total > 0 ? 100 * st.stage_seconds[i] / worker_total
-                                   : 0.0,
-                  cpu);
+                  "stats stage %-10s cpu %8.3f s %5.1f%%  wall %8.3f s%s\n",
+                  name, cpu_s, cpu > 0 ? 100 * cpu_s / cpu : 0.0, wall_s, note);
     out += line;
+  };
+  for (int i = 0; i < kStageCount; ++i) {
+    stage(kStageNames[i], st.stage_cpu_seconds[i], st.stage_seconds[i], "");
   }
-  std::snprintf(line, sizeof(line),
-                "stats stage %-10s %9.3f s (writer thread; cpu %.3f s)\n",
-                "store", st.store_seconds, st.writer_cpu_seconds);
-  out += line;
+  stage("store", st.writer_cpu_seconds, st.store_seconds,
+        " (writer thread; wall in store calls)");
   for (const auto& [name, format] : st.formats) {
     std::snprintf(line, sizeof(line),
                   "stats format %-10s items %llu bytes %llu findings %llu\n",

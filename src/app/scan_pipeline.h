@@ -38,9 +38,12 @@ struct ScanOptions {
 // What a scan spent its time on, for `scan --stats` and the benchmarks.
 struct ScanStats {
   int threads = 0;
-  // Worker wall seconds per Stage (scan_counters.h), summed over workers.
+  // Worker wall and thread CPU seconds per Stage (scan_counters.h), summed
+  // over workers. On a machine short of cores wall time includes waiting
+  // for a core; CPU time does not, nor waiting for the writer (queue_wait).
   std::array<double, kStageCount> stage_seconds{};
-  double store_seconds = 0;       // writer thread inside store calls
+  std::array<double, kStageCount> stage_cpu_seconds{};
+  double store_seconds = 0;       // writer thread inside store calls (wall)
   double writer_cpu_seconds = 0;  // writer thread CPU (store + queue)
   double cpu_user_seconds = 0;    // whole process, during the scan
   double cpu_system_seconds = 0;
