@@ -215,11 +215,24 @@ bool WordsHaveLetters(const DetectorSpec& spec) {
   return true;
 }
 
+// True when a match of `t` can be kept only with context: scoring.cc drops
+// it without (NeedsContext), or its base confidence, even with the
+// validator's confirmed boost, stays under `min_confidence` (a bare record
+// number scores 0.42). ScoreCandidate's own arithmetic, so the two agree to
+// the bit.
+bool CountsOnlyWithContext(const DetectorSpec& spec, const Trigger& t,
+                           double min_confidence) {
+  if (spec.requires_context || t.needs != TriggerNeeds::kDefault) return true;
+  double best = t.confidence;
+  best += kConfirmedBoost;
+  return std::clamp(best, 0.0, kMaxConfidence) < min_confidence;
+}
+
 }  // namespace
 
-// Per trigger id: true for triggers that count only with context (as
-// scoring.cc decides) of detectors whose context words all have letters.
-// Fills gated_sets for the context sets of those detectors.
+// Per trigger id: true for triggers that count only with context
+// (CountsOnlyWithContext) of detectors whose context words all have
+// letters. Fills gated_sets for the context sets of those detectors.
 std::vector<bool> DetectorEngine::Impl::GateTriggers() {
   std::vector<bool> gated;
   gated_sets.clear();
@@ -227,7 +240,7 @@ std::vector<bool> DetectorEngine::Impl::GateTriggers() {
     const bool words_ok = WordsHaveLetters(*spec);
     bool any = false;
     for (const Trigger& t : spec->triggers) {
-      bool needs = spec->requires_context || t.needs != TriggerNeeds::kDefault;
+      bool needs = CountsOnlyWithContext(*spec, t, options.min_confidence);
       gated.push_back(words_ok && needs);
       any = any || gated.back();
     }

@@ -145,6 +145,40 @@ TEST_F(DetectorEngineTest, MinConfidenceDrops) {
   EXPECT_TRUE(Scan(*strict, unit).empty());
 }
 
+// A long unit (a log block) where context words stand by a few numbers
+// only: those are found, the bare numbers and timestamps far from any word
+// are not; and under a lower min_confidence a bare record number (0.42)
+// counts on its own again, so it must still be located.
+TEST_F(DetectorEngineTest, LongUnitFindsNumbersNearTheirWordsOnly) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    text += "2024-03-0" + std::to_string(1 + i % 9) +
+            "T09:34:34.313Z INFO worker-7 request_id=1b755207b8318bb" +
+            std::to_string(i % 10) + " took 737ms ref 55512" +
+            std::to_string(10 + i) + "\n";
+  }
+  const size_t near_at = text.size();
+  text += "patient MRN 4401937, SIN 193-456-787 on file\n";
+  for (int i = 0; i < 10; ++i) {
+    text += "2024-04-11T10:00:00.000Z DEBUG worker-3 took 12ms\n";
+  }
+  TextUnit unit = Unit(UnitKind::kText, text, "");
+  std::vector<std::string> found;
+  for (const Finding& f : Scan(*engine_, unit)) {
+    if (!IsPattern(*engine_, f.detector)) continue;
+    found.push_back(f.detector + ":" + f.value);
+    EXPECT_GE(f.location.offset, near_at) << f.value;
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"medical_record_number:4401937",
+                                             "sin:193-456-787"}));
+  auto lenient = MakeEngine({.min_confidence = 0.4});
+  size_t bare = 0;
+  for (const Finding& f : Scan(*lenient, unit)) {
+    bare += f.detector == "medical_record_number" && f.location.offset < near_at;
+  }
+  EXPECT_EQ(bare, 40u);  // "ref 5551210" .. "ref 5551249"
+}
+
 TEST_F(DetectorEngineTest, DeterministicAndScratchReusable) {
   std::string_view text =
       "DOB 02/03/1980 phone 306 555 1234 SIN 193-456-787 k1a0b1";
