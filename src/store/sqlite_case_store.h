@@ -12,6 +12,11 @@
 // Only sealed PHI reaches the file (see sqlite_schema.cc for what is
 // stored in which column).
 //
+// Between BeginScan and EndScan the connection checks no foreign keys (a
+// check per finding row was a large part of the writer's work); the rows a
+// scan writes refer to items it has just written, and its deletes remove
+// findings with their items themselves.
+//
 // Ownership: owns the connection and the Sealer. Destroying the store
 // commits the open batch on a best-effort basis; call Flush() first to see
 // errors. Threading: one thread at a time, as CaseStore says. The visitor of
@@ -117,6 +122,9 @@ class SqliteCaseStore final : public CaseStore {
   Status CheckBatchAfter(Status error);
   // Removes a half-written item after `error`; returns `error`.
   Status UndoItem(int64_t item_id, Status error);
+  // PRAGMA foreign_keys; off from BeginScan to EndScan. REQUIRES: no open
+  // batch.
+  Status SetForeignKeys(bool on);
   // Inserts the item row; its id in *item_id.
   Status InsertItemRow(const ItemRecord& item, int64_t* item_id);
   Status CountRows(int64_t rows);
@@ -135,6 +143,7 @@ class SqliteCaseStore final : public CaseStore {
   sqlite::Statement delete_source_items_;
   sqlite::Statement upsert_source_;
   sqlite::Statement finish_source_;
+  sqlite::Statement delete_item_findings_;
   sqlite::Statement delete_item_;
   sqlite::Statement insert_item_;
   sqlite::Statement update_item_;

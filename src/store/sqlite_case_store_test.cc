@@ -274,6 +274,47 @@ TEST(SqliteCaseStoreTest, FailedFindingUndoesItsItem) {
   EXPECT_TRUE(store->AddItem(MakeItem("b", "b"), {MakeFinding("name", "y")}).ok());
 }
 
+// The same inside a scan, where the store checks no foreign keys and so
+// no ON DELETE CASCADE removes the item's findings: none stay behind.
+TEST(SqliteCaseStoreTest, FailedFindingInAScanLeavesNoOrphans) {
+  TempDir tmp;
+  ASSERT_NE(OpenStore(tmp.case_dir()), nullptr);
+  const std::string path = tmp.case_dir() + "/case.db";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TRIGGER fail_boom BEFORE INSERT ON findings "
+                         "WHEN (SELECT text FROM strings "
+                         "WHERE id = NEW.category_id) = 'boom' "
+                         "BEGIN SELECT RAISE(ABORT, 'refused'); END",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+
+  auto store = OpenStore(tmp.case_dir());
+  Result<int64_t> scan = store->BeginScan({"root"}, 1);
+  ASSERT_TRUE(scan.ok());
+  std::vector<Finding> findings;
+  for (int i = 0; i < 20; ++i) findings.push_back(MakeFinding("name", "y"));
+  findings.push_back(MakeFinding("boom", "z"));
+  EXPECT_FALSE(store->AddItem(MakeItem("b", "b"), findings).ok());
+  ASSERT_TRUE(store->AddItem(MakeItem("c", "c"), {MakeFinding("name", "w")}).ok());
+  ASSERT_TRUE(store->EndScan(scan.value(), {}).ok());
+  EXPECT_EQ(store->Summary().value().findings, 1u);
+  store.reset();
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT count(*) FROM findings WHERE item_id "
+                               "NOT IN (SELECT id FROM items)",
+                               -1, &stmt, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int64(stmt, 0), 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
 TEST(SqliteCaseStoreTest, FinishingAnUnbegunSourceFails) {
   TempDir tmp;
   auto store = OpenStore(tmp.case_dir());

@@ -1,6 +1,5 @@
 #include "store/sqlite_finding_writer.h"
 
-#include <cstring>
 #include <string_view>
 #include <utility>
 
@@ -9,23 +8,26 @@
 namespace breachscope::sqlite {
 namespace {
 
-constexpr int kColumns = 19;
+// Parameters per row: every column but item_id (?1, once per statement),
+// normalized_sealed and seal_form (constants: see BindRow).
+constexpr int kColumns = 16;
 
-// INSERT of `rows` findings: (?1, ..., ?19), (?20, ...), ...
+// INSERT of `rows` findings: (?1, ?2, ..., ?17, X'', 1), (?1, ?18, ...), ...
 std::string InsertSql(int rows) {
   std::string sql =
       "INSERT INTO findings(item_id, seq, category_id, detector_id, "
-      "value_sealed, normalized_sealed, value_hash, value_key, confidence, "
-      "explanation_id, role, unit_kind, record, col, label_id, path_id, "
-      "tbl_id, offset_bytes, seal_form) VALUES ";
+      "value_sealed, value_hash, value_key, confidence, explanation_id, role, "
+      "unit_kind, record, col, label_id, path_id, tbl_id, offset_bytes, "
+      "normalized_sealed, seal_form) VALUES ";
+  const std::string constants =
+      ",X''," + std::to_string(static_cast<int64_t>(SealForm::kOneSeal)) + ")";
   for (int r = 0; r < rows; ++r) {
-    sql += r == 0 ? "(" : ",(";
+    sql += r == 0 ? "(?1" : ",(?1";
     for (int c = 0; c < kColumns; ++c) {
-      if (c > 0) sql += ',';
-      sql += '?';
-      sql += std::to_string(r * kColumns + c + 1);
+      sql += ",?";
+      sql += std::to_string(2 + r * kColumns + c);
     }
-    sql += ')';
+    sql += constants;
   }
   return sql;
 }
@@ -74,15 +76,17 @@ Status FindingWriter::InsertSealed(int64_t item_id,
     const size_t rows = static_cast<size_t>(kRowsPerInsert[k]);
     Statement& insert = inserts_[k];
     for (; i + rows <= n; i += rows) {
+      insert.BindInt(1, item_id);
       for (size_t r = 0; r < rows; ++r) {
-        Status st = BindRow(insert, static_cast<int>(r), item_id, seq(i + r),
+        Status st = BindRow(insert, static_cast<int>(r), seq(i + r),
                             findings[i + r], sealed[i + r]);
         if (!st.ok()) {
           insert.Reset();
           return st;
         }
       }
-      BS_RETURN_IF_ERROR(insert.Run("insert finding"));
+      // Every parameter is bound again before the next run.
+      BS_RETURN_IF_ERROR(insert.RunKeepingBindings("insert finding"));
     }
   }
   return {};
@@ -91,61 +95,38 @@ Status FindingWriter::InsertSealed(int64_t item_id,
 void FindingWriter::Forget() {
   strings_.Forget();
   marked_ = false;  // the mark may have gone with the transaction
-  for (RecentStrings& r : recent_) r = RecentStrings();
 }
 
-Result<int64_t> FindingWriter::IdOf(int slot, std::string_view text) {
-  if (text.empty()) return int64_t{0};
-  RecentStrings& r = recent_[slot];
-  for (int k = 0, i = r.hint; k < r.used; ++k, i = i + 1 == r.used ? 0 : i + 1) {
-    const std::string& t = r.text[i];
-    if (t.size() == text.size() && std::memcmp(t.data(), text.data(), t.size()) == 0) {
-      r.hint = i + 1 == r.used ? 0 : i + 1;
-      return r.id[i];
-    }
-  }
-  Result<int64_t> id = strings_.IdOf(text);
-  if (!id.ok()) return id;
-  r.text[r.next].assign(text);
-  r.id[r.next] = id.value();
-  r.next = (r.next + 1) % RecentStrings::kSize;
-  if (r.used < RecentStrings::kSize) ++r.used;
-  r.hint = r.next % r.used;
-  return id;
-}
-
-Status FindingWriter::BindRow(Statement& stmt, int row, int64_t item_id,
-                              int64_t seq, const Finding& f,
-                              SealedFinding s) {
+Status FindingWriter::BindRow(Statement& stmt, int row, int64_t seq,
+                              const Finding& f, SealedFinding s) {
   const Location& loc = f.location;
   int64_t ids[kStringSlots];
   const std::string_view texts[kStringSlots] = {
       f.category, f.detector, f.explanation, loc.label, loc.path, loc.table};
   for (int i = 0; i < kStringSlots; ++i) {
-    Result<int64_t> id = IdOf(i, texts[i]);
+    Result<int64_t> id = strings_.IdOf(texts[i]);
     if (!id.ok()) return id.status();
     ids[i] = id.value();
   }
-  const int p = row * kColumns;
-  stmt.BindInt(p + 1, item_id)
-      .BindInt(p + 2, seq)
-      .BindInt(p + 3, ids[0])
-      .BindInt(p + 4, ids[1])
-      .BindBlob(p + 5, s.sealed)
-      .BindBlob(p + 6, std::string_view())  // one seal: see sealed_finding.h
-      .BindBlob(p + 7, s.hash)
-      .BindInt(p + 8, ValueKey(s.hash))
-      .BindDouble(p + 9, f.confidence)
-      .BindInt(p + 10, ids[2])
-      .BindInt(p + 11, RoleCode(f.role))
-      .BindInt(p + 12, UnitKindCode(loc.kind))
-      .BindInt(p + 13, loc.record)
-      .BindInt(p + 14, loc.column)
-      .BindInt(p + 15, ids[3])
-      .BindInt(p + 16, ids[4])
-      .BindInt(p + 17, ids[5])
-      .BindInt(p + 18, static_cast<int64_t>(loc.offset))
-      .BindInt(p + 19, static_cast<int64_t>(SealForm::kOneSeal));
+  // The one-seal form: value_sealed holds both values, normalized_sealed
+  // is the empty blob (sealed_finding.h); both constants are in the SQL.
+  const int p = 1 + row * kColumns;
+  stmt.BindInt(p + 1, seq)
+      .BindInt(p + 2, ids[0])
+      .BindInt(p + 3, ids[1])
+      .BindBlob(p + 4, s.sealed)
+      .BindBlob(p + 5, s.hash)
+      .BindInt(p + 6, ValueKey(s.hash))
+      .BindDouble(p + 7, f.confidence)
+      .BindInt(p + 8, ids[2])
+      .BindInt(p + 9, RoleCode(f.role))
+      .BindInt(p + 10, UnitKindCode(loc.kind))
+      .BindInt(p + 11, loc.record)
+      .BindInt(p + 12, loc.column)
+      .BindInt(p + 13, ids[3])
+      .BindInt(p + 14, ids[4])
+      .BindInt(p + 15, ids[5])
+      .BindInt(p + 16, static_cast<int64_t>(loc.offset));
   return {};
 }
 

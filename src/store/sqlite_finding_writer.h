@@ -8,7 +8,10 @@
 // strings (StringIds) and inserts many rows per statement (kRowsPerInsert:
 // 128 at a time, the rest by 16, then one by one), since a dense item has
 // hundreds of findings and SQLite's fixed cost per statement execution was
-// a large part of the cost per row.
+// a large part of the cost per row. Binding is much of the rest, so a row
+// binds only what varies: the item id is one parameter of the statement,
+// the seal form and the unused second seal are constants of its SQL, and
+// bindings are overwritten rather than cleared between executions.
 //
 // Ownership: borrows the connection and the Sealer, which must outlive it.
 // Threading: one thread at a time, like the connection. Internal to
@@ -62,36 +65,18 @@ class FindingWriter {
   // MarkOneSealRows, once per transaction that inserts rows.
   Status MarkCase();
 
-  // Binds finding `f`, sealed as `s`, as row `row` (0-based) of `stmt`.
-  // `s` must stay untouched until the step (blobs are not copied).
-  Status BindRow(Statement& stmt, int row, int64_t item_id, int64_t seq,
-                 const Finding& f, SealedFinding s);
-
-  // The id of string `slot` (category, detector, explanation, label, path,
-  // table) of a row. Rows of a table cycle through their columns' strings,
-  // so each slot remembers its last few strings: a compare or two is
-  // cheaper than hashing the text for the look-up in StringIds.
-  Result<int64_t> IdOf(int slot, std::string_view text);
+  // Binds finding `f`, sealed as `s`, as row `row` (0-based) of `stmt`
+  // (whose ?1, the item id, is bound apart). `s` must stay untouched until
+  // the step (blobs are not copied).
+  Status BindRow(Statement& stmt, int row, int64_t seq, const Finding& f,
+                 SealedFinding s);
 
   static constexpr int kStringSlots = 6;
-
-  // The last kSize distinct texts of a slot with their ids, replaced round
-  // robin. `hint` is where the next look-up starts: one past the last hit,
-  // which is the next column's string when rows repeat a cycle.
-  struct RecentStrings {
-    static constexpr int kSize = 16;
-    std::array<std::string, kSize> text;
-    std::array<int64_t, kSize> id{};
-    int used = 0;
-    int next = 0;
-    int hint = 0;
-  };
 
   sqlite3* db_ = nullptr;
   const Sealer* sealer_ = nullptr;
   bool marked_ = false;  // MarkCase ran in the open transaction
   StringIds strings_;
-  std::array<RecentStrings, kStringSlots> recent_;
   // inserts_[k] inserts kRowsPerInsert[k] rows.
   std::array<Statement, kRowsPerInsert.size()> inserts_;
 };

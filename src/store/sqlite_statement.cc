@@ -119,6 +119,21 @@ Status Statement::Run(std::string_view op) {
   return {};
 }
 
+Status Statement::RunKeepingBindings(std::string_view op) {
+  if (bind_rc_ != SQLITE_OK) {
+    Status st = SqliteStatus(db(), bind_rc_, op);
+    Reset();
+    return st;
+  }
+  const int rc = sqlite3_step(stmt_);
+  Status st = SqliteStatus(db(), rc, op);
+  sqlite3_reset(stmt_);
+  if (rc == SQLITE_ROW) {
+    return Internal(std::string(op) + ": statement returned rows");
+  }
+  return st;
+}
+
 Result<bool> Statement::Next(std::string_view op) {
   if (bind_rc_ != SQLITE_OK) {
     Status st = SqliteStatus(db(), bind_rc_, op);

@@ -18,7 +18,7 @@ Status StringIds::Prepare(sqlite3* db) {
 
 Result<int64_t> StringIds::IdOf(std::string_view text) {
   if (text.empty()) return int64_t{0};
-  if (auto it = cache_.find(text); it != cache_.end()) return it->second;
+  if (const int64_t cached = cache_.Find(text); cached != 0) return cached;
   int64_t id = 0;
   select_.BindText(1, text);
   Result<bool> row = select_.Next("look up string");
@@ -30,10 +30,7 @@ Result<int64_t> StringIds::IdOf(std::string_view text) {
     BS_RETURN_IF_ERROR(insert_.BindText(1, text).Run("insert string"));
     id = sqlite3_last_insert_rowid(select_.db());
   }
-  // Dropping everything is crude but keeps the common case (a few hundred
-  // repeated strings) a single probe and the pathological one bounded.
-  if (cache_.size() >= kMaxCached) cache_.clear();
-  cache_.emplace(text, id);
+  cache_.Add(text, id);
   return id;
 }
 

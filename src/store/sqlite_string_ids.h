@@ -3,8 +3,8 @@
 // Finding rows repeat a few strings over and over (category, detector,
 // explanation, column label, field path, table name). Each is stored once
 // in `strings` and findings refer to it by id, which keeps finding rows
-// small; a bounded in-memory map makes the id look-up of a repeated string
-// a hash probe instead of a query. The empty string is id 0 and never
+// small; a bounded in-memory table (StringIdCache) makes the id look-up of
+// a repeated string a hash probe instead of a query. The empty string is id 0 and never
 // stored, so the common "no label / no path / no table" costs nothing.
 //
 // Only non-PHI text may be interned: the table is never sealed.
@@ -20,22 +20,21 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
 #include "store/sqlite_statement.h"
+#include "store/string_id_cache.h"
 
 namespace breachscope::sqlite {
 
 class StringIds {
  public:
-  // Strings kept in memory before the map is dropped and refilled; bounds
+  // Strings kept in memory before the cache is dropped and refilled; bounds
   // memory when a share yields unbounded distinct paths.
-  static constexpr size_t kMaxCached = 1 << 16;
+  static constexpr size_t kMaxCached = StringIdCache::kMaxEntries;
 
   StringIds() = default;
   Status Prepare(sqlite3* db);
@@ -44,22 +43,15 @@ class StringIds {
   // transaction when `text` may be new.
   Result<int64_t> IdOf(std::string_view text);
   // Drops the cache; ids are looked up again.
-  void Forget() { cache_.clear(); }
+  void Forget() { cache_.Clear(); }
 
   // Reads the whole table: (*out)[id] is the text of id (0 is "").
   static Status LoadAll(sqlite3* db, std::vector<std::string>* out);
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const {
-      return std::hash<std::string_view>()(s);
-    }
-  };
-
   Statement select_;
   Statement insert_;
-  std::unordered_map<std::string, int64_t, Hash, std::equal_to<>> cache_;
+  StringIdCache cache_;
 };
 
 }  // namespace breachscope::sqlite
