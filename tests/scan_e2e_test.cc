@@ -155,6 +155,18 @@ TEST_F(GeneratedShareTest, OneThreadGivesTheSameExport) {
   EXPECT_EQ(ExportFindings(other.path() + "/case"), *export_);
 }
 
+// Every item, however small, detected in batches shared by three workers
+// (app/detect_pool.h): the findings and their order must not change.
+TEST_F(GeneratedShareTest, ItemsSplitAcrossWorkersGiveTheSameExport) {
+  TempDir other;
+  e2e::ProcessResult scan =
+      RunProcess({e2e::BinaryPath(), "scan", share_, "--case",
+                  other.path() + "/case", "--quiet", "--threads", "3",
+                  "--split-bytes", "1"});
+  ASSERT_EQ(scan.exit_code, 0) << scan.err;
+  EXPECT_EQ(ExportFindings(other.path() + "/case"), *export_);
+}
+
 TEST_F(GeneratedShareTest, SecondScanSkipsFinishedFiles) {
   TempDir copy;
   std::filesystem::copy(case_, copy.path() + "/case",

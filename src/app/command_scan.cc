@@ -32,6 +32,7 @@ struct ScanArgs {
   bool no_ocr = false;
   bool stats = false;
   int max_depth = IngestOptions().max_archive_depth;
+  uint64_t split_bytes = IngestOptions().split_min_bytes;
   double min_confidence = DetectOptions().min_confidence;
   std::vector<std::string> detectors;
 };
@@ -84,6 +85,7 @@ int RunScanCommand(const ScanArgs& args) {
   options.ingest.follow_symlinks = args.follow_symlinks;
   options.ingest.ocr = !args.no_ocr;
   options.ingest.max_archive_depth = args.max_depth;
+  options.ingest.split_min_bytes = args.split_bytes;
   options.progress = ChooseProgress(args);
   std::signal(SIGINT, OnStopSignal);
   std::signal(SIGTERM, OnStopSignal);
@@ -151,6 +153,11 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--max-archive-depth", args->max_depth,
                   "Deepest archive nesting opened")
       ->check(CLI::Range(1, 64));
+  cmd->add_option("--split-bytes", args->split_bytes,
+                  "Items at least this big are detected by all worker threads "
+                  "together (smaller ones by one thread each)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   cmd->add_option("--min-confidence", args->min_confidence,
                   "Drop findings scored below this (0..1)")
       ->check(CLI::Range(0.0, 1.0));

@@ -18,8 +18,10 @@ namespace breachscope {
 // archive and compressed-stream decoding; kExtract: splitting into units;
 // kDetect: detectors (see StageClock on sampling); kSeal: sealing findings
 // for the store (done by the workers, so the writer only writes); kQueue:
-// waiting for the store writer (high when the store is the bottleneck);
-// kOther: the rest (walk bookkeeping, between sources).
+// waiting for the store writer (high when the store is the bottleneck),
+// or for another worker to finish detecting a batch of a big item this
+// worker reads (app/detect_pool.h); kOther: the rest (walk bookkeeping,
+// between sources).
 enum class Stage : int {
   kRead, kUnpack, kExtract, kDetect, kSeal, kQueue, kOther
 };

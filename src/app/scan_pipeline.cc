@@ -13,6 +13,7 @@
 
 #include "app/learned_shape_step.h"
 #include "app/source_processor.h"
+#include "app/detect_pool.h"
 #include "common/bounded_queue.h"
 #include "common/id_candidate.h"
 #include "common/record_link.h"
@@ -137,10 +138,11 @@ class Workers {
   Workers(const std::vector<SourceEntry>& sources, const ScanOptions& options,
           const DetectorEngine& engine, const CaseStore& store,
           const std::atomic<bool>& stop, BoundedQueue<WriterMsg>& queue,
-          FindingBudget& budget, StoredItems& stored, ScanCounters& counters)
+          FindingBudget& budget, StoredItems& stored, ScanCounters& counters,
+          DetectPool& pool)
       : sources_(sources), options_(options), engine_(engine), store_(store),
         stop_(stop), queue_(queue), budget_(budget), stored_(stored),
-        counters_(counters) {}
+        counters_(counters), pool_(pool) {}
 
   void Start(int threads) {
     for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Run(); });
@@ -151,7 +153,7 @@ class Workers {
 
  private:
   void Run() {
-    SourceProcessor processor(engine_, options_.ingest, stop_);
+    SourceProcessor processor(engine_, options_.ingest, stop_, &pool_);
     StageClock& clock = processor.clock();
     SourceProcessor::Emit emit = [this, &clock](ItemResult&& item) {
       if (!item.partial) {
@@ -171,6 +173,8 @@ class Workers {
       clock.Switch(before);
     };
     while (!stop_.load()) {
+      // A big item's batches first: its owner waits for them in order.
+      while (pool_.RunOne(processor.scratch(), clock)) {}
       size_t index = next_.fetch_add(1);
       if (index >= sources_.size()) break;
       const SourceEntry& entry = sources_[index];
@@ -181,6 +185,8 @@ class Workers {
       counters_.bytes_done.fetch_add(entry.size, std::memory_order_relaxed);
       clock.AddTo(counters_);  // once per source keeps it cheap
     }
+    // No source left for this worker: help the others' big items.
+    pool_.Help(processor.scratch(), clock);
     clock.AddTo(counters_);
   }
 
@@ -193,6 +199,7 @@ class Workers {
   FindingBudget& budget_;
   StoredItems& stored_;
   ScanCounters& counters_;
+  DetectPool& pool_;
   std::atomic<size_t> next_{0};
   std::vector<std::thread> threads_;
 };
@@ -280,12 +287,12 @@ std::pair<double, double> ProcessCpuSeconds() {
           usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6};
 }
 
-int ThreadCount(int requested, size_t sources) {
+// Not capped by the number of sources: a worker without a source of its own
+// helps detect the big items of the others (app/detect_pool.h).
+int ThreadCount(int requested) {
   int threads = requested > 0 ? requested
                               : static_cast<int>(std::thread::hardware_concurrency());
-  if (threads <= 0) threads = 1;
-  if (sources < static_cast<size_t>(threads)) threads = std::max<size_t>(1, sources);
-  return threads;
+  return threads <= 0 ? 1 : threads;
 }
 
 }  // namespace
@@ -301,7 +308,7 @@ Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
       PendingSources(options, store, &outcome);
   if (!pending.ok()) return pending.status();
   const std::vector<SourceEntry>& sources = pending.value();
-  int threads = ThreadCount(options.threads, sources.size());
+  int threads = ThreadCount(options.threads);
   Result<int64_t> scan_id = store.BeginScan(options.roots, threads);
   if (!scan_id.ok()) return scan_id.status();
 
@@ -314,8 +321,9 @@ Result<ScanOutcome> RunScan(const ScanOptions& options, CaseStore& store,
   BoundedQueue<WriterMsg> queue(kQueueCapacity);
   FindingBudget budget(kQueuedFindingsCap);
   StoredItems stored;
+  DetectPool pool(engine, threads, stop);
   Workers workers(sources, options, engine, store, stop, queue, budget,
-                  stored, counters);
+                  stored, counters, pool);
   workers.Start(threads);
   std::thread closer([&] {
     workers.Join();

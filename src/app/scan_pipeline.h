@@ -6,7 +6,9 @@
 // after its last item, so a scan killed at any moment and run again redoes
 // exactly the unfinished sources (the store purges their partial rows).
 // Results do not depend on the thread count: each source is read by one
-// worker in document order, and the store orders findings by item name.
+// worker in document order (the units of a big item may be detected by other
+// workers, but its findings come back in order: app/detect_pool.h), and the
+// store orders findings by item name.
 #ifndef BREACHSCOPE_APP_SCAN_PIPELINE_H_
 #define BREACHSCOPE_APP_SCAN_PIPELINE_H_
 

@@ -1,5 +1,9 @@
 #include "app/source_processor.h"
 
+#include <optional>
+
+#include "app/detect_batcher.h"
+#include "app/detect_pool.h"
 #include "app/finding_chunker.h"
 #include "app/table_sampler.h"
 
@@ -27,13 +31,28 @@ class DetectingSink : public UnitSink {
  public:
   DetectingSink(const DetectorEngine& engine, DetectorEngine::Scratch& scratch,
                 ItemResult* result, const SourceProcessor::Emit& emit,
-                MappedFile* mapping, uint64_t mapping_base, StageClock& clock)
+                MappedFile* mapping, uint64_t mapping_base, StageClock& clock,
+                DetectPool* pool)
       : sampler_(engine, scratch, &result->findings),
         chunker_(result->record, &result->findings, emit), result_(result),
-        mapping_(mapping), mapping_base_(mapping_base), clock_(clock) {}
+        mapping_(mapping), mapping_base_(mapping_base), clock_(clock) {
+    if (pool != nullptr) {
+      batcher_.emplace(*pool, engine, scratch, clock, &result->findings,
+                       [this] { chunker_.MaybeEmit(); });
+      sampler_.DetectVia(&*batcher_);
+    }
+  }
 
   void OnUnit(const TextUnit& unit) override {
     ++units_;
+    if (batcher_) {
+      // Detection happens in batches elsewhere and the batcher times it;
+      // here units are only copied, which is charged to extract.
+      sampler_.OnUnit(unit);
+      batcher_->SinkUnitEnd();
+      MaybeRelease(unit.offset);
+      return;
+    }
     if (clock_.SampleUnit()) {
       clock_.BeginSampled();
       sampler_.OnUnit(unit);
@@ -50,6 +69,7 @@ class DetectingSink : public UnitSink {
   void Finish() {
     clock_.Switch(Stage::kDetect);
     sampler_.FinishSample();
+    if (batcher_) batcher_->Drain();
     chunker_.Finish(result_);
   }
   void OnWarning(std::string_view) override { ++warnings_; }
@@ -69,6 +89,7 @@ class DetectingSink : public UnitSink {
 
   TableSampler sampler_;
   FindingChunker chunker_;
+  std::optional<DetectBatcher> batcher_;  // set when the item is split
   ItemResult* result_;
   MappedFile* mapping_;
   uint64_t mapping_base_;
@@ -125,9 +146,15 @@ bool IsContainer(Format format) {
 
 SourceProcessor::SourceProcessor(const DetectorEngine& engine,
                                  const IngestOptions& options,
-                                 const std::atomic<bool>& stop)
-    : engine_(engine), options_(options), stop_(stop),
+                                 const std::atomic<bool>& stop,
+                                 DetectPool* pool)
+    : engine_(engine), options_(options), stop_(stop), pool_(pool),
       scratch_(engine.NewScratch()) {}
+
+DetectPool* SourceProcessor::PoolFor(uint64_t bytes) const {
+  if (pool_ == nullptr || !pool_->shared()) return nullptr;
+  return bytes >= options_.split_min_bytes ? pool_ : nullptr;
+}
 
 SourceProcessor::~SourceProcessor() = default;
 
@@ -199,7 +226,8 @@ void SourceProcessor::ProcessDocument(const std::string& name,
   context.ocr = options_.ocr;
   context.options = &options_;
   context.ocr_pages = &result.record.ocr_pages;
-  DetectingSink sink(engine_, *scratch_, &result, *emit_, nullptr, 0, clock_);
+  DetectingSink sink(engine_, *scratch_, &result, *emit_, nullptr, 0, clock_,
+                     PoolFor(bytes.size()));
   clock_.Switch(Stage::kExtract);
   Status status = ExtractDocument(sniff, bytes, context, sink);
   sink.Finish();
@@ -274,7 +302,7 @@ void SourceProcessor::ProcessContent(const std::string& name,
   uint64_t units = 0, warnings = 0;
   if (sniff.format == Format::kBinary) {
     DetectingSink sink(engine_, *scratch_, &result, *emit_, mapping, 0,
-                       clock_);
+                       clock_, PoolFor(bytes.size()));
     clock_.Switch(Stage::kExtract);
     status = ReadBinaryStrings(bytes, sink);
     sink.Finish();
@@ -295,7 +323,8 @@ void SourceProcessor::ProcessContent(const std::string& name,
     bool is_view = storage.empty() && !decoded.text.empty();
     uint64_t base = is_view ? decoded.text.data() - bytes.data() : 0;
     DetectingSink sink(engine_, *scratch_, &result, *emit_,
-                       is_view ? mapping : nullptr, base, clock_);
+                       is_view ? mapping : nullptr, base, clock_,
+                       PoolFor(bytes.size()));
     clock_.Switch(Stage::kExtract);
     status = ExtractUnits(sniff, decoded.text, sink);
     sink.Finish();

@@ -39,15 +39,18 @@ struct ItemResult {
   bool chunked = false;  // the final result of an item sent in chunks
 };
 
+class DetectPool;
 class MappedFile;
 
 class SourceProcessor {
  public:
   using Emit = std::function<void(ItemResult&&)>;
 
-  // REQUIRES: engine, options and stop outlive the processor.
+  // REQUIRES: engine, options, stop and pool outlive the processor. With a
+  // shared `pool`, items of options.split_min_bytes or more are detected by
+  // the pool's workers together; null reads every item alone.
   SourceProcessor(const DetectorEngine& engine, const IngestOptions& options,
-                  const std::atomic<bool>& stop);
+                  const std::atomic<bool>& stop, DetectPool* pool = nullptr);
   ~SourceProcessor();
 
   // Processes `entry` and emits its items in document order. Returns false
@@ -57,6 +60,9 @@ class SourceProcessor {
   // Where this worker's time went (see scan_counters.h); the caller adds it
   // to the scan's counters.
   StageClock& clock() { return clock_; }
+  // This worker's detector scratch, for running the pool's batches between
+  // sources (DetectPool::RunOne, Help).
+  DetectorEngine::Scratch& scratch() { return *scratch_; }
 
  private:
   void ProcessBytes(const std::string& name, std::string_view bytes, int depth,
@@ -68,12 +74,15 @@ class SourceProcessor {
                        int depth, const SniffResult& sniff);
   void ProcessContent(const std::string& name, std::string_view bytes,
                       int depth, const SniffResult& sniff, MappedFile* mapping);
+  // The pool to detect an item of `bytes` with, or null to read it alone.
+  DetectPool* PoolFor(uint64_t bytes) const;
   void EmitError(const std::string& name, std::string_view format, int depth,
                  const Status& reason, uint64_t bytes);
 
   const DetectorEngine& engine_;
   const IngestOptions& options_;
   const std::atomic<bool>& stop_;
+  DetectPool* pool_;
   std::unique_ptr<DetectorEngine::Scratch> scratch_;
   StageClock clock_;
   // Per-source state, reset by Process().

@@ -1,10 +1,12 @@
 #include "app/table_sampler.h"
 
+#include "app/detect_batcher.h"
+#include "app/unit_detection.h"
+
 #include <set>
 #include <utility>
 
 #include "detect/date_order.h"
-#include "detect/id_shape.h"
 #include "detect/learned_shape_rule.h"
 #include "detect/fields/column_profile.h"
 #include "detect/fields/field_analyzer.h"
@@ -50,18 +52,12 @@ TableSampler::TableSampler(const DetectorEngine& engine,
 
 void TableSampler::Detect(const TextUnit& unit,
                           const std::string_view* column_category) {
-  const size_t before = findings_->size();
-  if (column_category != nullptr) {
-    engine_.ScanCell(unit, *column_category, scratch_, findings_);
-  } else {
-    engine_.ScanUnit(unit, scratch_, findings_);
+  if (batcher_ != nullptr) {
+    batcher_->Detect(unit, column_category);
+    return;
   }
-  if (!collect_candidates_) return;
-  candidates_.clear();
-  CollectIdCandidates(
-      unit, std::span(findings_->data() + before, findings_->size() - before),
-      &candidates_);
-  for (Finding& f : candidates_) findings_->push_back(std::move(f));
+  DetectUnit(engine_, collect_candidates_, unit, column_category, scratch_,
+             findings_, &candidates_);
 }
 
 void TableSampler::OnUnit(const TextUnit& unit) {

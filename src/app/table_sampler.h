@@ -30,6 +30,8 @@
 
 namespace breachscope {
 
+class DetectBatcher;
+
 inline constexpr int64_t kSampleRows = 50;
 inline constexpr size_t kSampleBytes = 1 << 20;
 inline constexpr int32_t kMaxClassifiedColumns = 1024;
@@ -46,6 +48,10 @@ class TableSampler {
   // ambiguous day/month dates in the order of their column or document
   // (detect/date_order.h). Call once after the last unit.
   void Finish();
+  // Sends every later detection through `batcher` (app/detect_batcher.h),
+  // which appends the findings in the same order, possibly later; the
+  // caller drains it before reading the findings whole. Not with Finish().
+  void DetectVia(DetectBatcher* batcher) { batcher_ = batcher; }
   // Finish() without the date reading, for a caller that has passed the
   // item's findings on in pieces and reads its dates itself.
   void FinishSample() { FlushSample(); }
@@ -81,6 +87,7 @@ class TableSampler {
   std::vector<Finding> probe_findings_;  // reused
   bool collect_candidates_ = false;
   std::vector<Finding> candidates_;  // reused
+  DetectBatcher* batcher_ = nullptr;
 };
 
 }  // namespace breachscope

@@ -29,6 +29,11 @@ struct IngestOptions {
   // Read images (PNG, JPEG, TIFF faxes) by OCR. Off (`scan --no-ocr`) makes
   // scans of image-heavy shares much faster but leaves scans unread.
   bool ocr = true;
+  // Items at least this big have their units detected by every worker of
+  // the scan together (app/detect_pool.h), so one huge table or dump does
+  // not leave the other cores idle. Smaller items are read by one worker
+  // each, which is cheaper when there are enough of them.
+  uint64_t split_min_bytes = 4ull << 20;  // 4 MiB
 };
 
 }  // namespace breachscope
