@@ -215,14 +215,16 @@ bool Covered(std::span<const PriorFinding> prior, std::string_view category,
   return false;
 }
 
-// A weak label claims a value only with evidence: in a classified table
-// column, the column's class (its sample's values confirmed the label,
-// column_profile.h); elsewhere the value itself (value_evidence.h).
+// A weak label claims a value only with evidence: in a table column with a
+// class, that class (its sample's values confirmed the label or named
+// another category, column_profile.h); elsewhere, and in a column the
+// sample left without a class (too few values, or too few that confirm),
+// the value itself (value_evidence.h).
 bool WeakLabelHolds(const FieldRule& rule, const TextUnit& unit,
                     std::string_view value, const std::string_view* column,
                     std::span<const PriorFinding> prior,
                     ValueEvidence& evidence) {
-  if (column != nullptr) return *column == rule.category;
+  if (column != nullptr && !column->empty()) return *column == rule.category;
   if (!FitsShape(rule.shape, value, rule.min_chars)) return false;
   return evidence.Confirms(rule.category, unit, value, prior);
 }

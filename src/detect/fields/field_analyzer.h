@@ -22,11 +22,12 @@
 // gets the class's rule (ColumnRule) if its value has the shape.
 //
 // A weak label word (`Reason`, `Notes`, `Result`: FieldRule::weak) claims
-// a value only with evidence: a table cell scanned with its column's class
-// when that class is the rule's category (the column's sample confirmed
-// it), any other unit when the value itself shows the category
-// (value_evidence.h: a condition word under `Reason`, a number under
-// `Result`). Strong labels need none (`HSN`, `diagnosis_code`, `PID-7`).
+// a value only with evidence: a table cell whose column has a class when
+// that class is the rule's category (the column's sample confirmed it);
+// any other unit, and a cell of a column left without a class, when the
+// value itself shows the category (value_evidence.h: a condition word
+// under `Reason`, a number under `Result`). Strong labels need none
+// (`HSN`, `diagnosis_code`, `PID-7`).
 //
 // Immutable and shared; per-thread state (label cache, record state) lives
 // in the scratch from NewScratch().

@@ -490,9 +490,10 @@ TEST_F(FieldAnalyzerTest, WeakLabelsNeedEvidenceFromTheValue) {
   for (const FieldCase& c : cases) Check(c);
 }
 
-// In a classified table the column decides for every cell: a weak label's
-// cells are claimed when the column's class is the label's category (its
-// sample confirmed it), whatever the cell, and not otherwise.
+// A column with a class decides for every cell: a weak label's cells are
+// claimed when the class is the label's category (the sample confirmed
+// it), whatever the cell, and not when it is another. A column left
+// without a class (a two-row table) falls back on each value's evidence.
 TEST_F(FieldAnalyzerTest, WeakLabelFollowsTheColumnClass) {
   TextUnit cell{kCell, "follow-up visit", "Reason", "", {}, 60, 4, 0};
   std::vector<Finding> found = FieldFindings(Scan(cell, "diagnosis"));
@@ -501,10 +502,17 @@ TEST_F(FieldAnalyzerTest, WeakLabelFollowsTheColumnClass) {
   EXPECT_EQ(found[0].explanation,
             "field rule diagnosis_field: weak label word 'reason' confirmed "
             "by the value 0.75");
-  TextUnit decoy{kCell, "Hypertension", "Reason", "", {}, 60, 4, 0};
-  for (const Finding& f : FieldFindings(Scan(decoy, ""))) {
+  EXPECT_TRUE(FieldFindings(Scan(cell, "")).empty());
+  TextUnit other{kCell, "Hypertension", "Reason", "", {}, 60, 4, 0};
+  for (const Finding& f : FieldFindings(Scan(other, "service_date"))) {
     EXPECT_NE(f.detector, "diagnosis_field");
   }
+  TextUnit names{kCell, "Luc Fortin", "Name", "", {}, 1, 0, 0};
+  found = FieldFindings(Scan(names, ""));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].category, "name");
+  TextUnit firm{kCell, "Acme Widgets Inc", "Name", "", {}, 1, 0, 0};
+  EXPECT_TRUE(FieldFindings(Scan(firm, "")).empty());
 }
 
 // Rule 1w of column_profile.h: a weak header names the column only when
