@@ -19,7 +19,10 @@ free text), precision, recall, F1 and the counts (truth: occurrences;
 found: findings counted, nested duplicates left out; TP: truth occurrences
 found; FP: findings matching nothing; FN: truth missed); recall per truth
 kind; how names were attributed (truth role against the finding's role);
-"staff counted as patients"; hits on the generator's decoys; and whether the
+"staff counted as patients"; hits on the generator's decoys (per category
+a decoy stands for: look-alike numbers, and billing words under weak labels
+such as `Reason` or `Result`, which a finding there is a false positive of
+in precision too); and whether the
 six exact kinds (email, phone, date_of_birth, service_date, postal_code,
 sin) equal the foundation detectors' findings exactly.
 

@@ -19,7 +19,13 @@ street_address, city, health_number, mrn, patient_number, diagnosis_code,
 diagnosis_text, medication, din, lab_result, height, weight,
 signature, medical_history, payment_card, drivers_licence, passport,
 service_location, service_address) are for the other detectors. A test's
-name alone (lab_test) is not PHI and is not written.
+name alone (lab_test) is not PHI and is not written. Decoys have no truth:
+values shaped like PHI that are not (invoice numbers with a health
+number's length, order numbers shaped like phones) and, in the billing
+export and a refund log (billing/refunds.json), billing words under labels
+clinical records use too (Reason, Result, Notes, Department: weak labels,
+src/detect/contract/fields.md); bench/eval_detection.py counts the decoys
+found.
 A summary of files per format goes to stdout.
 """
 

@@ -291,6 +291,29 @@ class GeneratorTest(unittest.TestCase):
             for t in by_cat[(src, cat)]:
                 self.assertFalse(v in t or t in v, (src, value, why))
 
+    def test_weak_label_decoys(self):
+        """Billing words under weak labels, in a table and in JSON fields,
+        with no truth."""
+        from gen.share import WEAK_LABEL_DECOYS
+        decoys = collections.defaultdict(set)
+        for src, value, why, cat in self.truth_obj.decoys:
+            if why.startswith("billing word under"):
+                decoys[src].add((cat, value))
+        self.assertEqual(sorted(decoys), ["billing/payments_2024-02.csv",
+                                          "billing/refunds.json"])
+        header = decode(self.items["billing/payments_2024-02.csv"]) \
+            .splitlines()[0].split(",")
+        refunds = json.loads(self.items["billing/refunds.json"])["refunds"]
+        for label, cat, values in WEAK_LABEL_DECOYS:
+            self.assertIn(label, header)
+            self.assertIn(label.lower(), refunds[0])
+            for src in decoys:
+                self.assertTrue({v for c, v in decoys[src] if c == cat})
+        # The refund log has no PHI at all (the billing export's decoys
+        # overlap no truth of their category: test_decoys_absent).
+        for t in self.truth:
+            self.assertNotEqual(t["source"], "billing/refunds.json")
+
     def test_every_category_in_fields_and_text(self):
         """Every DESIGN.md category has truth in labelled fields and in free
         text, and decoys exist for the non-contract categories."""

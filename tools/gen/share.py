@@ -5,6 +5,7 @@ import contextlib
 import datetime
 import gzip
 import io
+import json
 import lzma
 import os
 import random
@@ -351,8 +352,59 @@ def payments_csv(ctx, src):
             T.Col("Card on File", T.plain(masked)),
             T.Col("Expiry", T.plain(lambda p, x, r:
                                     f"{r.randint(1, 12):02d}/{r.randint(25, 30)}"))]
+    cols.extend(_weak_label_decoys(ctx, src))
     pats = [p for p in ctx.some(len(ctx.pats) * 2 // 3) if p.card]
     return T.csv_file(ctx, src, cols, _rows(pats, "visit"))
+
+
+# Billing words under labels that clinical tables use too: a weak label
+# alone names no category (src/detect/contract/fields.md, "Strong and weak
+# labels"). Category: what a detector reading the label alone would say.
+WEAK_LABEL_DECOYS = [
+    ("Reason", "diagnosis",
+     ["promo", "void", "refund", "duplicate charge", "courtesy adjustment",
+      "late fee", "price match", "write-off", "bank error", "rebill"]),
+    ("Result", "lab_result",
+     ["Approved", "Declined", "Pending", "Reversed", "Error"]),
+    ("Notes", "medical_history",
+     ["Paid at front desk by debit", "Customer requested an emailed receipt",
+      "Balance carried to next statement", "Card declined twice, paid cash",
+      "Receipt reprinted for insurer", "Promo code applied at checkout"]),
+    ("Department", "service_location",
+     ["Front Desk", "Accounts Receivable", "Billing Office", "Collections"]),
+]
+
+
+def _weak_label_decoys(ctx, src):
+    """Decoy columns, no truth. Their own random stream (seeded by the
+    source), so the share's other values stay as they were."""
+    drng = random.Random("weak-label-decoys " + src)
+
+    def column(header, category, values):
+        def f(p, x, r):
+            v = drng.choice(values)
+            ctx.truth.decoy(src, v, f"billing word under '{header}'",
+                            category)
+            return v
+        return T.Col(header, T.plain(f))
+    return [column(*d) for d in WEAK_LABEL_DECOYS]
+
+
+def refunds_json(ctx, src):
+    """A payment system's refund log, no PHI: the weak-labelled decoys as
+    JSON fields (`refunds.reason`), outside any table."""
+    drng = random.Random("weak-label-decoys " + src)
+    records = []
+    for i in range(24):
+        rec = {"refund": f"RF{1000 + i}",
+               "amount": f"{drng.randint(20, 400)}.{drng.choice(['00', '50'])}"}
+        for header, category, values in WEAK_LABEL_DECOYS:
+            v = drng.choice(values)
+            ctx.truth.decoy(src, v, f"billing word under '{header.lower()}'",
+                            category)
+            rec[header.lower()] = v
+        records.append(rec)
+    return json.dumps({"refunds": records}, indent=2).encode("utf-8")
 
 
 def prescriptions_csv(ctx, src):
@@ -501,6 +553,7 @@ def build(ctx, prefix=""):
     add("billing/payments_2024-02.csv", "csv", lambda s: payments_csv(ctx, s))
     add("pharmacy/prescriptions.csv", "csv",
         lambda s: prescriptions_csv(ctx, s))
+    add("billing/refunds.json", "json", lambda s: refunds_json(ctx, s))
     n_forms = min(40, max(6, len(ctx.pats) // 5))
     for rel, mk in note_files(ctx, prefix, n_forms, 401,
                               ("intake", "statement")):
