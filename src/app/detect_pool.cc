@@ -125,7 +125,10 @@ void DetectPool::Help(DetectorEngine::Scratch& scratch, StageClock& clock) {
     // Every worker is here: nobody is reading an item, so no batch can come.
     if (helping_ == workers_) break;
     // Timed, so a stop request (a signal handler cannot notify) is seen.
+    // Waiting uses no CPU: charged like waiting for the writer.
+    const Stage before = clock.Switch(Stage::kQueue);
     changed_.wait_for(lock, std::chrono::milliseconds(50));
+    clock.Switch(before);
   }
 }
 

@@ -152,6 +152,13 @@ class Workers {
   }
 
  private:
+  // A full queue blocks here: that wait is the writer's, not this stage's.
+  void Push(StageClock& clock, WriterMsg msg) {
+    const Stage before = clock.Switch(Stage::kQueue);
+    queue_.Push(std::move(msg));
+    clock.Switch(before);
+  }
+
   void Run() {
     SourceProcessor processor(engine_, options_.ingest, stop_, &pool_);
     StageClock& clock = processor.clock();
@@ -178,9 +185,9 @@ class Workers {
       size_t index = next_.fetch_add(1);
       if (index >= sources_.size()) break;
       const SourceEntry& entry = sources_[index];
-      queue_.Push(BeginSourceMsg{KeyOf(entry)});
+      Push(clock, BeginSourceMsg{KeyOf(entry)});
       if (!processor.Process(entry, emit)) break;
-      queue_.Push(FinishSourceMsg{KeyOf(entry), entry.size});
+      Push(clock, FinishSourceMsg{KeyOf(entry), entry.size});
       counters_.sources_done.fetch_add(1, std::memory_order_relaxed);
       counters_.bytes_done.fetch_add(entry.size, std::memory_order_relaxed);
       clock.AddTo(counters_);  // once per source keeps it cheap
