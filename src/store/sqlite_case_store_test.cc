@@ -245,12 +245,10 @@ TEST(SqliteCaseStoreTest, DuplicateItemFailsAndLeavesNoPartialRows) {
   EXPECT_EQ(store->Summary().value().findings, 2u);
 }
 
-// A finding insert that fails after its item row leaves neither behind.
-TEST(SqliteCaseStoreTest, FailedFindingUndoesItsItem) {
-  TempDir tmp;
-  ASSERT_NE(OpenStore(tmp.case_dir()), nullptr);
+// Makes the case at `db_path` refuse every finding of category "boom".
+void RefuseBoomFindings(const std::string& db_path) {
   sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((tmp.case_dir() + "/case.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
                          "CREATE TRIGGER fail_boom BEFORE INSERT ON findings "
                          "WHEN (SELECT text FROM strings "
@@ -259,6 +257,13 @@ TEST(SqliteCaseStoreTest, FailedFindingUndoesItsItem) {
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
+}
+
+// A finding insert that fails after its item row leaves neither behind.
+TEST(SqliteCaseStoreTest, FailedFindingUndoesItsItem) {
+  TempDir tmp;
+  ASSERT_NE(OpenStore(tmp.case_dir()), nullptr);
+  RefuseBoomFindings(tmp.case_dir() + "/case.db");
 
   auto store = OpenStore(tmp.case_dir());
   ASSERT_TRUE(store->AddItem(MakeItem("a", "a"), {MakeFinding("name", "x")}).ok());
@@ -280,16 +285,7 @@ TEST(SqliteCaseStoreTest, FailedFindingInAScanLeavesNoOrphans) {
   TempDir tmp;
   ASSERT_NE(OpenStore(tmp.case_dir()), nullptr);
   const std::string path = tmp.case_dir() + "/case.db";
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "CREATE TRIGGER fail_boom BEFORE INSERT ON findings "
-                         "WHEN (SELECT text FROM strings "
-                         "WHERE id = NEW.category_id) = 'boom' "
-                         "BEGIN SELECT RAISE(ABORT, 'refused'); END",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  RefuseBoomFindings(path);
 
   auto store = OpenStore(tmp.case_dir());
   Result<int64_t> scan = store->BeginScan({"root"}, 1);
@@ -302,6 +298,7 @@ TEST(SqliteCaseStoreTest, FailedFindingInAScanLeavesNoOrphans) {
   ASSERT_TRUE(store->EndScan(scan.value(), {}).ok());
   EXPECT_EQ(store->Summary().value().findings, 1u);
   store.reset();
+  sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
   ASSERT_EQ(sqlite3_prepare_v2(db,
