@@ -147,6 +147,23 @@ Status CompileError(hs_compile_error_t* error, std::string_view name) {
   return Internal(message);
 }
 
+// Some of a prefilter's patterns, as Vectorscan compiles them: expression,
+// flags and id, side by side.
+struct PatternSubset {
+  std::vector<const char*> expressions;
+  std::vector<unsigned int> flags, ids;
+
+  void Add(const char* expression, unsigned int flag, unsigned int id) {
+    expressions.push_back(expression);
+    flags.push_back(flag);
+    ids.push_back(id);
+  }
+  bool empty() const { return expressions.empty(); }
+  Status Compile(const std::string& cache_dir, hs_database** out) const {
+    return CompileCached(expressions, flags, ids, cache_dir, {}, out);
+  }
+};
+
 }  // namespace
 
 PrefilterScratch::~PrefilterScratch() {
@@ -243,14 +260,11 @@ Status Prefilter::Build(Mode mode) {
   if (mode == Mode::kShort) return BuildSmall(all, flags, ids);
   BS_RETURN_IF_ERROR(
       CompileCached(all, flags, ids, cache_dir_, {}, &end_database_));
-  std::vector<const char*> shared;
-  std::vector<unsigned int> shared_flags, shared_ids;
+  PatternSubset shared;
   for (size_t i = 0; i < patterns_.size(); ++i) {
     unsigned int som_flags = flags[i] | HS_FLAG_SOM_LEFTMOST;
     if (patterns_[i].start_by == StartBy::kShared) {
-      shared.push_back(all[i]);
-      shared_flags.push_back(som_flags);
-      shared_ids.push_back(ids[i]);
+      shared.Add(all[i], som_flags, ids[i]);
     } else if (patterns_[i].start_by == StartBy::kOwn) {
       BS_RETURN_IF_ERROR(CompileCached(
           {all[i]}, {som_flags}, {ids[i]}, cache_dir_,
@@ -258,8 +272,7 @@ Status Prefilter::Build(Mode mode) {
     }
   }
   if (!shared.empty()) {
-    BS_RETURN_IF_ERROR(CompileCached(shared, shared_flags, shared_ids,
-                                     cache_dir_, {}, &shared_database_));
+    BS_RETURN_IF_ERROR(shared.Compile(cache_dir_, &shared_database_));
   }
   if (mode == Mode::kNear) return BuildNear(all, flags, ids);
   return Status::Ok();
@@ -272,27 +285,20 @@ Status Prefilter::Build(Mode mode) {
 Status Prefilter::BuildNear(const std::vector<const char*>& expressions,
                             const std::vector<unsigned int>& flags,
                             const std::vector<unsigned int>& ids) {
-  std::vector<const char*> near, rest;
-  std::vector<unsigned int> near_flags, near_ids, rest_flags, rest_ids;
+  PatternSubset near, rest;
   for (size_t i = 0; i < patterns_.size(); ++i) {
     const StartBy by = patterns_[i].start_by;
     if (by == StartBy::kWidth || by == StartBy::kShared) {
-      near.push_back(expressions[i]);
-      near_flags.push_back(flags[i]);
-      near_ids.push_back(ids[i]);
+      near.Add(expressions[i], flags[i], ids[i]);
       near_width_ = std::max(near_width_, patterns_[i].width);
     } else {
-      rest.push_back(expressions[i]);
-      rest_flags.push_back(flags[i]);
-      rest_ids.push_back(ids[i]);
+      rest.Add(expressions[i], flags[i], ids[i]);
     }
   }
   if (near.empty()) return Status::Ok();  // Scan reads the whole text
-  BS_RETURN_IF_ERROR(CompileCached(near, near_flags, near_ids, cache_dir_, {},
-                                   &near_database_));
+  BS_RETURN_IF_ERROR(near.Compile(cache_dir_, &near_database_));
   if (rest.empty()) return Status::Ok();
-  return CompileCached(rest, rest_flags, rest_ids, cache_dir_, {},
-                       &rest_database_);
+  return rest.Compile(cache_dir_, &rest_database_);
 }
 
 // The one-pass database for short units. A unit no longer than an
@@ -305,27 +311,18 @@ Status Prefilter::BuildNear(const std::vector<const char*>& expressions,
 Status Prefilter::BuildSmall(const std::vector<const char*>& expressions,
                              const std::vector<unsigned int>& flags,
                              const std::vector<unsigned int>& ids) {
-  std::vector<const char*> wide, narrow;
-  std::vector<unsigned int> wide_flags, wide_ids, narrow_flags, narrow_ids;
+  PatternSubset wide, narrow;
   for (size_t i = 0; i < patterns_.size(); ++i) {
     if (patterns_[i].start_by == StartBy::kOwn &&
         patterns_[i].width < kSmallUnitBytes) {
-      narrow.push_back(expressions[i]);
-      narrow_flags.push_back(flags[i]);
-      narrow_ids.push_back(ids[i]);
+      narrow.Add(expressions[i], flags[i], ids[i]);
     } else {
-      wide.push_back(expressions[i]);
-      wide_flags.push_back(flags[i] | HS_FLAG_SOM_LEFTMOST);
-      wide_ids.push_back(ids[i]);
+      wide.Add(expressions[i], flags[i] | HS_FLAG_SOM_LEFTMOST, ids[i]);
     }
   }
-  bool ok = !wide.empty() && CompileCached(wide, wide_flags, wide_ids,
-                                           cache_dir_, {}, &small_database_)
-                                 .ok();
+  bool ok = !wide.empty() && wide.Compile(cache_dir_, &small_database_).ok();
   if (ok && !narrow.empty()) {
-    ok = CompileCached(narrow, narrow_flags, narrow_ids, cache_dir_, {},
-                       &end_database_)
-             .ok();
+    ok = narrow.Compile(cache_dir_, &end_database_).ok();
     for (size_t i = 0; ok && i < patterns_.size(); ++i) {
       if (patterns_[i].start_by != StartBy::kOwn ||
           patterns_[i].width >= kSmallUnitBytes) {
