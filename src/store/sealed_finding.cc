@@ -145,6 +145,7 @@ SealedFindings SealFindingValues(const Sealer& sealer,
   }
   sealed.Reserve(findings.size(), plain_bytes);
   for (const Finding& f : findings) sealed.Add(sealer, f);
+  sealed.BuildStrings(findings);
   return sealed;
 }
 

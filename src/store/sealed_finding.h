@@ -34,6 +34,7 @@
 
 #include "common/finding.h"
 #include "common/status.h"
+#include "store/finding_string_refs.h"
 #include "store/sealer.h"
 
 namespace breachscope {
@@ -83,6 +84,13 @@ class SealedFindings {
   // Seals `finding` and appends it.
   void Add(const Sealer& sealer, const Finding& finding);
 
+  // The findings' non-PHI strings, de-duplicated (SealFindingValues builds
+  // them; strings().findings() is 0 when nobody did).
+  const FindingStringRefs& strings() const { return strings_; }
+  void BuildStrings(const std::vector<Finding>& findings) {
+    strings_.Build(findings);
+  }
+
  private:
   // Where the finding's two parts end in bytes_; the first starts where
   // the previous finding's hash ends.
@@ -92,6 +100,7 @@ class SealedFindings {
   };
   std::string bytes_;
   std::vector<Ends> ends_;
+  FindingStringRefs strings_;
 };
 
 // What a finding is looked up by: its canonical form, or its raw value when
@@ -100,7 +109,8 @@ inline const std::string& LookupForm(const Finding& finding) {
   return finding.normalized.empty() ? finding.value : finding.normalized;
 }
 
-// The findings sealed, in order. Thread-safe (Sealer is).
+// The findings sealed, in order, with their strings de-duplicated.
+// Thread-safe (Sealer is).
 SealedFindings SealFindingValues(const Sealer& sealer,
                                  const std::vector<Finding>& findings);
 

@@ -71,6 +71,9 @@ Status FindingWriter::InsertSealed(int64_t item_id,
   auto seq = [seqs](size_t i) {
     return seqs != nullptr ? (*seqs)[i] : static_cast<int64_t>(i);
   };
+  const FindingStringRefs& refs = sealed.strings();
+  const bool by_ref = refs.findings() == n;
+  if (by_ref) BS_RETURN_IF_ERROR(ResolveDistinct(findings, refs));
   size_t i = 0;
   for (size_t k = 0; k < kRowsPerInsert.size(); ++k) {
     const size_t rows = static_cast<size_t>(kRowsPerInsert[k]);
@@ -78,12 +81,19 @@ Status FindingWriter::InsertSealed(int64_t item_id,
     for (; i + rows <= n; i += rows) {
       insert.BindInt(1, item_id);
       for (size_t r = 0; r < rows; ++r) {
-        Status st = BindRow(insert, static_cast<int>(r), seq(i + r),
-                            findings[i + r], sealed[i + r]);
+        int64_t ids[kStringSlots];
+        Status st;
+        if (by_ref) {
+          IdsByRef(refs.RefsOf(i + r), ids);
+        } else {
+          st = IdsOf(findings[i + r], ids);
+        }
         if (!st.ok()) {
           insert.Reset();
           return st;
         }
+        BindRow(insert, static_cast<int>(r), seq(i + r), findings[i + r],
+                sealed[i + r], ids);
       }
       // Every parameter is bound again before the next run.
       BS_RETURN_IF_ERROR(insert.RunKeepingBindings("insert finding"));
@@ -97,17 +107,36 @@ void FindingWriter::Forget() {
   marked_ = false;  // the mark may have gone with the transaction
 }
 
-Status FindingWriter::BindRow(Statement& stmt, int row, int64_t seq,
-                              const Finding& f, SealedFinding s) {
-  const Location& loc = f.location;
-  int64_t ids[kStringSlots];
-  const std::string_view texts[kStringSlots] = {
-      f.category, f.detector, f.explanation, loc.label, loc.path, loc.table};
+Status FindingWriter::ResolveDistinct(const std::vector<Finding>& findings,
+                                      const FindingStringRefs& refs) {
+  distinct_ids_.assign(refs.distinct(), 0);
+  for (uint32_t ref = 1; ref < refs.distinct(); ++ref) {
+    Result<int64_t> id = strings_.IdOf(refs.Text(findings, ref));
+    if (!id.ok()) return id.status();
+    distinct_ids_[ref] = id.value();
+  }
+  return {};
+}
+
+void FindingWriter::IdsByRef(const uint32_t* refs, int64_t* ids) const {
+  for (int i = 0; i < kStringSlots; ++i) ids[i] = distinct_ids_[refs[i]];
+}
+
+Status FindingWriter::IdsOf(const Finding& f, int64_t* ids) {
+  const std::array<std::string_view, kStringSlots> texts =
+      FindingStringRefs::SlotsOf(f);
   for (int i = 0; i < kStringSlots; ++i) {
     Result<int64_t> id = strings_.IdOf(texts[i]);
     if (!id.ok()) return id.status();
     ids[i] = id.value();
   }
+  return {};
+}
+
+void FindingWriter::BindRow(Statement& stmt, int row, int64_t seq,
+                            const Finding& f, SealedFinding s,
+                            const int64_t* ids) {
+  const Location& loc = f.location;
   // The one-seal form: value_sealed holds both values, normalized_sealed
   // is the empty blob (sealed_finding.h); both constants are in the SQL.
   const int p = 1 + row * kColumns;
@@ -127,7 +156,6 @@ Status FindingWriter::BindRow(Statement& stmt, int row, int64_t seq,
       .BindInt(p + 14, ids[4])
       .BindInt(p + 15, ids[5])
       .BindInt(p + 16, static_cast<int64_t>(loc.offset));
-  return {};
 }
 
 }  // namespace breachscope::sqlite

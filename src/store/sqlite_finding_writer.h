@@ -13,6 +13,10 @@
 // the seal form and the unused second seal are constants of its SQL, and
 // bindings are overwritten rather than cleared between executions.
 //
+// The strings' ids come from the run's de-duplicated strings
+// (SealedFindings::strings, built on the workers) when it has them: one
+// look-up per distinct text rather than six per row.
+//
 // Ownership: borrows the connection and the Sealer, which must outlive it.
 // Threading: one thread at a time, like the connection. Internal to
 // src/store.
@@ -65,18 +69,26 @@ class FindingWriter {
   // MarkOneSealRows, once per transaction that inserts rows.
   Status MarkCase();
 
-  // Binds finding `f`, sealed as `s`, as row `row` (0-based) of `stmt`
-  // (whose ?1, the item id, is bound apart). `s` must stay untouched until
-  // the step (blobs are not copied).
-  Status BindRow(Statement& stmt, int row, int64_t seq, const Finding& f,
-                 SealedFinding s);
+  // The string ids of the distinct texts of `refs` into distinct_ids_.
+  Status ResolveDistinct(const std::vector<Finding>& findings,
+                         const FindingStringRefs& refs);
+  // The ids of one finding's strings (FindingStringRefs::SlotsOf order):
+  // from its refs after ResolveDistinct, or looked up one by one.
+  void IdsByRef(const uint32_t* refs, int64_t* ids) const;
+  Status IdsOf(const Finding& f, int64_t* ids);
+  // Binds finding `f`, sealed as `s`, with string ids `ids`, as row `row`
+  // (0-based) of `stmt` (whose ?1, the item id, is bound apart). `s` must
+  // stay untouched until the step (blobs are not copied).
+  void BindRow(Statement& stmt, int row, int64_t seq, const Finding& f,
+               SealedFinding s, const int64_t* ids);
 
-  static constexpr int kStringSlots = 6;
+  static constexpr int kStringSlots = FindingStringRefs::kSlots;
 
   sqlite3* db_ = nullptr;
   const Sealer* sealer_ = nullptr;
   bool marked_ = false;  // MarkCase ran in the open transaction
   StringIds strings_;
+  std::vector<int64_t> distinct_ids_;  // by ref, for the run being written
   // inserts_[k] inserts kRowsPerInsert[k] rows.
   std::array<Statement, kRowsPerInsert.size()> inserts_;
 };

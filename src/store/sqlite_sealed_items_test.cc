@@ -89,6 +89,45 @@ TEST(SealedFindingsTest, ItemsSealedOnOtherThreadsReadBackTheSame) {
   EXPECT_EQ(AllFindings(*store_b), rows);
 }
 
+// Varied strings in every slot: the writer's ids come from the workers'
+// de-duplicated strings, or, for findings sealed one by one without them,
+// from a look-up per string. Both read back as the findings written.
+TEST(SealedFindingsTest, StringsByRefOrOneByOneReadBackTheSame) {
+  std::vector<Finding> findings = SomeFindings(40);
+  for (size_t i = 0; i < findings.size(); ++i) {
+    Location& loc = findings[i].location;
+    loc.label = "col" + std::to_string(i % 7);
+    loc.path = i % 2 ? "" : "PID-" + std::to_string(i % 5);
+    loc.table = i % 3 ? "patients" : "col1";  // a text of another slot too
+    findings[i].explanation = "label '" + loc.label + "'";
+  }
+  const CaseKey key = CaseKey::Generate();
+  TempDir by_ref;
+  TempDir one_by_one;
+  {
+    auto store = OpenStore(by_ref.case_dir(), NewSodiumSealer(key));
+    const SealedFindings sealed = store->SealFindings(findings);
+    ASSERT_EQ(sealed.strings().findings(), findings.size());
+    ASSERT_TRUE(store->AddSealedItem(MakeItem("x", "x"), findings, sealed).ok());
+    ASSERT_TRUE(store->Flush().ok());
+  }
+  {
+    auto store = OpenStore(one_by_one.case_dir(), NewSodiumSealer(key));
+    auto own = NewSodiumSealer(key);
+    SealedFindings sealed;
+    for (const Finding& f : findings) sealed.Add(*own, f);
+    ASSERT_EQ(sealed.strings().findings(), 0u);
+    ASSERT_TRUE(store->AddSealedItem(MakeItem("x", "x"), findings, sealed).ok());
+    ASSERT_TRUE(store->Flush().ok());
+  }
+  auto a = OpenStore(by_ref.case_dir(), NewSodiumSealer(key));
+  auto b = OpenStore(one_by_one.case_dir(), NewSodiumSealer(key));
+  const std::vector<std::string> rows = AllFindings(*a);
+  ASSERT_EQ(rows.size(), findings.size());
+  EXPECT_EQ(AllFindings(*b), rows);
+  EXPECT_NE(rows[6].find("|col6|PID-1|col1|"), std::string::npos) << rows[6];
+}
+
 TEST(SealedFindingsTest, OneSealedRowPerFindingIsRequired) {
   TempDir tmp;
   auto store = OpenStore(tmp.case_dir());
