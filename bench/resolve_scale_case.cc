@@ -1,6 +1,7 @@
 #include "resolve_scale_case.h"
 
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 #include "store/case_key.h"
@@ -57,8 +58,11 @@ Status WriteRecordsAsCase(const std::string& case_dir, size_t count,
                           const std::function<PersonRecord(size_t)>& make) {
   Result<CaseKey> key = ReadKeyFile(DefaultKeyPath(case_dir));
   if (!key.ok()) return key.status();
+  // The case init made it: its recorded scheme, as the binary opens it.
+  Result<std::unique_ptr<Sealer>> sealer = NewCaseSealer(case_dir, key.value());
+  if (!sealer.ok()) return sealer.status();
   Result<std::unique_ptr<CaseStore>> opened =
-      OpenSqliteCaseStore(case_dir, NewSodiumSealer(key.value()));
+      OpenSqliteCaseStore(case_dir, std::move(sealer).value());
   if (!opened.ok()) return opened.status();
   CaseStore& store = *opened.value();
   Result<int64_t> scan = store.BeginScan({"gen"}, 1);

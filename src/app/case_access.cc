@@ -72,7 +72,9 @@ Result<CaseKey> LoadCaseKey(const std::string& case_dir) {
 Result<std::unique_ptr<Sealer>> LoadCaseSealer(const std::string& case_dir) {
   Result<CaseKey> key = LoadCaseKey(case_dir);
   if (!key.ok()) return key.status();
-  return NewSodiumSealer(key.value());
+  // The scheme the case records (a case made before SipHash keeps BLAKE2b),
+  // or the new-case scheme when there is no case yet.
+  return NewCaseSealer(case_dir, key.value());
 }
 
 namespace {
@@ -91,6 +93,7 @@ Status InitPassphraseCase(const std::string& case_dir,
   const PassphraseKdf kdf = PassphraseKdf::Fresh(options.strength);
   Result<CaseKey> key = DeriveCaseKey(passphrase.value(), kdf);
   if (!key.ok()) return key.status();
+  // A new case: the new-case scheme.
   Result<std::unique_ptr<CaseStore>> store =
       OpenSqliteCaseStore(case_dir, NewSodiumSealer(key.value()));
   if (!store.ok()) return store.status();

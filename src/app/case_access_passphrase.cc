@@ -143,7 +143,9 @@ Result<CaseKey> DerivePassphraseKey(const std::string& case_dir) {
   if (!key.ok()) return key.status();
   // Checked here, not only when the store opens: resolve, export and audit
   // open the case through other paths, and all must refuse alike.
-  Status check = CheckCaseKey(case_dir, *NewSodiumSealer(key.value()));
+  Result<std::unique_ptr<Sealer>> sealer = NewCaseSealer(case_dir, key.value());
+  if (!sealer.ok()) return sealer.status();
+  Status check = CheckCaseKey(case_dir, *sealer.value());
   if (check.code() == StatusCode::kEncrypted) {
     return Encrypted("the passphrase does not open this case (wrong "
                      "passphrase, or the case was rekeyed)");

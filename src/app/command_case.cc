@@ -99,6 +99,10 @@ int RunCaseRekey(const CaseKeyArgs& args) {
   if (!options.ok()) return RekeyFailed(options.status());
   Result<CaseKey> old_key = LoadCaseKey(case_dir);
   if (!old_key.ok()) return RekeyFailed(old_key.status());
+  // The case keeps its scheme: its hashes are recomputed with the same
+  // function under the new key.
+  Result<std::unique_ptr<Sealer>> old_sealer = NewCaseSealer(case_dir, old_key.value());
+  if (!old_sealer.ok()) return RekeyFailed(old_sealer.status());
   const std::string key_path = KeyFilePath(case_dir);
   const std::string new_path = key_path + ".new";
   std::string kdf_text;
@@ -117,9 +121,12 @@ int RunCaseRekey(const CaseKeyArgs& args) {
       return kExitFailure;
     }
   }
+  Result<std::unique_ptr<Sealer>> new_sealer =
+      NewSealerForScheme(old_sealer.value()->scheme(), new_key);
   Result<RekeyCounts> counts =
-      RekeySqliteCase(case_dir, *NewSodiumSealer(old_key.value()),
-                      *NewSodiumSealer(new_key), kdf_text);
+      new_sealer.ok() ? RekeySqliteCase(case_dir, *old_sealer.value(),
+                                        *new_sealer.value(), kdf_text)
+                      : Result<RekeyCounts>(new_sealer.status());
   if (!counts.ok()) {
     if (!to_passphrase) std::remove(new_path.c_str());  // still under the old key
     return RekeyFailed(counts.status());

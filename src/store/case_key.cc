@@ -78,6 +78,14 @@ CaseKey::Bytes CaseKey::Derive(KeyPurpose purpose) const {
   return sub;
 }
 
+CaseKey::ShortBytes CaseKey::DeriveShort(KeyPurpose purpose) const {
+  ShortBytes sub;
+  crypto_kdf_derive_from_key(sub.data(), sub.size(),
+                             static_cast<uint64_t>(purpose), kKdfContext,
+                             bytes_.data());
+  return sub;
+}
+
 std::string CaseKey::Fingerprint() const {
   // A hash of a derived value, not of the key itself, and only 8 bytes.
   unsigned char out[8];

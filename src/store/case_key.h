@@ -32,12 +32,16 @@ enum class KeyPurpose : uint64_t {
   kHash = 2,   // keyed BLAKE2b for equality look-ups
   kAudit = 3,  // keyed BLAKE2b chaining the audit log
   kName = 4,   // synthetic nonces of deterministically sealed names
+  kShortHash = 5,  // keyed SipHash-2-4 (128-bit) for equality look-ups
 };
 
 class CaseKey {
  public:
   static constexpr size_t kBytes = 32;
   using Bytes = std::array<unsigned char, kBytes>;
+  // SipHash's key size.
+  static constexpr size_t kShortBytes = 16;
+  using ShortBytes = std::array<unsigned char, kShortBytes>;
 
   // A fresh random key.
   static CaseKey Generate();
@@ -54,6 +58,9 @@ class CaseKey {
   std::string ToFileText() const;
   // The subkey for `purpose`.
   Bytes Derive(KeyPurpose purpose) const;
+  // A 16-byte subkey for `purpose`, derived as such (the KDF's output
+  // length is a BLAKE2b parameter, so it is not a prefix of Derive()).
+  ShortBytes DeriveShort(KeyPurpose purpose) const;
   // A short public fingerprint (16 hex digits) to tell keys apart in
   // messages; reveals nothing about the key.
   std::string Fingerprint() const;

@@ -3,8 +3,9 @@
 // The store calls Seal() on every PHI value (finding values, normalised
 // values) before writing it and Unseal() after reading it; Hash() gives a
 // keyed digest for equality look-ups. PlainSealer is the identity (no key
-// yet); the encrypting sealer (XChaCha20-Poly1305 + BLAKE2b) replaces it
-// without any other code changing. Implementations are thread-safe.
+// yet); the encrypting sealer (XChaCha20-Poly1305 + SipHash-2-4, or keyed
+// BLAKE2b in older cases: store/sodium_sealer.h) replaces it without any
+// other code changing. Implementations are thread-safe.
 #ifndef BREACHSCOPE_STORE_SEALER_H_
 #define BREACHSCOPE_STORE_SEALER_H_
 

@@ -9,12 +9,16 @@
 #include <mutex>
 #include <string>
 
+#include "store/case_meta.h"
+
 namespace breachscope {
 namespace {
 
 constexpr size_t kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 constexpr size_t kTagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
 constexpr size_t kHashBytes = 16;
+static_assert(crypto_shorthash_siphashx24_BYTES == kHashBytes);
+static_assert(crypto_shorthash_siphashx24_KEYBYTES == CaseKey::kShortBytes);
 // Associated data of sealed names: a name cannot pass for a sealed value.
 constexpr std::string_view kNameAd = "breachscope name";
 
@@ -82,19 +86,33 @@ void DiscardPoolsInForkedChildren() {
   });
 }
 
+// Which keyed hash a sealer's Hash is (the one difference between the
+// schemes).
+enum class HashKind { kSipHash128, kBlake2b };
+
 class SodiumSealer final : public Sealer {
  public:
-  explicit SodiumSealer(const CaseKey& key)
-      : seal_key_(key.Derive(KeyPurpose::kSeal)),
-        hash_key_(key.Derive(KeyPurpose::kHash)),
-        name_key_(key.Derive(KeyPurpose::kName)) {}
+  // Only the hash key of `kind` is derived; the other stays zero.
+  SodiumSealer(const CaseKey& key, HashKind kind)
+      : kind_(kind),
+        seal_key_(key.Derive(KeyPurpose::kSeal)),
+        name_key_(key.Derive(KeyPurpose::kName)) {
+    if (kind == HashKind::kSipHash128) {
+      sip_key_ = key.DeriveShort(KeyPurpose::kShortHash);
+    } else {
+      hash_key_ = key.Derive(KeyPurpose::kHash);
+    }
+  }
   ~SodiumSealer() override {
     sodium_memzero(seal_key_.data(), seal_key_.size());
     sodium_memzero(hash_key_.data(), hash_key_.size());
+    sodium_memzero(sip_key_.data(), sip_key_.size());
     sodium_memzero(name_key_.data(), name_key_.size());
   }
 
-  std::string_view scheme() const override { return kSodiumScheme; }
+  std::string_view scheme() const override {
+    return kind_ == HashKind::kSipHash128 ? kSipHashScheme : kBlake2bScheme;
+  }
 
   std::string Seal(std::string_view plain) const override {
     std::string out;
@@ -196,22 +214,55 @@ class SodiumSealer final : public Sealer {
   void HashAppend(std::string_view plain, std::string* out) const override {
     const size_t start = out->size();
     out->resize(start + kHashBytes);
-    crypto_generichash(Bytes(*out) + start, kHashBytes, Bytes(plain),
-                       plain.size(), hash_key_.data(), hash_key_.size());
+    unsigned char* digest = Bytes(*out) + start;
+    if (kind_ == HashKind::kSipHash128) {
+      crypto_shorthash_siphashx24(digest, Bytes(plain), plain.size(),
+                                  sip_key_.data());
+    } else {
+      crypto_generichash(digest, kHashBytes, Bytes(plain), plain.size(),
+                         hash_key_.data(), hash_key_.size());
+    }
   }
 
  private:
+  const HashKind kind_;
   CaseKey::Bytes seal_key_;
-  CaseKey::Bytes hash_key_;
+  CaseKey::Bytes hash_key_{};
+  CaseKey::ShortBytes sip_key_{};
   CaseKey::Bytes name_key_;
 };
+
+std::unique_ptr<Sealer> MakeSealer(const CaseKey& key, HashKind kind) {
+  (void)EnsureSodium();
+  DiscardPoolsInForkedChildren();
+  return std::make_unique<SodiumSealer>(key, kind);
+}
 
 }  // namespace
 
 std::unique_ptr<Sealer> NewSodiumSealer(const CaseKey& key) {
-  (void)EnsureSodium();
-  DiscardPoolsInForkedChildren();
-  return std::make_unique<SodiumSealer>(key);
+  return MakeSealer(key, HashKind::kSipHash128);
+}
+
+std::unique_ptr<Sealer> NewBlake2bSealer(const CaseKey& key) {
+  return MakeSealer(key, HashKind::kBlake2b);
+}
+
+Result<std::unique_ptr<Sealer>> NewSealerForScheme(std::string_view scheme,
+                                                   const CaseKey& key) {
+  if (scheme == kSipHashScheme) return MakeSealer(key, HashKind::kSipHash128);
+  if (scheme == kBlake2bScheme) return MakeSealer(key, HashKind::kBlake2b);
+  return Unsupported("case is sealed with scheme '" + std::string(scheme) +
+                     "', which this build does not open with a key (known: " +
+                     std::string(kSipHashScheme) + ", " +
+                     std::string(kBlake2bScheme) + ")");
+}
+
+Result<std::unique_ptr<Sealer>> NewCaseSealer(const std::string& case_dir,
+                                              const CaseKey& key) {
+  Result<std::string> scheme = ReadCaseMeta(case_dir, "sealer_scheme");
+  if (!scheme.ok() || scheme.value().empty()) return NewSodiumSealer(key);
+  return NewSealerForScheme(scheme.value(), key);
 }
 
 }  // namespace breachscope

@@ -87,6 +87,11 @@ Status ConfigureConnection(sqlite3* db);
 // Creates the tables of an empty database, recording kSchemaVersion and the
 // sealer scheme; on an existing case checks both instead. Fails with a
 // clear message on another scheme, a newer schema or a foreign database.
+// The scheme (meta 'sealer_scheme', store/sodium_sealer.h) is fixed when
+// the case is made: value_hash of every row comes from its Hash, so a case
+// made with "xchacha20poly1305-blake2b" stays so after SipHash became the
+// scheme of new cases, and a build that predates a scheme refuses its
+// cases with this message instead of mixing hash functions.
 Status InitOrCheckSchema(sqlite3* db, std::string_view sealer_scheme);
 
 // Records that the case holds one-seal findings (schema version

@@ -1,12 +1,14 @@
 // Insert and read throughput of SqliteCaseStore on synthetic findings.
 //
-// Usage: store_bench [findings] [findings_per_item] [plain|sodium] [writer]
+// Usage: store_bench [findings] [findings_per_item] [plain|sodium|blake2b]
+//        [writer]
 //        (default 1000000 1000 plain)
 // Writes a throw-away case under the system temp folder and prints timings.
 // As in a scan, findings are sealed before the writer gets them (the scan
 // workers' job, timed apart as "seal") and only the store calls of the
 // single writer are timed as the write path. "sodium" seals for real
-// (XChaCha20-Poly1305 + BLAKE2b under a fresh key), as keyed cases do.
+// (XChaCha20-Poly1305 + SipHash-2-4 under a fresh key), as new keyed cases
+// do; "blake2b" hashes with keyed BLAKE2b instead, as older cases do.
 // "writer" seals inside the timed store calls instead (AddItem), as the
 // writer did before the workers sealed: the two side by side show what
 // the hand-off takes off the writer.
@@ -127,10 +129,12 @@ int main(int argc, char** argv) {
   const int64_t per_item = argc > 2 ? std::atoll(argv[2]) : 1000;
   const std::string scheme = argc > 3 ? argv[3] : "plain";
   const bool writer_seals = argc > 4 && std::string(argv[4]) == "writer";
-  if (total <= 0 || per_item <= 0 || (scheme != "plain" && scheme != "sodium") ||
+  if (total <= 0 || per_item <= 0 ||
+      (scheme != "plain" && scheme != "sodium" && scheme != "blake2b") ||
       (argc > 4 && !writer_seals)) {
     std::fprintf(stderr,
-                 "usage: store_bench [findings] [per_item] [plain|sodium] [writer]\n");
+                 "usage: store_bench [findings] [per_item] "
+                 "[plain|sodium|blake2b] [writer]\n");
     return 2;
   }
   std::string dir =
@@ -139,11 +143,11 @@ int main(int argc, char** argv) {
 
   int rc = 0;
   {
+    const breachscope::CaseKey case_key = breachscope::CaseKey::Generate();
     auto opened = breachscope::OpenSqliteCaseStore(
-        dir + "/case", scheme == "sodium"
-                           ? breachscope::NewSodiumSealer(
-                                 breachscope::CaseKey::Generate())
-                           : breachscope::NewPlainSealer());
+        dir + "/case", scheme == "sodium"    ? breachscope::NewSodiumSealer(case_key)
+                       : scheme == "blake2b" ? breachscope::NewBlake2bSealer(case_key)
+                                             : breachscope::NewPlainSealer());
     if (!opened.ok()) return Fail(opened.status());
     auto& store = *opened.value();
     const breachscope::SourceKey key{"bench.csv", 1, 1};
