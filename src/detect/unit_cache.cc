@@ -1,6 +1,7 @@
 #include "detect/unit_cache.h"
 
 #include "detect/context.h"
+#include "detect/context_index.h"
 #include "detect/text/text_tokens.h"
 
 namespace breachscope {
@@ -13,7 +14,7 @@ void UnitCache::Reset(const TextUnit& unit) {
   has_letter_ = -1;
   free_text_ = -1;
   unit_ = &unit;
-  normalized_ = nullptr;
+  label_entry_ = nullptr;
 }
 
 bool UnitCache::FreeText() {
@@ -37,16 +38,39 @@ const text::TokenizedText& UnitCache::Tokens() {
   return tokens_;
 }
 
-std::string_view UnitCache::NormalizedLabel() {
-  if (normalized_ != nullptr) return *normalized_;
+UnitCache::LabelEntry& UnitCache::Label() {
+  if (label_entry_ != nullptr) return *label_entry_;
+  const size_t slot = LabelMemoSlot(label_, unit_->column);
+  if (memos_.size() <= slot) memos_.resize(slot + 1);
+  Memo* memo = &memos_[slot];
+  if (memo->entry != nullptr && memo->label == label_) {
+    label_entry_ = memo->entry;
+    return *label_entry_;
+  }
   auto it = labels_.find(label_);
   if (it == labels_.end()) {
     // Odd input with endless distinct labels must not grow memory.
-    if (labels_.size() >= kMaxLabels) labels_.clear();
-    it = labels_.emplace(std::string(label_), Normalize(label_)).first;
+    if (labels_.size() >= kMaxLabels) {
+      labels_.clear();
+      memos_.clear();  // their entries pointed into labels_
+      memo = nullptr;
+    }
+    LabelEntry entry{Normalize(label_), {}};
+    entry.answers.fill(-1);
+    it = labels_.emplace(std::string(label_), std::move(entry)).first;
   }
-  normalized_ = &it->second;
-  return *normalized_;
+  label_entry_ = &it->second;  // nodes stay put until clear(), done above
+  if (memo != nullptr) {
+    memo->label.assign(label_);
+    memo->entry = label_entry_;
+  }
+  return *label_entry_;
+}
+
+std::string_view UnitCache::NormalizedLabel() { return Label().normalized; }
+
+int16_t& UnitCache::LabelAnswer(LabelQuestion question) {
+  return Label().answers[question];
 }
 
 bool UnitCache::HasLetter() {

@@ -9,16 +9,20 @@
 // analyzers through AnalyzerScratch::unit.
 //
 // Values are computed lazily on first use and stay valid until the next
-// Reset(). Normalised labels are also remembered across units (a table has
-// few labels and many cells), in a table bounded at kMaxLabels entries.
+// Reset(). Normalised labels, and the analyzers' answers about a label, are
+// also remembered across units (a table has few labels and many cells), in
+// a table bounded at kMaxLabels entries.
 // Not thread-safe: one per thread, like every scratch.
 #ifndef BREACHSCOPE_DETECT_UNIT_CACHE_H_
 #define BREACHSCOPE_DETECT_UNIT_CACHE_H_
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <functional>
 #include <unordered_map>
+#include <vector>
 
 #include "common/text_unit.h"
 #include "detect/medical/folded_text.h"
@@ -28,6 +32,16 @@ namespace breachscope {
 
 class UnitCache {
  public:
+  // What an analyzer asks about a unit's label and answers from the label
+  // alone (a diagnosis column, a notes field): one answer slot each.
+  enum LabelQuestion : uint8_t {
+    kConditionLabel,
+    kMedicationLabel,
+    kLabResultLabel,
+    kNotesLabel,
+    kLabelQuestions
+  };
+
   // Starts a new unit. REQUIRES: `unit` outlives the use of this cache
   // until the next Reset().
   void Reset(const TextUnit& unit);
@@ -44,6 +58,11 @@ class UnitCache {
   // The unit label normalised as context.h Normalize does.
   std::string_view NormalizedLabel();
 
+  // The answer slot of `question` for the unit's label: -1 until an
+  // analyzer stores its answer (any value from 0 to 32767), which then
+  // serves every later unit with the same label.
+  int16_t& LabelAnswer(LabelQuestion question);
+
   // False when the text has no letter (ASCII or any non-ASCII byte): dates,
   // numbers and codes of digits only, which no vocabulary can name.
   bool HasLetter();
@@ -53,6 +72,18 @@ class UnitCache {
 
  private:
   static constexpr size_t kMaxLabels = 1024;
+  struct LabelEntry {
+    std::string normalized;
+    std::array<int16_t, kLabelQuestions> answers;
+  };
+  // The entry of the unit's label, looked up once per unit: first in the
+  // label's memo slot (context_index.h LabelMemoSlot: by table column, so
+  // a row's cells skip the hash map), then in labels_.
+  LabelEntry& Label();
+  struct Memo {
+    std::string label;
+    LabelEntry* entry = nullptr;  // a node of labels_
+  };
   std::string_view text_;
   std::string_view label_;
   medical::FoldedText folded_;
@@ -62,15 +93,16 @@ class UnitCache {
   int has_letter_ = -1;  // unknown until asked
   int free_text_ = -1;   // unknown until asked
   const TextUnit* unit_ = nullptr;
-  const std::string* normalized_ = nullptr;
+  LabelEntry* label_entry_ = nullptr;  // of the current unit, once asked
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const {
       return std::hash<std::string_view>()(s);
     }
   };
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>>
+  std::unordered_map<std::string, LabelEntry, Hash, std::equal_to<>>
       labels_;
+  std::vector<Memo> memos_;  // by LabelMemoSlot; cleared with labels_
 };
 
 }  // namespace breachscope

@@ -9,6 +9,7 @@
 
 #include "detect/medical/folded_text.h"
 #include "detect/unit_analyzer.h"
+#include "detect/unit_cache.h"
 
 namespace breachscope::medical {
 
@@ -48,6 +49,16 @@ class UnitView {
   std::string_view NormalizedLabel();
   // False when the text has no letter, so no word of any vocabulary.
   bool HasLetter();
+  // ask(), a function of the unit's label alone returning 0 to 32767,
+  // asked once per distinct label when the engine's cache is there (the
+  // cells of a column share their answer) and every time otherwise.
+  template <typename Ask>
+  int LabelAnswer(UnitCache::LabelQuestion question, Ask&& ask) {
+    if (cache_ == nullptr) return ask();
+    int16_t& answer = cache_->LabelAnswer(question);
+    if (answer < 0) answer = static_cast<int16_t>(ask());
+    return answer;
+  }
 
  private:
   const TextUnit& unit_;

@@ -1,5 +1,7 @@
 #include "detect/medical/condition_analyzer.h"
 
+#include <iterator>
+
 #include "detect/medical/analyzer_util.h"
 #include "detect/medical/coded_condition.h"
 #include "detect/medical/folded_text.h"
@@ -88,30 +90,30 @@ std::string_view NegationCue(std::string_view unit_text, const FoldedText& text,
   return {};
 }
 
-// The confidence a dictionary phrase gets from the unit's label; 0 for free
-// text and unrelated labels.
-double LabelConfidence(const TextUnit& unit, UnitView& view,
-                       std::string* why) {
+// Which label supports a condition (labels.h LabelMatch), asked once per
+// distinct label: 0 for free text and unrelated labels.
+int ConditionLabel(const TextUnit& unit, UnitView& view) {
   if (unit.label.empty()) return 0;
-  std::string_view field = LabelField(unit.label, kFields);
-  if (!field.empty()) {
-    *why = "label " + std::string(field);
-    return kFieldConfidence;
-  }
-  std::string_view word = LabelWord(view.NormalizedLabel(), kLabelWords);
-  if (word.empty()) return 0;
-  *why = "label '" + std::string(word) + "'";
-  return kLabelConfidence;
+  return view.LabelAnswer(UnitCache::kConditionLabel, [&] {
+    return LabelMatch(unit.label, view.NormalizedLabel(), kFields,
+                      kLabelWords);
+  });
+}
+
+// The confidence a dictionary phrase gets from a ConditionLabel answer.
+double LabelConfidence(int label) {
+  if (label == 0) return 0;
+  return label <= static_cast<int>(std::size(kFields)) ? kFieldConfidence
+                                                      : kLabelConfidence;
 }
 
 }  // namespace
 
 bool IsDiagnosisLabel(std::string_view raw_label) {
-  std::string why;
   TextUnit unit;
   unit.label = raw_label;
   UnitView view(unit, nullptr);
-  return LabelConfidence(unit, view, &why) > 0;
+  return ConditionLabel(unit, view) > 0;
 }
 
 std::vector<DetectorInfo> ConditionAnalyzer::Describe() const {
@@ -133,8 +135,8 @@ void ConditionAnalyzer::Analyze(const TextUnit& unit,
   if (!view.HasLetter()) return;  // no condition word, no title
   const PhraseDictionary& dictionary = ConditionDictionary();
   const FoldedText& text = view.Folded();
-  std::string why;
-  double label_confidence = LabelConfidence(unit, view, &why);
+  const int label = ConditionLabel(unit, view);
+  const double label_confidence = LabelConfidence(label);
   for (size_t i = 0; i < text.size();) {
     PhraseDictionary::Hit hit = dictionary.LongestAt(text, i);
     if (hit.tokens == 0) {
@@ -164,8 +166,10 @@ void ConditionAnalyzer::Analyze(const TextUnit& unit,
                                                : kTextConfidence;
       out->push_back({text.Start(i), text.End(last), "condition_text",
                       "diagnosis", dictionary.Key(hit.key), confidence,
-                      label_confidence > 0 ? "condition word; " + why
-                                           : "condition word in text"});
+                      label_confidence > 0
+                          ? "condition word; " +
+                                LabelMatchReason(label, kFields, kLabelWords)
+                          : "condition word in text"});
     }
     i = last + 1;
   }

@@ -169,11 +169,14 @@ size_t TrySection(std::string_view text, size_t start,
   return close;
 }
 
+// Asked once per distinct label.
 bool IsNotesLabel(const TextUnit& unit, UnitView& view) {
   if (unit.label.empty()) return false;
   static constexpr std::string_view kFields[] = {"NTE-3"};
-  if (!LabelField(unit.label, kFields).empty()) return true;
-  return !LabelWord(view.NormalizedLabel(), kLabelWords).empty();
+  return view.LabelAnswer(UnitCache::kNotesLabel, [&] {
+           return LabelMatch(unit.label, view.NormalizedLabel(), kFields,
+                             kLabelWords);
+         }) > 0;
 }
 
 }  // namespace

@@ -35,14 +35,16 @@ std::string Normalized(const LabTest& test, const LabValue& value) {
 }
 
 // Labels under which the field analyzer reports the whole value as a lab
-// result (lab_result_field).
+// result (lab_result_field); asked once per distinct label.
 bool IsResultLabel(const TextUnit& unit, UnitView& view) {
   static constexpr std::string_view kWords[] = {"result", "value",
                                                 "observation", "resultat"};
   static constexpr std::string_view kFields[] = {"OBX-5"};
   if (unit.label.empty()) return false;
-  return !LabelField(unit.label, kFields).empty() ||
-         !LabelWord(view.NormalizedLabel(), kWords).empty();
+  return view.LabelAnswer(UnitCache::kLabResultLabel, [&] {
+           return LabelMatch(unit.label, view.NormalizedLabel(), kFields,
+                             kWords);
+         }) > 0;
 }
 
 }  // namespace

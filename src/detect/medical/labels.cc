@@ -6,18 +6,23 @@ namespace breachscope::medical {
 
 std::string NormalizeLabel(std::string_view label) { return Normalize(label); }
 
-std::string_view LabelWord(std::string_view normalized_label, Words words) {
-  for (std::string_view word : words) {
-    if (normalized_label.find(word) != std::string_view::npos) return word;
+int LabelMatch(std::string_view raw_label, std::string_view normalized_label,
+               Words fields, Words words) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (LabelIsHl7Field(raw_label, fields[i])) return static_cast<int>(1 + i);
   }
-  return {};
+  for (size_t j = 0; j < words.size(); ++j) {
+    if (normalized_label.find(words[j]) != std::string_view::npos) {
+      return static_cast<int>(1 + fields.size() + j);
+    }
+  }
+  return 0;
 }
 
-std::string_view LabelField(std::string_view raw_label, Words fields) {
-  for (std::string_view field : fields) {
-    if (LabelIsHl7Field(raw_label, field)) return field;
-  }
-  return {};
+std::string LabelMatchReason(int match, Words fields, Words words) {
+  const size_t at = static_cast<size_t>(match - 1);
+  if (at < fields.size()) return "label " + std::string(fields[at]);
+  return "label '" + std::string(words[at - fields.size()]) + "'";
 }
 
 bool LabelHasToken(std::string_view normalized_label, std::string_view word) {

@@ -18,12 +18,17 @@ using Words = std::span<const std::string_view>;
 // Lower case, every run of non-alphanumerics one '_' (context.h Normalize).
 std::string NormalizeLabel(std::string_view label);
 
-// The first of `words` (already normalised) that the normalised label
-// contains, or empty.
-std::string_view LabelWord(std::string_view normalized_label, Words words);
+// Which of `fields` or else `words` the label names: 0 none; 1 + i for the
+// first fields[i] (HL7 fields such as "DG1-3") the raw label is, else
+// 1 + fields.size() + j for the first words[j] (already normalised) that
+// the normalised label contains. A number, so a per-label cache can keep
+// it (analyzer_util.h LabelAnswer).
+int LabelMatch(std::string_view raw_label, std::string_view normalized_label,
+               Words fields, Words words);
 
-// The first HL7 field of `fields` ("DG1-3") the raw label is, or empty.
-std::string_view LabelField(std::string_view raw_label, Words fields);
+// Why a LabelMatch answer above 0 supports a finding: "label DG1-3" for a
+// field, "label 'diagnos'" for a word.
+std::string LabelMatchReason(int match, Words fields, Words words);
 
 // True when the normalised label has `word` as a whole '_'-separated token.
 bool LabelHasToken(std::string_view normalized_label, std::string_view word);

@@ -17,14 +17,14 @@ constexpr std::string_view kLabelWords[] = {"medication", "medicament", "drug",
                                "prescription", "meds", "rx"};
 constexpr std::string_view kFields[] = {"RXE-2", "RXO-1", "RXD-2", "RXA-5", "RXG-4"};
 
-// Why the label supports a medication, or empty.
-std::string LabelReason(const TextUnit& unit, UnitView& view) {
-  if (unit.label.empty()) return {};
-  std::string_view field = LabelField(unit.label, kFields);
-  if (!field.empty()) return "label " + std::string(field);
-  std::string_view word = LabelWord(view.NormalizedLabel(), kLabelWords);
-  if (word.empty()) return {};
-  return "label '" + std::string(word) + "'";
+// Which label supports a medication (labels.h LabelMatch), asked once per
+// distinct label: 0 for none.
+int MedicationLabel(const TextUnit& unit, UnitView& view) {
+  if (unit.label.empty()) return 0;
+  return view.LabelAnswer(UnitCache::kMedicationLabel, [&] {
+    return LabelMatch(unit.label, view.NormalizedLabel(), kFields,
+                      kLabelWords);
+  });
 }
 
 // "Vitamin D deficiency", "carence en vitamine D", "lithium toxicity": the
@@ -66,8 +66,8 @@ void MedicationAnalyzer::Analyze(const TextUnit& unit,
   if (!view.HasLetter()) return;  // no drug name
   const PhraseDictionary& dictionary = DrugDictionary();
   const FoldedText& text = view.Folded();
-  std::string why = LabelReason(unit, view);
-  bool labelled = !why.empty();
+  const int label = MedicationLabel(unit, view);
+  const bool labelled = label > 0;
   for (size_t i = 0; i < text.size();) {
     PhraseDictionary::Hit hit = dictionary.LongestAt(text, i);
     if (hit.tokens == 0) {
@@ -83,7 +83,9 @@ void MedicationAnalyzer::Analyze(const TextUnit& unit,
     bool wanted = dosed || labelled || !IsAmbiguousDrug(hit.key);
     if (!field_value && wanted && !NamesCondition(text, i, last)) {
       std::string reason = dosed ? "drug name with dose" : "drug name";
-      if (labelled) reason += "; " + why;
+      if (labelled) {
+        reason += "; " + LabelMatchReason(label, kFields, kLabelWords);
+      }
       out->push_back({text.Start(i), dose_end, "drug_name", "medication",
                       dictionary.Key(hit.key), Confidence(labelled, dosed),
                       std::move(reason)});
