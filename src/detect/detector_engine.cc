@@ -73,6 +73,29 @@ void ResolveOverlaps(std::vector<Pending>* pending, size_t from) {
   pending->resize(kept);
 }
 
+// std::stable_sort, without its heap buffer for the few findings of most
+// units (it took one on every call): an insertion sort, stable as well, so
+// the order is the same.
+template <typename Less>
+void StableSort(std::vector<Pending>* pending, Less less) {
+  constexpr size_t kInsertionMax = 32;
+  std::vector<Pending>& v = *pending;
+  if (v.size() > kInsertionMax) {
+    std::stable_sort(v.begin(), v.end(), less);
+    return;
+  }
+  for (size_t i = 1; i < v.size(); ++i) {
+    if (!less(v[i], v[i - 1])) continue;
+    Pending moving = std::move(v[i]);
+    size_t j = i;
+    do {
+      v[j] = std::move(v[j - 1]);
+      --j;
+    } while (j > 0 && less(moving, v[j - 1]));
+    v[j] = std::move(moving);
+  }
+}
+
 // Location::FromUnit(unit, offset), written in place.
 void SetLocation(const TextUnit& unit, uint32_t offset, Location* loc) {
   loc->kind = unit.kind;
@@ -555,11 +578,10 @@ void DetectorEngine::Scan(const TextUnit& unit,
   ResolveOverlaps(&scratch.pending, patterns);
   // By position; at equal positions pattern findings, then analyzers in
   // registry order.
-  std::stable_sort(scratch.pending.begin(), scratch.pending.end(),
-                   [](const Pending& a, const Pending& b) {
-                     if (a.start != b.start) return a.start < b.start;
-                     return a.detector < b.detector;
-                   });
+  StableSort(&scratch.pending, [](const Pending& a, const Pending& b) {
+    if (a.start != b.start) return a.start < b.start;
+    return a.detector < b.detector;
+  });
   // Each string is written once into the new finding, without temporaries
   // (this runs for every finding of the scan).
   for (Pending& p : scratch.pending) {

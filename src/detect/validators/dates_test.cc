@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 namespace breachscope {
 namespace {
 
@@ -104,6 +106,24 @@ TEST(DatesTest, DayMonthOrderOfNumericDates) {
     auto parsed = ParseDate(text);
     ASSERT_TRUE(parsed.has_value()) << text;
     EXPECT_EQ(parsed->day_month, order) << text;
+  }
+}
+
+// ToIso writes usual dates by hand and others through snprintf: every
+// date gives the bytes of the one format string.
+TEST(DatesTest, ToIsoWritesWhatPrintfWrites) {
+  const int years[] = {-10001, -1, 0, 7, 99, 999, 1975, 2026, 9999, 10000, 12345};
+  const int parts[] = {-3, 0, 1, 9, 10, 12, 31, 99, 100, 123};
+  for (int year : years) {
+    for (int month : parts) {
+      for (int day : parts) {
+        char want[32];
+        std::snprintf(want, sizeof want, "%04d-%02d-%02d", year % 10000,
+                      month % 100, day % 100);
+        EXPECT_EQ(ToIso({year, month, day}), want)
+            << year << " " << month << " " << day;
+      }
+    }
   }
 }
 
