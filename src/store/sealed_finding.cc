@@ -122,13 +122,19 @@ void SealedFindings::Reserve(size_t findings, size_t plain_bytes) {
 }
 
 void SealedFindings::Add(const Sealer& sealer, const Finding& finding) {
+  const std::unique_ptr<SealRun> run = sealer.BeginSealRun(kFindingSealContext);
+  Add(*run, sealer, finding);
+}
+
+void SealedFindings::Add(SealRun& run, const Sealer& sealer,
+                         const Finding& finding) {
   // Per thread, not per object: the plaintext never travels with the
   // sealed findings to the writer.
   thread_local std::string plain;
   plain.clear();
   AppendFindingPlain(finding.value, finding.normalized, &plain);
   Ends e;
-  sealer.SealAppendFor(kFindingSealContext, plain, &bytes_);
+  run.SealAppend(plain, &bytes_);
   e.sealed = bytes_.size();
   sealer.HashAppend(LookupForm(finding), &bytes_);
   e.hash = bytes_.size();
@@ -144,7 +150,9 @@ SealedFindings SealFindingValues(const Sealer& sealer,
                    (f.normalized == f.value ? 0 : f.normalized.size());
   }
   sealed.Reserve(findings.size(), plain_bytes);
-  for (const Finding& f : findings) sealed.Add(sealer, f);
+  // One run per chunk: the values share the seal's set-up (SealRun).
+  const std::unique_ptr<SealRun> run = sealer.BeginSealRun(kFindingSealContext);
+  for (const Finding& f : findings) sealed.Add(*run, sealer, f);
   sealed.BuildStrings(findings);
   return sealed;
 }

@@ -83,6 +83,8 @@ class SealedFindings {
   void Reserve(size_t findings, size_t plain_bytes);
   // Seals `finding` and appends it.
   void Add(const Sealer& sealer, const Finding& finding);
+  // The same, sealing through `run` (of kFindingSealContext, from `sealer`).
+  void Add(SealRun& run, const Sealer& sealer, const Finding& finding);
 
   // The findings' non-PHI strings, de-duplicated (SealFindingValues builds
   // them; strings().findings() is 0 when nobody did).

@@ -17,6 +17,16 @@
 
 namespace breachscope {
 
+// Seals a run of values under one context (SealRun). Each value is still a
+// message of its own that Sealer::UnsealFor opens; a run only lets a sealer
+// share set-up work between the values.
+class SealRun {
+ public:
+  virtual ~SealRun() = default;
+  // Sealer::SealAppendFor(context of the run, plain, out).
+  virtual void SealAppend(std::string_view plain, std::string* out) = 0;
+};
+
 class Sealer {
  public:
   virtual ~Sealer() = default;
@@ -45,6 +55,10 @@ class Sealer {
                              std::string* out) const = 0;
   virtual Status UnsealFor(std::string_view context, std::string_view sealed,
                            std::string* out) const = 0;
+  // A run of SealAppendFor(context, ...) calls, for a chunk of findings.
+  // One thread uses a run; the sealer must outlive it. By default each
+  // value is sealed alone.
+  virtual std::unique_ptr<SealRun> BeginSealRun(std::string_view context) const;
   // Names (source paths, which can name a patient: "Smith_John_labs.pdf")
   // sealed deterministically, as text: one name always gives the same
   // sealed text under one key, so the store's UNIQUE columns, joins and

@@ -5,6 +5,7 @@
 #include <sys/random.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <mutex>
 #include <string>
@@ -86,6 +87,58 @@ void DiscardPoolsInForkedChildren() {
   });
 }
 
+// A run of XChaCha20-Poly1305 seals sharing the first 16 bytes of their
+// nonces. XChaCha20-Poly1305 with nonce N = N16 || N8 is ChaCha20-Poly1305
+// (IETF) under the subkey HChaCha20(key, N16) with nonce 0^4 || N8, so a
+// run draws a random N16 once, derives that subkey once, and gives each
+// value the next N8: every message is a standard one under a distinct
+// 24-byte nonce (random 128-bit prefix, counter within the run), opened by
+// UnsealFor like any other. It saves an HChaCha20 and 24 random bytes per
+// value. The subkey is wiped when the run ends.
+static_assert(crypto_core_hchacha20_INPUTBYTES + 8 == kNonceBytes);
+
+class XChaChaRun final : public SealRun {
+ public:
+  XChaChaRun(const unsigned char* seal_key, std::string_view context)
+      : context_(context) {
+    unsigned char random[kNonceBytes];
+    tls_nonce_pool.Take(random);
+    std::memcpy(prefix_, random, sizeof prefix_);
+    std::memcpy(&counter_, random + sizeof prefix_, sizeof counter_);
+    sodium_memzero(random, sizeof random);
+    crypto_core_hchacha20(subkey_, prefix_, seal_key, nullptr);
+  }
+  ~XChaChaRun() override { sodium_memzero(subkey_, sizeof subkey_); }
+  XChaChaRun(const XChaChaRun&) = delete;
+  XChaChaRun& operator=(const XChaChaRun&) = delete;
+
+  void SealAppend(std::string_view plain, std::string* out) override {
+    const size_t start = out->size();
+    out->resize(start + kNonceBytes + plain.size() + kTagBytes);
+    unsigned char* nonce = Bytes(*out) + start;
+    std::memcpy(nonce, prefix_, sizeof prefix_);
+    // Little-endian on every host, so the stored nonce does not depend on
+    // the machine (any distinct 8 bytes would do).
+    uint64_t n = counter_++;
+    for (size_t i = 0; i < 8; ++i, n >>= 8) {
+      nonce[sizeof prefix_ + i] = static_cast<unsigned char>(n);
+    }
+    unsigned char ietf_nonce[crypto_aead_chacha20poly1305_ietf_NPUBBYTES] = {};
+    std::memcpy(ietf_nonce + 4, nonce + sizeof prefix_, 8);
+    unsigned long long written = 0;
+    crypto_aead_chacha20poly1305_ietf_encrypt(
+        nonce + kNonceBytes, &written, Bytes(plain), plain.size(),
+        context_.empty() ? nullptr : Bytes(context_), context_.size(),
+        nullptr, ietf_nonce, subkey_);
+  }
+
+ private:
+  const std::string context_;
+  unsigned char prefix_[crypto_core_hchacha20_INPUTBYTES];
+  uint64_t counter_ = 0;
+  unsigned char subkey_[crypto_core_hchacha20_OUTPUTBYTES];
+};
+
 // Which keyed hash a sealer's Hash is (the one difference between the
 // schemes).
 enum class HashKind { kSipHash128, kBlake2b };
@@ -137,6 +190,11 @@ class SodiumSealer final : public Sealer {
         nonce + kNonceBytes, &written, Bytes(plain), plain.size(),
         context.empty() ? nullptr : Bytes(context), context.size(), nullptr,
         nonce, seal_key_.data());
+  }
+
+  std::unique_ptr<SealRun> BeginSealRun(
+      std::string_view context) const override {
+    return std::make_unique<XChaChaRun>(seal_key_.data(), context);
   }
 
   Result<std::string> Unseal(std::string_view sealed) const override {

@@ -13,6 +13,10 @@
 // chance of a repeat stays negligible for far more values than a case holds.
 // Nonces come from a per-thread pool of kernel random bytes refilled 4 KiB
 // at a time (not a system call per value); no pool byte is used twice.
+// A run of seals (Sealer::BeginSealRun: a chunk of findings) draws one
+// random 16-byte nonce prefix and counts in the last 8 bytes, so it derives
+// the XChaCha subkey once for the run (sodium_sealer.cc, XChaChaRun); the
+// messages are the same standard ones under distinct nonces.
 // Unseal authenticates before decrypting, so a flipped byte or a value
 // sealed under another key gives kCorrupt, never garbage.
 //
