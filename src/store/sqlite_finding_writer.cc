@@ -13,6 +13,7 @@ namespace {
 constexpr int kColumns = 16;
 
 // INSERT of `rows` findings: (?1, ?2, ..., ?17, X'', 1), (?1, ?18, ...), ...
+// written with bare "?" after the ?1 (see below).
 std::string InsertSql(int rows) {
   std::string sql =
       "INSERT INTO findings(item_id, seq, category_id, detector_id, "
@@ -21,12 +22,14 @@ std::string InsertSql(int rows) {
       "normalized_sealed, seal_form) VALUES ";
   const std::string constants =
       ",X''," + std::to_string(static_cast<int64_t>(SealForm::kOneSeal)) + ")";
+  // A bare "?" is numbered one past the largest number so far, so row r's
+  // parameters are 2 + r * kColumns onwards, as BindRow expects. Numbered
+  // ones ("?18") would cost SQLite a search of the names seen so far per
+  // parameter when preparing: quadratic, about 10 ms per writer for the
+  // 2,048 parameters of the 128-row statement, paid at every case opening.
   for (int r = 0; r < rows; ++r) {
     sql += r == 0 ? "(?1" : ",(?1";
-    for (int c = 0; c < kColumns; ++c) {
-      sql += ",?";
-      sql += std::to_string(2 + r * kColumns + c);
-    }
+    for (int c = 0; c < kColumns; ++c) sql += ",?";
     sql += constants;
   }
   return sql;
