@@ -2,7 +2,7 @@
 # Throughput of breachscope against ripgrep on a corpus from make_corpus.py.
 #
 #   bench/throughput/run.sh CORPUS [--binary PATH] [--threads "1 2"]
-#                                  [--no-formats] [--no-rg]
+#                                  [--no-formats] [--no-rg] [--pin]
 #
 # For each top-level folder of CORPUS (one format each) and for the whole
 # corpus, scans into a fresh case with every detector on and findings
@@ -17,6 +17,11 @@
 # binaries are searched as text with -a). Word boundaries in the patterns
 # are ASCII ((?-u:\b)): Unicode ones make ripgrep leave its fast DFA on
 # non-ASCII bytes, which would slow it on binaries for no gain.
+# --pin runs each scan (and ripgrep) with N threads on cores 0..N-1 only
+# (taskset): "-j1" alone has a worker and the store writer, which would
+# otherwise take a second core, so only pinned runs measure scaling from
+# one core to two. The speed-up, wall of the first thread count over each
+# other, is printed under the table.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 corpus=""
@@ -24,13 +29,15 @@ binary="${here}/../../build/breachscope"
 thread_list="1 2"
 per_format=1
 with_rg=1
+pin=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --binary) binary="$2"; shift 2 ;;
     --threads) thread_list="$2"; shift 2 ;;
     --no-formats) per_format=0; shift ;;
     --no-rg) with_rg=0; shift ;;
-    -h|--help) sed -n 2,18p "$0"; exit 0 ;;
+    --pin) pin=1; shift ;;
+    -h|--help) sed -n 2,23p "$0"; exit 0 ;;
     *) corpus="$1"; shift ;;
   esac
 done
@@ -39,6 +46,14 @@ done
 if [ "${with_rg}" = 1 ] && ! command -v rg > /dev/null; then
   echo "ripgrep not found: install ripgrep (apt-get install ripgrep) or pass --no-rg" >&2
   exit 2
+fi
+if [ "${pin}" = 1 ]; then
+  for threads in ${thread_list}; do
+    if [ "${threads}" -gt "$(nproc)" ]; then
+      echo "--pin: ${threads} threads need ${threads} cores, this machine has $(nproc)" >&2
+      exit 2
+    fi
+  done
 fi
 # Older binaries have no --stats: then only the totals are measured.
 stats_flag="--stats"
@@ -50,9 +65,11 @@ trap 'rm -rf "${work}"' EXIT
 # stage lines kept in ${work}/LABEL.stats.
 scan_one() {
   local label="$1" path="$2" threads="$3"
+  local pinned=()
+  [ "${pin}" = 1 ] && pinned=(taskset -c "0-$((threads - 1))")
   rm -rf "${work}/case" "${work}/case.key"
   /usr/bin/time -f '%e %U %S %M' -o "${work}/time" \
-    "${binary}" scan "${path}" --case "${work}/case" --threads "${threads}" \
+    "${pinned[@]}" "${binary}" scan "${path}" --case "${work}/case" --threads "${threads}" \
     --quiet ${stats_flag} > "${work}/${label}.stats" 2> "${work}/stderr" ||
     { cat "${work}/stderr" >&2; exit 1; }
   [ -n "${stats_flag}" ] || echo "stats bytes $(du -sb "${path}" | cut -f1)" \
@@ -61,7 +78,7 @@ scan_one() {
   if [ "${with_rg}" = 1 ]; then
     # Every match printed; the output is counted so it cannot be skipped.
     /usr/bin/time -f '%e' -o "${work}/rgtime" \
-      rg --no-config --no-ignore --hidden -a -o -n -j "${threads}" \
+      "${pinned[@]}" rg --no-config --no-ignore --hidden -a -o -n -j "${threads}" \
       -f "${here}/pii_patterns.txt" "${path}" | wc -c > "${work}/rgbytes" || true
     rg_wall="$(tail -1 "${work}/rgtime")"  # rg exits 1 when nothing matched
   fi
@@ -118,7 +135,16 @@ echo
 echo "whole corpus:"
 header
 for threads in ${thread_list}; do
-  scan_one "all-j${threads}" "${corpus}" "${threads}"
+  scan_one "all-j${threads}" "${corpus}" "${threads}" | tee "${work}/row-j${threads}"
+done
+first="${thread_list%% *}"
+for threads in ${thread_list}; do
+  [ "${threads}" = "${first}" ] && continue
+  note=" (not pinned: -j1 also uses a core for the writer)"
+  [ "${pin}" = 1 ] && note=" (pinned: one core per thread)"
+  awk -v a="${first}" -v b="${threads}" -v note="${note}" \
+    'NR == FNR { wa = $4; next } { printf "speed-up -j%s over -j%s: %.2fx%s\n", b, a, wa / $4, note }' \
+    "${work}/row-j${first}" "${work}/row-j${threads}"
 done
 for threads in ${thread_list}; do
   echo
