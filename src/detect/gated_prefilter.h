@@ -34,10 +34,13 @@ namespace breachscope {
 // Short units repeat (names, places, codes, dates of a column), and the
 // matches of a text depend on the text and the gated choice alone, so each
 // thread remembers the matches of recent short texts: a direct-mapped
-// table, one entry per slot, a newer text replacing an older one.
+// table, one entry per slot, a newer text replacing an older one. 16384
+// slots (1.9 MB a thread): over 4096, the hits on a dense CSV table rose
+// from 70% to 85% of look-ups (on a labelled share from 58% to 66%), and a
+// Vectorscan call costs more than the table's extra cache misses.
 class ShortMatchMemo {
  public:
-  static constexpr size_t kSlots = 4096;
+  static constexpr size_t kSlots = 16384;
   static constexpr size_t kMaxText = 64;     // longer texts are not kept
   static constexpr size_t kMaxMatches = 4;   // texts with more are not kept
 
