@@ -100,5 +100,61 @@ TEST(SealRunTest, FindingsSealedInOneRunOpenOneByOne) {
   }
 }
 
+// An open run reads back values of several seal runs and lone seals in any
+// order, and refuses what UnsealFor refuses.
+TEST(SealRunTest, OpenRunOpensRunsAndLoneSealsAndRefusesTampering) {
+  auto sealer = NewSodiumSealer(CaseKey::Generate());
+  std::vector<std::pair<std::string, std::string>> sealed;  // (value, sealed)
+  for (int r = 0; r < 2; ++r) {
+    auto run = sealer->BeginSealRun(kContext);
+    for (const std::string& value : Values()) {
+      std::string s;
+      run->SealAppend(value, &s);
+      sealed.emplace_back(value, s);
+      std::string lone;
+      sealer->SealAppendFor(kContext, value + "#", &lone);
+      sealed.emplace_back(value + "#", lone);
+    }
+  }
+  auto open = sealer->BeginOpenRun(kContext);
+  for (const auto& [value, s] : sealed) {
+    std::string back = "stale";
+    ASSERT_TRUE(open->Unseal(s, &back).ok());
+    EXPECT_EQ(back, value);
+  }
+  // A flipped tag bit, a flipped counter bit, a cut value, another context.
+  std::string tag = sealed[0].second;
+  tag.back() ^= 1;
+  std::string counter = sealed[2].second;
+  counter[16] ^= 1;
+  std::string out;
+  EXPECT_EQ(open->Unseal(tag, &out).code(), StatusCode::kCorrupt);
+  EXPECT_EQ(open->Unseal(counter, &out).code(), StatusCode::kCorrupt);
+  EXPECT_EQ(open->Unseal(sealed[0].second.substr(0, 39), &out).code(),
+            StatusCode::kCorrupt);
+  auto other = sealer->BeginOpenRun("another context");
+  EXPECT_EQ(other->Unseal(sealed[2].second, &out).code(),
+            StatusCode::kCorrupt);
+  // After a refusal the run still opens good values.
+  ASSERT_TRUE(open->Unseal(sealed[2].second, &out).ok());
+  EXPECT_EQ(out, sealed[2].first);
+  // Another key's run refuses them all.
+  auto stranger = NewSodiumSealer(CaseKey::Generate())->BeginOpenRun(kContext);
+  EXPECT_EQ(stranger->Unseal(sealed[2].second, &out).code(),
+            StatusCode::kCorrupt);
+}
+
+TEST(SealRunTest, DefaultOpenRunOpensLikeUnsealFor) {
+  auto sealer = NewPlainSealer();
+  auto open = sealer->BeginOpenRun(kContext);
+  for (const std::string& value : Values()) {
+    std::string sealed, by_run, alone;
+    sealer->SealAppendFor(kContext, value, &sealed);
+    ASSERT_TRUE(open->Unseal(sealed, &by_run).ok());
+    ASSERT_TRUE(sealer->UnsealFor(kContext, sealed, &alone).ok());
+    EXPECT_EQ(by_run, alone);
+  }
+}
+
 }  // namespace
 }  // namespace breachscope

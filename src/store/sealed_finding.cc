@@ -83,14 +83,22 @@ Status UnsealFinding(const Sealer& sealer, int64_t form,
                      std::string_view value_sealed,
                      std::string_view normalized_sealed, std::string* scratch,
                      std::string* value, std::string* normalized) {
+  const std::unique_ptr<OpenRun> run = sealer.BeginOpenRun(kFindingSealContext);
+  return UnsealFinding(sealer, *run, form, value_sealed, normalized_sealed,
+                       scratch, value, normalized);
+}
+
+Status UnsealFinding(const Sealer& sealer, OpenRun& run, int64_t form,
+                     std::string_view value_sealed,
+                     std::string_view normalized_sealed, std::string* scratch,
+                     std::string* value, std::string* normalized) {
   switch (static_cast<SealForm>(form)) {
     case SealForm::kOneSeal:
       // The second column is unused; anything in it was put there.
       if (!normalized_sealed.empty()) {
         return Corrupt("one-seal finding has a second sealed value");
       }
-      BS_RETURN_IF_ERROR(
-          sealer.UnsealFor(kFindingSealContext, value_sealed, scratch));
+      BS_RETURN_IF_ERROR(run.Unseal(value_sealed, scratch));
       return SplitFindingPlain(*scratch, value, normalized);
     case SealForm::kTwoSeals: {
       Result<std::string> v = sealer.Unseal(value_sealed);

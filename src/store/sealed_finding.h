@@ -65,6 +65,12 @@ Status UnsealFinding(const Sealer& sealer, int64_t form,
                      std::string_view value_sealed,
                      std::string_view normalized_sealed, std::string* scratch,
                      std::string* value, std::string* normalized);
+// The same, opening one-seal rows through `run` (an OpenRun of
+// kFindingSealContext from `sealer`), which readers of many rows keep.
+Status UnsealFinding(const Sealer& sealer, OpenRun& run, int64_t form,
+                     std::string_view value_sealed,
+                     std::string_view normalized_sealed, std::string* scratch,
+                     std::string* value, std::string* normalized);
 
 // The sealed forms of one finding: views into its SealedFindings.
 struct SealedFinding {

@@ -27,6 +27,16 @@ class SealRun {
   virtual void SealAppend(std::string_view plain, std::string* out) = 0;
 };
 
+// Opens a run of values sealed under one context (OpenRun): what
+// Sealer::UnsealFor does, with set-up shared between values that a SealRun
+// sealed together.
+class OpenRun {
+ public:
+  virtual ~OpenRun() = default;
+  // Sealer::UnsealFor(context of the run, sealed, out).
+  virtual Status Unseal(std::string_view sealed, std::string* out) = 0;
+};
+
 class Sealer {
  public:
   virtual ~Sealer() = default;
@@ -59,6 +69,10 @@ class Sealer {
   // One thread uses a run; the sealer must outlive it. By default each
   // value is sealed alone.
   virtual std::unique_ptr<SealRun> BeginSealRun(std::string_view context) const;
+  // A run of UnsealFor(context, ...) calls, for reading findings in order.
+  // One thread uses a run; the sealer must outlive it. By default each
+  // value is opened alone.
+  virtual std::unique_ptr<OpenRun> BeginOpenRun(std::string_view context) const;
   // Names (source paths, which can name a patient: "Smith_John_labs.pdf")
   // sealed deterministically, as text: one name always gives the same
   // sealed text under one key, so the store's UNIQUE columns, joins and

@@ -139,6 +139,54 @@ class XChaChaRun final : public SealRun {
   unsigned char subkey_[crypto_core_hchacha20_OUTPUTBYTES];
 };
 
+// Opens values, keeping the XChaCha subkey of the last nonce prefix seen:
+// values a XChaChaRun sealed together (a chunk of findings, stored in
+// order) share it, so reading them back derives it once per chunk rather
+// than once per value. Any other value opens as UnsealFor opens it. The
+// cached subkey is wiped when the run ends.
+class XChaChaOpenRun final : public OpenRun {
+ public:
+  XChaChaOpenRun(const unsigned char* seal_key, std::string_view context)
+      : seal_key_(seal_key), context_(context) {}
+  ~XChaChaOpenRun() override { sodium_memzero(subkey_, sizeof subkey_); }
+  XChaChaOpenRun(const XChaChaOpenRun&) = delete;
+  XChaChaOpenRun& operator=(const XChaChaOpenRun&) = delete;
+
+  Status Unseal(std::string_view sealed, std::string* out) override {
+    if (sealed.size() < kNonceBytes + kTagBytes) {
+      return Corrupt("sealed value too short");
+    }
+    const unsigned char* nonce = Bytes(sealed);
+    if (!have_subkey_ || std::memcmp(nonce, prefix_, sizeof prefix_) != 0) {
+      std::memcpy(prefix_, nonce, sizeof prefix_);
+      crypto_core_hchacha20(subkey_, prefix_, seal_key_, nullptr);
+      have_subkey_ = true;
+    }
+    unsigned char ietf_nonce[crypto_aead_chacha20poly1305_ietf_NPUBBYTES] = {};
+    std::memcpy(ietf_nonce + 4, nonce + sizeof prefix_, 8);
+    out->resize(sealed.size() - kNonceBytes - kTagBytes);
+    unsigned long long written = 0;
+    if (crypto_aead_chacha20poly1305_ietf_decrypt(
+            Bytes(*out), &written, nullptr, nonce + kNonceBytes,
+            sealed.size() - kNonceBytes,
+            context_.empty() ? nullptr : Bytes(context_), context_.size(),
+            ietf_nonce, subkey_) != 0) {
+      out->clear();
+      return Corrupt(
+          "sealed value fails authentication (altered, another key, or "
+          "another form)");
+    }
+    return {};
+  }
+
+ private:
+  const unsigned char* seal_key_;  // the sealer's, which outlives the run
+  const std::string context_;
+  bool have_subkey_ = false;
+  unsigned char prefix_[crypto_core_hchacha20_INPUTBYTES] = {};
+  unsigned char subkey_[crypto_core_hchacha20_OUTPUTBYTES] = {};
+};
+
 // Which keyed hash a sealer's Hash is (the one difference between the
 // schemes).
 enum class HashKind { kSipHash128, kBlake2b };
@@ -195,6 +243,11 @@ class SodiumSealer final : public Sealer {
   std::unique_ptr<SealRun> BeginSealRun(
       std::string_view context) const override {
     return std::make_unique<XChaChaRun>(seal_key_.data(), context);
+  }
+
+  std::unique_ptr<OpenRun> BeginOpenRun(
+      std::string_view context) const override {
+    return std::make_unique<XChaChaOpenRun>(seal_key_.data(), context);
   }
 
   Result<std::string> Unseal(std::string_view sealed) const override {

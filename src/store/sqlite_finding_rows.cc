@@ -38,7 +38,7 @@ Status FindingRowReader::Read(const Statement& r, StoredFinding* out) {
   };
   Finding& f = out->finding;
   Status unsealed = UnsealFinding(
-      sealer_, r.ColumnInt(kSealForm), r.ColumnBlob(kValueSealed),
+      sealer_, *open_, r.ColumnInt(kSealForm), r.ColumnBlob(kValueSealed),
       r.ColumnBlob(kNormalizedSealed), &scratch_, &f.value, &f.normalized);
   if (!unsealed.ok()) {
     return Status(unsealed.code(), "unseal finding " + std::to_string(out->seq) +

@@ -7,12 +7,14 @@
 #ifndef BREACHSCOPE_STORE_SQLITE_FINDING_ROWS_H_
 #define BREACHSCOPE_STORE_SQLITE_FINDING_ROWS_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/status.h"
 #include "store/case_store.h"
+#include "store/sealed_finding.h"
 #include "store/sealer.h"
 #include "store/sqlite_statement.h"
 
@@ -28,7 +30,9 @@ class FindingRowReader {
  public:
   // Borrows both; `strings` is StringIds::LoadAll's table.
   FindingRowReader(const Sealer& sealer, const std::vector<std::string>& strings)
-      : sealer_(sealer), strings_(strings) {}
+      : sealer_(sealer),
+        open_(sealer.BeginOpenRun(kFindingSealContext)),
+        strings_(strings) {}
 
   // The category of row `r`, to skip a row before unsealing it; nullptr
   // when the id is unknown (Read then reports it).
@@ -44,6 +48,9 @@ class FindingRowReader {
   const std::string* StringAt(const Statement& r, int column) const;
 
   const Sealer& sealer_;
+  // Rows are read in (item, seq) order, so a chunk's values, sealed in one
+  // run, come back together and share the run's set-up (OpenRun).
+  std::unique_ptr<OpenRun> open_;
   const std::vector<std::string>& strings_;
   std::string scratch_;  // the unsealed plaintext of a one-seal row
 };
