@@ -16,7 +16,8 @@
 // A run of seals (Sealer::BeginSealRun: a chunk of findings) draws one
 // random 16-byte nonce prefix and counts in the last 8 bytes, so it derives
 // the XChaCha subkey once for the run (sodium_sealer.cc, XChaChaRun); the
-// messages are the same standard ones under distinct nonces.
+// messages are the same standard ones under distinct nonces. Readers open
+// rows through an OpenRun that keeps the subkey of the last prefix seen.
 // Unseal authenticates before decrypting, so a flipped byte or a value
 // sealed under another key gives kCorrupt, never garbage.
 //
