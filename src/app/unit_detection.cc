@@ -11,15 +11,21 @@ namespace {
 // An item's findings collect in one vector until FindingChunker passes a
 // chunk of them on. Grown from empty by doubling, a chunk's vector was
 // reallocated a dozen times, moving each finding once more into fresh pages
-// (7% of detect's profile on a CSV share). Past kGrowFrom findings (the
-// vector has been moved a few small times) it takes room for a whole chunk
-// at once, with slack for the unit that crosses the chunk's end.
+// (7% of detect's profile on a CSV share). Once the item has a finding it
+// takes room for kFirstRoom (40 KB, no more moves for most small files);
+// past kGrowFrom findings, room for a whole chunk at once, with slack for
+// the unit that crosses the chunk's end. An item without findings takes
+// none.
+constexpr size_t kFirstRoom = 128;
 constexpr size_t kGrowFrom = 1024;
 constexpr size_t kChunkRoom = FindingChunker::kChunkFindings + 1024;
 
 void MakeRoom(std::vector<Finding>* out) {
-  if (out->size() >= kGrowFrom && out->capacity() < kChunkRoom) {
-    out->reserve(kChunkRoom);
+  if (out->empty()) return;
+  if (out->size() >= kGrowFrom) {
+    if (out->capacity() < kChunkRoom) out->reserve(kChunkRoom);
+  } else if (out->capacity() < kFirstRoom) {
+    out->reserve(kFirstRoom);
   }
 }
 
