@@ -4,10 +4,9 @@
 // text; the scheme name recorded in the case makes sure such a case is never
 // mistaken for a sealed one. Hash is an unkeyed 128-bit FNV-1a digest as 16
 // big-endian bytes: stable across platforms and builds (it is stored), cheap,
-// and with a
-// collision chance negligible for equality look-ups over billions of values.
-// It is not a secret: anyone can recompute it from a guessed value, which is
-// why the keyed BLAKE2b sealer replaces it.
+// and with a collision chance negligible for equality look-ups over billions
+// of values. It is not a secret: anyone can recompute it from a guessed
+// value, which is why keyed cases hash with a key (store/sodium_sealer.h).
 #include <memory>
 #include <string>
 #include <string_view>
