@@ -156,24 +156,7 @@ void Fill(const std::string& dir, std::unique_ptr<Sealer> sealer) {
 
 // value_hash and value_key of every findings row, sorted.
 std::vector<std::pair<std::string, int64_t>> StoredHashes(const std::string& dir) {
-  std::vector<std::pair<std::string, int64_t>> out;
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open_v2((dir + "/case.db").c_str(), &db, SQLITE_OPEN_READONLY,
-                            nullptr),
-            SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, "SELECT value_hash, value_key FROM findings", -1,
-                               &stmt, nullptr),
-            SQLITE_OK);
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    out.emplace_back(std::string(static_cast<const char*>(sqlite3_column_blob(stmt, 0)),
-                                 sqlite3_column_bytes(stmt, 0)),
-                     sqlite3_column_int64(stmt, 1));
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  std::sort(out.begin(), out.end());
-  return out;
+  return testing::StoredHashes(dir, "value_key");
 }
 
 // What the rows of Fill() must hold under `sealer`.

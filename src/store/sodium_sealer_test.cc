@@ -52,18 +52,6 @@ TEST(SodiumSealerTest, AnotherKeyCannotUnseal) {
   EXPECT_FALSE(b->Unseal(a->Seal("Jean Côté")).ok());
 }
 
-TEST(SodiumSealerTest, HashIsKeyedDeterministicAndSixteenBytes) {
-  const CaseKey key = CaseKey::Generate();
-  auto a = NewSodiumSealer(key);
-  auto a2 = NewSodiumSealer(key);
-  auto b = NewSodiumSealer(CaseKey::Generate());
-  EXPECT_EQ(a->Hash("9876543210").size(), 16u);
-  EXPECT_EQ(a->Hash("9876543210"), a2->Hash("9876543210"));
-  EXPECT_NE(a->Hash("9876543210"), a->Hash("9876543211"));
-  EXPECT_NE(a->Hash("9876543210"), b->Hash("9876543210"));
-  EXPECT_NE(a->Hash("9876543210"), NewPlainSealer()->Hash("9876543210"));
-}
-
 TEST(CaseKeyTest, FileRoundTripIsOwnerOnlyAndNeverOverwritten) {
   testing::TempDir tmp;
   const std::string path = tmp.path() + "/keys/case.key";

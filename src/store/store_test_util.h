@@ -4,13 +4,16 @@
 #define BREACHSCOPE_STORE_STORE_TEST_UTIL_H_
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/case_store.h"
@@ -138,6 +141,32 @@ inline std::vector<std::string> AllFindings(CaseStore& store) {
   Status st = store.ForEachFinding(
       [&](const StoredFinding& s) { out.push_back(Describe(s)); });
   EXPECT_TRUE(st.ok()) << st.ToString();
+  return out;
+}
+
+// (value_hash, `column`) of every findings row of the case in `case_dir`,
+// sorted: what tests of the look-up hash compare (no reader returns it).
+inline std::vector<std::pair<std::string, int64_t>> StoredHashes(
+    const std::string& case_dir, const std::string& column) {
+  std::vector<std::pair<std::string, int64_t>> out;
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2((case_dir + "/case.db").c_str(), &db,
+                            SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(
+                db, ("SELECT value_hash, " + column + " FROM findings").c_str(),
+                -1, &stmt, nullptr),
+            SQLITE_OK);
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    out.emplace_back(
+        std::string(static_cast<const char*>(sqlite3_column_blob(stmt, 0)),
+                    sqlite3_column_bytes(stmt, 0)),
+        sqlite3_column_int64(stmt, 1));
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  std::sort(out.begin(), out.end());
   return out;
 }
 
