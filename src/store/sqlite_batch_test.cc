@@ -22,19 +22,7 @@ using testing::TempDir;
 
 // Counts findings as another connection sees them: committed rows only.
 int64_t CommittedFindings(const std::string& dir) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open_v2((dir + "/case.db").c_str(), &db,
-                            SQLITE_OPEN_READONLY, nullptr),
-            SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM findings", -1, &stmt,
-                               nullptr),
-            SQLITE_OK);
-  EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  const int64_t n = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return n;
+  return testing::CaseInt(dir, "SELECT count(*) FROM findings");
 }
 
 TEST(BatchTest, ManyRowsAreCommittedAutomatically) {
@@ -123,30 +111,14 @@ TEST(BatchTest, HashIndexIsBuiltByItsFirstUser) {
   ASSERT_TRUE(store->AddItem(MakeItem("b", "b"), {MakeFinding("sin", "2")}).ok());
   ASSERT_TRUE(store->EndScan(scan.value(), {}).ok());
   EXPECT_EQ(store->Summary().value().findings, 2u);
-  ASSERT_EQ(sqlite3_open((tmp.case_dir() + "/case.db").c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db,
-                               "SELECT count(*) FROM findings INDEXED BY "
-                               "findings_by_hash WHERE value_key IS NOT NULL",
-                               -1, &stmt, nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int64(stmt, 0), 2);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
+  EXPECT_EQ(testing::CaseInt(tmp.case_dir(),
+                             "SELECT count(*) FROM findings INDEXED BY "
+                             "findings_by_hash WHERE value_key IS NOT NULL"),
+            2);
 }
 
 int64_t PageSize(const std::string& dir) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open((dir + "/case.db").c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &stmt, nullptr),
-            SQLITE_OK);
-  EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  const int64_t size = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return size;
+  return testing::CaseInt(dir, "PRAGMA page_size");
 }
 
 // New cases get 16 KiB pages (cheaper inserts); a case written with

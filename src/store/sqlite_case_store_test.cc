@@ -298,18 +298,10 @@ TEST(SqliteCaseStoreTest, FailedFindingInAScanLeavesNoOrphans) {
   ASSERT_TRUE(store->EndScan(scan.value(), {}).ok());
   EXPECT_EQ(store->Summary().value().findings, 1u);
   store.reset();
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db,
-                               "SELECT count(*) FROM findings WHERE item_id "
-                               "NOT IN (SELECT id FROM items)",
-                               -1, &stmt, nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int64(stmt, 0), 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
+  EXPECT_EQ(testing::CaseInt(tmp.case_dir(),
+                             "SELECT count(*) FROM findings WHERE item_id "
+                             "NOT IN (SELECT id FROM items)"),
+            0);
 }
 
 TEST(SqliteCaseStoreTest, FinishingAnUnbegunSourceFails) {

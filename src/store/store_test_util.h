@@ -144,6 +144,23 @@ inline std::vector<std::string> AllFindings(CaseStore& store) {
   return out;
 }
 
+// The one integer `sql` yields on the case in `case_dir`, read by a
+// connection of its own (so it sees committed rows only).
+inline int64_t CaseInt(const std::string& case_dir, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2((case_dir + "/case.db").c_str(), &db,
+                            SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
+      << sql;
+  EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW) << sql;
+  const int64_t value = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return value;
+}
+
 // (value_hash, `column`) of every findings row of the case in `case_dir`,
 // sorted: what tests of the look-up hash compare (no reader returns it).
 inline std::vector<std::pair<std::string, int64_t>> StoredHashes(
