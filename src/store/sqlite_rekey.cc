@@ -78,15 +78,16 @@ struct RowWork {
 // The plaintexts of `work`'s sealed columns, in order, and their new
 // sealed forms; *values counts the seals made.
 Status Reseal(const SealedTable& t, const RowWork& work, const Sealer& old_sealer,
-              const Sealer& new_sealer, std::vector<std::string>* plain,
+              OpenRun& old_open, const Sealer& new_sealer,
+              std::vector<std::string>* plain,
               std::vector<std::string>* resealed, uint64_t* values) {
   plain->assign(work.sealed.size(), std::string());
   resealed->assign(work.sealed.size(), std::string());
   if (t.finding_form != nullptr) {
     std::string scratch;
-    BS_RETURN_IF_ERROR(UnsealFinding(old_sealer, work.form, work.sealed[0],
-                                     work.sealed[1], &scratch, &(*plain)[0],
-                                     &(*plain)[1]));
+    BS_RETURN_IF_ERROR(UnsealFinding(old_sealer, old_open, work.form,
+                                     work.sealed[0], work.sealed[1], &scratch,
+                                     &(*plain)[0], &(*plain)[1]));
     if (static_cast<SealForm>(work.form) == SealForm::kOneSeal) {
       scratch.clear();
       AppendFindingPlain((*plain)[0], (*plain)[1], &scratch);
@@ -132,6 +133,10 @@ Status RekeyTable(sqlite3* db, const SealedTable& t, const Sealer& old_sealer,
       db, std::string("UPDATE ") + t.table + " SET " + set + " WHERE " + where);
   if (!update.ok()) return update.status();
 
+  // Rows come in key order, so a chunk's findings, sealed in one run,
+  // open through one run too (OpenRun).
+  const std::unique_ptr<OpenRun> old_open =
+      old_sealer.BeginOpenRun(kFindingSealContext);
   std::vector<int64_t> last(nk, INT64_MIN);
   while (true) {
     for (size_t i = 0; i < nk; ++i) select.value().BindInt(static_cast<int>(i + 1), last[i]);
@@ -152,8 +157,8 @@ Status RekeyTable(sqlite3* db, const SealedTable& t, const Sealer& old_sealer,
     for (RowWork& work : page) {
       // Bound without a copy (SQLITE_STATIC): keep the bytes alive until Run.
       std::vector<std::string> plain, resealed;
-      Status st = Reseal(t, work, old_sealer, new_sealer, &plain, &resealed,
-                         &counts->values);
+      Status st = Reseal(t, work, old_sealer, *old_open, new_sealer, &plain,
+                         &resealed, &counts->values);
       if (!st.ok()) {
         return Status(st.code(), std::string("rekey: a value in ") + t.table +
                                      ": " + st.message());
