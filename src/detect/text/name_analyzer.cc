@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <span>
 #include <string>
@@ -23,7 +24,9 @@ constexpr double kBase = 0.25;
 constexpr double kEmitAt = 0.5;
 constexpr int kMaxNameWords = 4;
 
-enum class Part { kNone, kWord, kInitial, kParticle };
+// kUnknown: not worked out yet (a lower-case word, whose answer is needed
+// only next to a run).
+enum class Part : uint8_t { kNone, kWord, kInitial, kParticle, kUnknown };
 
 // A run of name parts on one line: tokens [first, last], the period after
 // an initial included.
@@ -44,30 +47,43 @@ class Analysis {
  public:
   Analysis(const TextUnit& unit, std::span<const PriorFinding> prior,
            const std::vector<Token>& tokens)
-      : text_(unit.text), prior_(prior), lex_(text::GetLexicon()), tokens_(tokens) {
-    int words = 0, caps = 0;
-    for (const Token& t : tokens_) {
-      if (t.kind != TokenKind::kWord) continue;
-      ++words;
-      if (t.all_caps) ++caps;
-    }
-    caps_document_ = words > 0 && caps * 10 >= words * 7;
-    applies_ = unit.kind == UnitKind::kText || words >= 4;
-  }
+      : text_(unit.text), prior_(prior), lex_(text::GetLexicon()), tokens_(tokens),
+        text_unit_(unit.kind == UnitKind::kText) {}
 
   void Run(std::vector<ProposedFinding>* out) {
-    if (!applies_) return;
     // Every step asks for the parts of the same tokens again (runs, their
     // trim, words, scores, the normalised name); each answer costs several
-    // hash look-ups, so each token's is worked out once. The buffer is the
-    // thread's, reused unit after unit.
+    // hash look-ups, so each token's is worked out once. The buffers are
+    // the thread's, reused unit after unit.
     static thread_local std::vector<Part> parts;
+    static thread_local std::vector<int> starts;
     parts.resize(tokens_.size());
-    for (size_t i = 0; i < tokens_.size(); ++i) {
-      parts[i] = ComputePart(static_cast<int>(i));
-    }
+    starts.clear();
     parts_ = &parts;
-    std::vector<struct Run> runs = FindRuns();
+    // One pass counts the words (capitals document, whether the analyzer
+    // applies) and works out the part of each capitalised word, the only
+    // tokens a run starts on (FindRuns). A lower-case word can only be a
+    // particle inside a run: in logs and code there are millions, nearly
+    // none next to a run, so theirs waits until a run reaches them.
+    int words = 0, caps = 0;
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& t = tokens_[i];
+      if (t.kind != TokenKind::kWord) {
+        parts[i] = Part::kNone;
+        continue;
+      }
+      ++words;
+      caps += t.all_caps;
+      if (!t.capitalised) {
+        parts[i] = Part::kUnknown;
+        continue;
+      }
+      parts[i] = ComputePart(static_cast<int>(i));
+      if (parts[i] != Part::kNone) starts.push_back(static_cast<int>(i));
+    }
+    caps_document_ = words > 0 && caps * 10 >= words * 7;
+    if (!text_unit_ && words < 4) return;
+    std::vector<struct Run> runs = FindRuns(starts);
     for (size_t r = 0; r < runs.size(); ++r) {
       const struct Run* second = nullptr;
       if (r + 1 < runs.size() && Inverted(runs[r], runs[r + 1])) {
@@ -84,7 +100,11 @@ class Analysis {
            text::IsPunct(text_, tokens_[i], '.');
   }
 
-  Part PartOf(int i) const { return (*parts_)[i]; }
+  Part PartOf(int i) const {
+    Part& p = (*parts_)[i];
+    if (p == Part::kUnknown) p = ComputePart(i);
+    return p;
+  }
 
   Part ComputePart(int i) const {
     const Token& t = tokens_[i];
@@ -110,16 +130,14 @@ class Analysis {
     return (p != Part::kWord && IsPeriod(i + 1)) ? i + 2 : i + 1;
   }
 
-  std::vector<struct Run> FindRuns() const {
+  // `starts`: the capitalised tokens whose part is not kNone, ascending;
+  // no other token starts a run.
+  std::vector<struct Run> FindRuns(const std::vector<int>& starts) const {
     std::vector<struct Run> runs;
     int n = static_cast<int>(tokens_.size());
-    for (int i = 0; i < n;) {
-      Part p = PartOf(i);
-      if (p != Part::kWord && p != Part::kInitial &&
-          !(p == Part::kParticle && tokens_[i].capitalised)) {
-        ++i;
-        continue;
-      }
+    int from = 0;  // tokens before it belong to the previous run
+    for (int i : starts) {
+      if (i < from) continue;
       struct Run run{i, i, 0, true};
       int j = i, last_word = -1, last_word_end = i;
       while (j < n) {
@@ -147,7 +165,7 @@ class Analysis {
         TrimSentenceStart(&run);
         runs.push_back(run);
       }
-      i = std::max(j, i + 1);
+      from = std::max(j, i + 1);
     }
     return runs;
   }
@@ -297,10 +315,10 @@ class Analysis {
   std::span<const PriorFinding> prior_;
   const Lexicon& lex_;
   const std::vector<Token>& tokens_;  // of the whole unit
-  const std::vector<Part>* parts_ = nullptr;  // PartOf each token, set by Run
+  std::vector<Part>* parts_ = nullptr;  // PartOf each token, set by Run
   mutable const PriorIndex* prior_index_ = nullptr;  // built on first need
+  const bool text_unit_;  // a kText unit: read whatever its length
   bool caps_document_ = false;
-  bool applies_ = false;
 };
 
 double Analysis::DictionaryScore(std::span<const int> words, bool initial,

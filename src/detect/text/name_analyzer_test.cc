@@ -133,6 +133,19 @@ TEST(NameTextAnalyzerTest, SkipsShortLabelledCells) {
   EXPECT_FALSE(Analyze("Seen today: Anna Lee, no change.", UnitKind::kTableCell).empty());
 }
 
+// Lower-case words get their part only when a run reaches them: a
+// particle inside a name is still read, and one with no capitalised word
+// before it starts nothing.
+TEST(NameTextAnalyzerTest, ParticlesOnlyInsideARun) {
+  std::vector<ProposedFinding> found = Analyze("Patient: Anna van der Berg");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].normalized, "Anna van der Berg");
+  EXPECT_TRUE(Analyze("Patient: anna van der berg").empty());
+  found = Analyze("Patient: van der Berg");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].normalized, "Berg");
+}
+
 TEST(NameTextAnalyzerTest, SpanCoversNameWithoutTitle) {
   std::string text = "Dr. Anna Lee reviewed the chart.";
   std::vector<ProposedFinding> found = Analyze(text);
