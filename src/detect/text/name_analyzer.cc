@@ -37,6 +37,30 @@ struct Run {
   bool all_caps = true;
 };
 
+// The dictionary's part of a run's score, and why.
+struct Dictionary {
+  double score = 0.0;
+  const char* why = "no dictionary";
+};
+
+// A surname alone; more after an initial ("J. Smith").
+double SurnameScore(bool initial) { return initial ? 0.3 : 0.2; }
+
+// A run's score before penalties: the base, its dictionary score, its
+// context, an address block under a name in the lists, and the inverted
+// form ("SMITH, John", `inverted`).
+double PreScore(double dictionary, const text::NameContext& ctx, bool inverted) {
+  double score = kBase + dictionary + ctx.boost;
+  if (ctx.addressee && dictionary >= 0.3) score += 0.25;
+  if (inverted) score += 0.1;
+  return score;
+}
+
+// Sums of tenths are inexact (0.25 + 0.45 - 0.2 < 0.5 in binary): scores
+// are rounded to the hundredth so that the threshold sees the intended one.
+double Rounded(double score) { return std::round(score * 100.0) / 100.0; }
+bool CanEmit(double score) { return Rounded(score) >= kEmitAt; }
+
 // "O'Brien's" -> "o'brien".
 std::string_view Base(std::string_view folded) {
   if (folded.size() > 2 && folded.ends_with("'s")) folded.remove_suffix(2);
@@ -274,15 +298,12 @@ class Analysis {
            text::FollowedByRegion(text_, tokens_, run.last);
   }
 
-  // Not a person's name whatever the context: a field label ("Family
-  // doctor:", "DDN :") or an acronym in no name list ("HSN", "BP").
-  // `has_title`: the NameContext's, which is all of it asked here.
-  bool NotAName(int first, int last, std::span<const int> words,
-                bool has_title, double dictionary) const {
-    if (has_title) return false;
-    if (text::OpensLabel(text_, tokens_, first, last)) return true;
-    const Token& t = tokens_[words.front()];
-    return words.size() == 1 && dictionary == 0.0 && t.all_caps && t.folded.size() <= 4;
+  // Token i is in the given-name or the surname list.
+  bool Given(int i) const {
+    return lex_.Contains(lex_.first_names, Base(tokens_[i].folded));
+  }
+  bool Surname(int i) const {
+    return lex_.Contains(lex_.last_names, Base(tokens_[i].folded));
   }
 
   // The word tokens of `given` (when not null) and then of `run`, in
@@ -303,8 +324,8 @@ class Analysis {
     return *count > 0;
   }
 
-  double DictionaryScore(std::span<const int> words, bool initial,
-                         std::string* why) const;
+  // The dictionary score of a name of two words or more.
+  Dictionary SeveralWords(std::span<const int> words) const;
   double Penalties(std::span<const int> words, const struct Run& run,
                    const text::NameContext& ctx, std::string* why) const;
   std::string Normalize(const struct Run& run, const struct Run* given) const;
@@ -321,21 +342,13 @@ class Analysis {
   bool caps_document_ = false;
 };
 
-double Analysis::DictionaryScore(std::span<const int> words, bool initial,
-                                 std::string* why) const {
-  auto first = [&](int i) { return lex_.Contains(lex_.first_names, Base(tokens_[i].folded)); };
-  auto last = [&](int i) { return lex_.Contains(lex_.last_names, Base(tokens_[i].folded)); };
-  if (words.size() == 1) {
-    if (first(words[0])) return *why = "given name", 0.25;
-    if (last(words[0])) return *why = "surname", initial ? 0.3 : 0.2;
-    return *why = "no dictionary", 0.0;
-  }
+Dictionary Analysis::SeveralWords(std::span<const int> words) const {
   int known = 0;
-  for (int i : words) known += first(i) || last(i);
-  if (first(words.front()) && last(words.back())) return *why = "given name + surname", 0.45;
-  if (known == static_cast<int>(words.size())) return *why = "dictionary words", 0.3;
-  if (known > 0) return *why = "partly in dictionary", 0.15;
-  return *why = "no dictionary", 0.0;
+  for (int i : words) known += Given(i) || Surname(i);
+  if (Given(words.front()) && Surname(words.back())) return {0.45, "given name + surname"};
+  if (known == static_cast<int>(words.size())) return {0.3, "dictionary words"};
+  if (known > 0) return {0.15, "partly in dictionary"};
+  return {};
 }
 
 double Analysis::Penalties(std::span<const int> words, const struct Run& run,
@@ -401,35 +414,57 @@ void Analysis::Score(const struct Run& run, const struct Run* given,
   size_t word_count = 0;
   if (!Words(run, given, &word_tokens, &word_count)) return;
   const std::span<const int> words(word_tokens.data(), word_count);
-  if (IsPlace(run)) return;
   uint32_t start = tokens_[run.first].start, end = tokens_[tail.last].end;
   if (OverlapsPrior(start, end)) return;
-  std::string dict_why;
-  bool initial = PartOf(run.first) == Part::kInitial;
-  double dictionary = DictionaryScore(words, initial, &dict_why);
-  // Before the context is read (a dozen words around, each against the
-  // context lists): most runs of a log or code ("GET", "HTTP", "INFO")
-  // end here.
-  if (NotAName(run.first, tail.last, words,
-               text::HasTitleBefore(text_, tokens_, run.first), dictionary)) {
-    return;
+  const bool initial = PartOf(run.first) == Part::kInitial;
+  // One word that is no given name scores as a surname or not at all.
+  // Which of the two is asked only when the answer can decide: most
+  // capitalised words of code and logs are in no list and have no context,
+  // and fall short either way.
+  Dictionary dictionary;
+  bool surname_asked = true;
+  if (words.size() > 1) {
+    dictionary = SeveralWords(words);
+  } else if (Given(words[0])) {
+    dictionary = {0.25, "given name"};
+  } else {
+    surname_asked = false;
+  }
+  auto ask_surname = [&] {
+    if (surname_asked) return;
+    surname_asked = true;
+    if (Surname(words[0])) dictionary = {SurnameScore(initial), "surname"};
+  };
+  // Not a person's name whatever the context, unless a title comes before:
+  // a field label ("Family doctor:", "DDN :") or an acronym in no name list
+  // ("HSN", "BP"). Before the context is read (a dozen words around, each
+  // against the context lists): most runs of a log or code ("GET", "HTTP",
+  // "INFO") end here.
+  if (!text::HasTitleBefore(text_, tokens_, run.first)) {
+    if (text::OpensLabel(text_, tokens_, run.first, tail.last)) return;
+    const Token& t = tokens_[words.front()];
+    if (words.size() == 1 && t.all_caps && t.folded.size() <= 4) {
+      ask_surname();
+      if (dictionary.score == 0.0) return;
+    }
   }
   text::NameContext ctx = text::ReadNameContext(text_, tokens_, run.first, tail.last);
-  double score = kBase + dictionary + ctx.boost;
-  if (ctx.addressee && dictionary >= 0.3) {
-    score += 0.25;
-    dict_why += "; address block";
+  if (!surname_asked &&
+      !CanEmit(PreScore(SurnameScore(initial), ctx, given != nullptr))) {
+    return;
   }
-  if (given != nullptr) score += 0.1;
+  ask_surname();
+  double score = PreScore(dictionary.score, ctx, given != nullptr);
   // Penalties only lower the score and rounding keeps order: a run short
   // of the threshold already (most capitalised words of code and logs: no
-  // dictionary, no context) is done without them.
-  if (std::round(score * 100.0) / 100.0 < kEmitAt) return;
-  std::string why = dict_why;
+  // dictionary, no context) is done without them, and without asking
+  // whether it is a place, which costs look-ups of its words.
+  if (!CanEmit(score)) return;
+  if (IsPlace(run)) return;
+  std::string why = dictionary.why;
+  if (ctx.addressee && dictionary.score >= 0.3) why += "; address block";
   score -= Penalties(words, run, ctx, &why);
-  // Sums of tenths are inexact (0.25 + 0.45 - 0.2 < 0.5 in binary): round
-  // to the hundredth so that the engine's threshold sees the intended score.
-  score = std::round(score * 100.0) / 100.0;
+  score = Rounded(score);
   if (score < kEmitAt) return;
   ProposedFinding f;
   f.start = start;

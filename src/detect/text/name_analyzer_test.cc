@@ -146,6 +146,32 @@ TEST(NameTextAnalyzerTest, ParticlesOnlyInsideARun) {
   EXPECT_EQ(found[0].normalized, "Berg");
 }
 
+std::vector<std::string> Names(std::string_view text) {
+  std::vector<std::string> names;
+  for (const ProposedFinding& f : Analyze(text)) names.push_back(f.normalized);
+  return names;
+}
+
+// A lone word that is no given name is asked about the surname list only
+// when being a surname can lift it to the threshold: not without context
+// ("Gonzalez" alone scores 0.45); yes with a context word (a person's verb
+// after it adds 0.15: enough for a surname, not for a word in no list),
+// after an initial, and for a short acronym in capitals (no name unless it
+// is in a list).
+TEST(NameTextAnalyzerTest, LoneSurnameCountsWhenItCanDecide) {
+  using Found = std::vector<std::string>;
+  EXPECT_EQ(Names("the notes of Gonzalez are filed"), Found{});
+  EXPECT_EQ(Names("the notes of Quuxley are filed"), Found{});
+  EXPECT_EQ(Names("then Gonzalez said it hurts"), Found{"Gonzalez"});
+  EXPECT_EQ(Names("then Quuxley said it hurts"), Found{});
+  EXPECT_EQ(Names("Results for J. Gonzalez today."), Found{"J. Gonzalez"});
+  EXPECT_EQ(Names("Results for J. Quuxley today."), Found{});
+  EXPECT_EQ(Names("Spoke with LEE about results."), Found{"Lee"});
+  EXPECT_EQ(Names("Spoke with QUUX about results."), Found{});
+  EXPECT_EQ(Names("Statement\nJ. Gonzalez\n82 Cedar Wlk\nYorkton SK"),
+            Found{"J. Gonzalez"});
+}
+
 TEST(NameTextAnalyzerTest, SpanCoversNameWithoutTitle) {
   std::string text = "Dr. Anna Lee reviewed the chart.";
   std::vector<ProposedFinding> found = Analyze(text);
