@@ -1,5 +1,7 @@
 #include "detect/text/location_analyzer.h"
 
+#include <cstdint>
+#include <span>
 #include <string>
 
 #include "detect/text/free_text_analyzer.h"
@@ -12,11 +14,41 @@ using text::TokenKind;
 
 constexpr double kConfidence = 0.70;
 
-bool In(std::string_view folded, std::initializer_list<std::string_view> set) {
+bool In(std::string_view folded, std::span<const std::string_view> set) {
   for (std::string_view w : set) {
     if (text::SameWord(folded, w)) return true;
   }
   return false;
+}
+
+bool In(std::string_view folded, std::initializer_list<std::string_view> set) {
+  return In(folded, std::span<const std::string_view>(set.begin(), set.size()));
+}
+
+// Facility words that end an English name, "services" (which does after
+// what is served) and those that start a French one.
+constexpr std::string_view kEnglishEnds[] = {
+    "clinic", "centre", "center", "hospital", "laboratory", "laboratories",
+    "lab", "labs", "pharmacy", "infirmary"};
+constexpr std::string_view kServices = "services";
+constexpr std::string_view kFrenchStarts[] = {
+    "clinique", "hopital", "centre", "laboratoire", "pharmacie", "clsc", "chu",
+    "polyclinique"};
+
+// The first letters of all those words, a bit each ('a' is bit 0).
+constexpr uint32_t FacilityFirstLetters() {
+  uint32_t mask = uint32_t{1} << (kServices[0] - 'a');
+  for (std::string_view w : kEnglishEnds) mask |= uint32_t{1} << (w[0] - 'a');
+  for (std::string_view w : kFrenchStarts) mask |= uint32_t{1} << (w[0] - 'a');
+  return mask;
+}
+constexpr uint32_t kFacilityFirstLetters = FacilityFirstLetters();
+
+// False when the token's first letter is no facility word's: such a word
+// can neither end nor start a name (most capitalised words of a text).
+bool MayBeFacilityWord(const Token& t) {
+  const unsigned char c = t.folded.empty() ? 0 : static_cast<unsigned char>(t.folded[0]);
+  return c >= 'a' && c <= 'z' && ((kFacilityFirstLetters >> (c - 'a')) & 1) != 0;
 }
 
 bool IsCapWord(const Token& t) {
@@ -29,21 +61,15 @@ bool SameLine(const Token& b) { return b.newlines_before == 0; }
 // The facility word that ends an English name.
 bool EndsEnglishName(const std::vector<Token>& t, size_t i) {
   if (!IsCapWord(t[i])) return false;
-  if (In(t[i].folded, {"clinic", "centre", "center", "hospital", "laboratory",
-                       "laboratories", "lab", "labs", "pharmacy",
-                       "infirmary"})) {
-    return true;
-  }
+  if (In(t[i].folded, kEnglishEnds)) return true;
   // "Services" names a facility only after what is served.
-  return t[i].folded == "services" && i > 0 &&
+  return t[i].folded == kServices && i > 0 &&
          In(t[i - 1].folded, {"lab", "laboratory", "health", "medical",
                               "diagnostic", "imaging", "radiology"});
 }
 
 bool StartsFrenchName(const Token& t) {
-  return IsCapWord(t) &&
-         In(t.folded, {"clinique", "hopital", "centre", "laboratoire",
-                       "pharmacie", "clsc", "chu", "polyclinique"});
+  return IsCapWord(t) && In(t.folded, kFrenchStarts);
 }
 
 // Where a place is expected: after one of these words on the same line.
@@ -141,6 +167,11 @@ class LocationTextAnalyzer : public FreeTextAnalyzer {
     const std::vector<Token>& t = tokens;
     size_t next = 0;  // names do not overlap
     for (size_t i = 0; i < t.size(); ++i) {
+      // Both kinds of name turn on a capitalised facility word
+      // (EndsEnglishName, StartsFrenchName): the other tokens, nearly all
+      // of a log or of source code, are passed over here on their flags
+      // and first letter.
+      if (!IsCapWord(t[i]) || !MayBeFacilityWord(t[i])) continue;
       size_t start = i, last = i;
       if (EndsEnglishName(t, i)) {
         // "Lab Services": the name ends at the later facility word.

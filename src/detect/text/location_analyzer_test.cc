@@ -53,6 +53,29 @@ TEST(LocationTextAnalyzerTest, Table) {
   }
 }
 
+// Only a capitalised facility word turns a name: each one, as a heading
+// and after a place word, and not in lower case or as a word that merely
+// shares its first letter.
+TEST(LocationTextAnalyzerTest, OnlyFacilityWordsTurnAName) {
+  for (const char* word : {"Clinic", "Centre", "Center", "Hospital", "Laboratory",
+                           "Laboratories", "Lab", "Labs", "Pharmacy", "Infirmary"}) {
+    const std::string heading = std::string("Regina ") + word + "\nTel 306";
+    ASSERT_EQ(Analyze(heading).size(), 1u) << word;
+    EXPECT_EQ(Analyze("Seen at Regina " + std::string(word) + " today.").size(), 1u)
+        << word;
+  }
+  // ("Centre" first ends an English name, so it starts none.)
+  for (const char* word : {"Clinique", "Hopital", "Laboratoire", "Pharmacie",
+                           "CLSC", "CHU", "Polyclinique"}) {
+    EXPECT_EQ(Analyze(std::string(word) + " Wascana\nTel 306").size(), 1u) << word;
+  }
+  EXPECT_EQ(Analyze("Regina Health Services\nTel 306").size(), 1u);
+  EXPECT_TRUE(Analyze("Regina Kitchen\nTel 306").empty());
+  EXPECT_TRUE(Analyze("Regina Clinical\nTel 306").empty());
+  EXPECT_TRUE(Analyze("Regina Store Services\nTel 306").empty());
+  EXPECT_TRUE(Analyze("Regina clinic\nTel 306").empty());
+}
+
 TEST(LocationTextAnalyzerTest, AddressUnderAHeading) {
   std::vector<ProposedFinding> found =
       Analyze("PRAIRIE LAB SERVICES\n1880 Albert St, Regina SK  S4P 2S9\n");
