@@ -12,10 +12,10 @@ namespace {
 constexpr size_t kMinToken = 4;
 constexpr size_t kMaxToken = 24;
 
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool IsAlnum(unsigned char c) { return IsDigit(c) || IsLetter(c); }
-bool IsSeparator(unsigned char c) {
+constexpr bool IsSeparator(unsigned char c) {
   return c == '-' || c == '/' || c == '.' || c == '#';
 }
 
@@ -153,30 +153,39 @@ bool IsTimestampToken(std::string_view t) {
          IsDigit(t[9]);
 }
 
+// Counts of a token's bytes: what CannotBeSpecific decides on.
+struct TokenCounts {
+  int digits = 0, letters = 0, digit_runs = 0, letter_runs = 0;
+  bool spaced = false;
+};
+
+bool CannotBeSpecific(std::string_view token, const TokenCounts& n) {
+  if (n.letters == 0) return n.digit_runs != 2 || n.digits < 6;
+  return n.digits < (n.spaced ? 5 : 4) || n.letter_runs > 2 ||
+         IsTimestampToken(token);
+}
+
 // A token that cannot have a specific shape, told without building one
 // (two strings per token): the same counts of digits, letters and their
 // runs that ShapeOf takes and IsSpecific asks for. Plain numbers and words
 // in dense tables, hexadecimal ids (letters in three runs or more) and
 // timestamps in logs, most tokens of either, end here.
 bool CannotBeSpecific(std::string_view token) {
-  int digits = 0, letters = 0, digit_runs = 0, letter_runs = 0;
-  bool spaced = false;
+  TokenCounts n;
   unsigned char prev = 0;
   for (unsigned char c : token) {
     if (IsDigit(c)) {
-      ++digits;
-      digit_runs += !IsDigit(prev);
+      ++n.digits;
+      n.digit_runs += !IsDigit(prev);
     } else if (IsLetter(c)) {
-      ++letters;
-      letter_runs += !IsLetter(prev);
+      ++n.letters;
+      n.letter_runs += !IsLetter(prev);
     } else {
-      spaced = spaced || c == ' ';
+      n.spaced = n.spaced || c == ' ';
     }
     prev = c;
   }
-  if (letters == 0) return digit_runs != 2 || digits < 6;
-  return digits < (spaced ? 5 : 4) || letter_runs > 2 ||
-         IsTimestampToken(token);
+  return CannotBeSpecific(token, n);
 }
 
 bool HasDigits(std::string_view text, int at_least) {
@@ -213,7 +222,59 @@ size_t SpacedEnd(std::string_view text, size_t start, size_t end) {
   return TokenEnd(text, end + 1) == digits_end ? digits_end : end;
 }
 
+// Byte classes of the run gate; 0: a byte no token holds.
+constexpr uint8_t kSeparatorClass = 1, kDigitClass = 2, kLetterClass = 3;
+constexpr std::array<uint8_t, 256> kRunClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (IsDigit(c)) t[c] = kDigitClass;
+    if (IsLetter(c)) t[c] = kLetterClass;
+    if (IsSeparator(c)) t[c] = kSeparatorClass;
+  }
+  return t;
+}();
+
 }  // namespace
+
+size_t CandidateFreeRunEnd(std::string_view text, size_t i) {
+  TokenCounts n;
+  // One token, the whole run, unless a separator starts or ends it or
+  // follows another (TokenEnd stops there).
+  bool one_token = true;
+  uint8_t prev = 0;  // class of the byte before
+  size_t end = i;
+  for (; end < text.size(); ++end) {
+    const uint8_t cls = kRunClass[static_cast<unsigned char>(text[end])];
+    if (cls == 0) break;
+    if (cls == kDigitClass) {
+      ++n.digits;
+      n.digit_runs += prev != kDigitClass;
+    } else if (cls == kLetterClass) {
+      ++n.letters;
+      n.letter_runs += prev != kLetterClass;
+    } else if (prev == 0 || prev == kSeparatorClass) {
+      one_token = false;
+    }
+    prev = cls;
+  }
+  one_token = one_token && prev != kSeparatorClass;
+  // A spaced form (`RVH 0042371`) starts with the run's last token and
+  // takes its digits from the next run.
+  if (end + 1 < text.size() && text[end] == ' ' &&
+      IsDigit(static_cast<unsigned char>(text[end + 1]))) {
+    return i;
+  }
+  // Every token of the run has at most its digits: one with letters needs
+  // 4, one without 6 (CannotBeSpecific).
+  if (n.digits < (n.letters > 0 ? 4 : 6)) return end;
+  // The whole run is the scan's one token when nothing glues it to the
+  // byte before (else the scan's tokens start after its separators).
+  const bool glued = i > 0 && Glued(static_cast<unsigned char>(text[i - 1]));
+  if (one_token && !glued && CannotBeSpecific(text.substr(i, end - i), n)) {
+    return end;
+  }
+  return i;
+}
 
 std::optional<IdShape> ShapeOf(std::string_view token) {
   if (token.size() < kMinToken || token.size() > kMaxToken) return {};
@@ -301,6 +362,16 @@ void CollectIdCandidates(const TextUnit& unit, std::span<const Finding> taken,
       i = UrlEnd(text, i);
       continue;
     }
+    // At the start of a run of token bytes that cannot hold a candidate
+    // (words, short numbers: most of a log or source file), skip it whole.
+    if ((i == 0 || kRunClass[static_cast<unsigned char>(text[i - 1])] == 0) &&
+        kRunClass[c] != 0) {
+      const size_t skip = CandidateFreeRunEnd(text, i);
+      if (skip != i) {
+        i = skip;
+        continue;
+      }
+    }
     if (!IsAlnum(c) || (i > 0 && Glued(static_cast<unsigned char>(text[i - 1])))) {
       ++i;
       continue;
@@ -313,10 +384,11 @@ void CollectIdCandidates(const TextUnit& unit, std::span<const Finding> taken,
     }
     const std::string_view token = text.substr(start, end - start);
     if (token.size() < kMinToken || CannotBeSpecific(token)) continue;
+    // Machine text first: it needs no shape built, and in logs most tokens
+    // that get this far are pieces of times (`34.313Z`).
+    if (MachineToken(text, start, end)) continue;
     std::optional<IdShape> shape = ShapeOf(token);
-    if (!shape || !IsSpecific(*shape) || MachineToken(text, start, end)) {
-      continue;
-    }
+    if (!shape || !IsSpecific(*shape)) continue;
     const uint64_t abs_start = unit.offset + start;
     const bool covered = std::any_of(taken.begin(), taken.end(),
                                      [&](const Finding& f) {

@@ -16,6 +16,7 @@
 #ifndef BREACHSCOPE_DETECT_ID_SHAPE_H_
 #define BREACHSCOPE_DETECT_ID_SHAPE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -64,6 +65,17 @@ bool IsSpecific(const IdShape& shape);
 // without digits.
 void CollectIdCandidates(const TextUnit& unit, std::span<const Finding> taken,
                          std::vector<Finding>* out);
+
+// CollectIdCandidates' gate: where the run of token bytes (ASCII letters,
+// digits, `-` `/` `.` `#`) that starts at `i` ends when no candidate can
+// lie in it, else `i`. Every token of a run lies within it, and a
+// candidate needs 4 digits (6 without letters), so a run with fewer holds
+// none; a run that is one token (no separator at its ends or after
+// another, nothing glued before it) holds none when that token's counts
+// rule it out (times, IP addresses, hexadecimal ids). A run followed by a
+// space and a digit may end in the prefix of a spaced form
+// (`RVH 0042371`) and is never skipped.
+size_t CandidateFreeRunEnd(std::string_view text, size_t i);
 
 }  // namespace breachscope
 

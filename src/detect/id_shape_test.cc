@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "detect/context.h"
 #include "detect/id_machine_text.h"
 
 namespace breachscope {
@@ -201,6 +204,115 @@ TEST(IdShapeTest, TakenTokensAreNotCandidates) {
   taken.location.offset = 100 + 4;
   EXPECT_TRUE(Candidates("MRN M00123456 and RVH-0042371", "", {taken}) ==
               std::vector<std::string>{"RVH-0042371"});
+}
+
+TEST(IdShapeTest, CandidateFreeRunsAreSkipped) {
+  // Words, short numbers and digit runs without letters under 6 digits.
+  EXPECT_EQ(CandidateFreeRunEnd("took 737ms ok", 5), 10u);
+  EXPECT_EQ(CandidateFreeRunEnd("worker-11 x", 0), 9u);
+  EXPECT_EQ(CandidateFreeRunEnd("ab_1234567", 0), 2u);
+  EXPECT_EQ(CandidateFreeRunEnd("at 10.0.12 ok", 3), 10u);
+  // Runs that may hold one stay: 4 digits with a letter, 6 without.
+  EXPECT_EQ(CandidateFreeRunEnd("see RVH-0042371.", 4), 4u);
+  EXPECT_EQ(CandidateFreeRunEnd("A0042", 0), 0u);
+  EXPECT_EQ(CandidateFreeRunEnd("24-118873", 0), 0u);
+  // A prefix before a space and a digit may start a spaced form.
+  EXPECT_EQ(CandidateFreeRunEnd("RVH 0042371", 0), 0u);
+  EXPECT_EQ(CandidateFreeRunEnd("RVH x", 0), 3u);
+  // A run that is one token without a specific shape: times, addresses,
+  // hexadecimal ids.
+  EXPECT_EQ(CandidateFreeRunEnd("2024-03-06T09:34", 0), 13u);
+  EXPECT_EQ(CandidateFreeRunEnd("ip 125.89.35.71 x", 3), 15u);
+  EXPECT_EQ(CandidateFreeRunEnd("=1b755207b8318bb1 ", 1), 17u);
+  // Not when the run may hold several tokens, or its tokens start after
+  // its separators (glued to the byte before).
+  EXPECT_EQ(CandidateFreeRunEnd("2024-03-06T09--AB1234", 0), 0u);
+  EXPECT_EQ(CandidateFreeRunEnd("_1b755207b8318bb1-A0042371", 1), 1u);
+  EXPECT_EQ(CandidateFreeRunEnd("_125.89.35.71", 1), 1u);
+}
+
+// The old scan, token by token without the run gate or the quick
+// rejection, on texts without counter words or labels.
+std::vector<std::string> ReferenceCandidates(std::string_view text) {
+  auto alnum = [](unsigned char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  };
+  auto glued = [](unsigned char c) {
+    return IsWordByte(c) || c == '@' || c == '_';
+  };
+  auto token_end = [&](size_t end) {
+    while (end < text.size() &&
+           (alnum(text[end]) ||
+            (std::string_view("-/.#").find(text[end]) != std::string_view::npos &&
+             end + 1 < text.size() && alnum(text[end + 1])))) {
+      ++end;
+    }
+    return end;
+  };
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ':' && text.substr(i + 1, 2) == "//") {
+      i = UrlEnd(text, i);
+      continue;
+    }
+    if (!alnum(text[i]) || (i > 0 && glued(text[i - 1]))) {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    size_t end = token_end(start);
+    // Spaced form: 1-4 upper-case letters, a space, digits ending a token.
+    if (end - start <= 4 && end + 1 < text.size() && text[end] == ' ' &&
+        std::isdigit(static_cast<unsigned char>(text[end + 1])) &&
+        std::all_of(text.begin() + start, text.begin() + end,
+                    [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      size_t digits_end = end + 1;
+      while (digits_end < text.size() &&
+             std::isdigit(static_cast<unsigned char>(text[digits_end]))) {
+        ++digits_end;
+      }
+      if (token_end(end + 1) == digits_end) end = digits_end;
+    }
+    i = end;
+    if (end < text.size() && glued(text[end])) continue;
+    const std::string_view token = text.substr(start, end - start);
+    const std::optional<IdShape> shape = ShapeOf(token);
+    if (shape && IsSpecific(*shape) && !MachineToken(text, start, end)) {
+      out.emplace_back(token);
+    }
+  }
+  return out;
+}
+
+// Random texts of words, numbers, ids, times, separators, glue and URLs:
+// the gated scan finds exactly what the old one did.
+TEST(IdShapeTest, RunGateFindsWhatTheFullScanFinds) {
+  std::mt19937 rng(7);
+  const std::vector<std::string> pieces = {
+      "took", "737ms", "M", "RVH", "AB", "worker-11", "2024-03-06T09:34:34.313Z",
+      "0042371", "M00123456", "24-118873", "1b755207b8318bb1", "_", "@", "-",
+      ".", "/", "#", " ", " ", " ", "\n", ":", "://x.org/a1234", "12", "123456",
+      "A1", "9", "x9y8z7w6", "\xC3\xA9", "Z9Z9", "HL70063", "v2.1.3", "ab",
+      "125.89.35.71", "=", "T", "1b755207b8318bb1"};
+  int found = 0;
+  for (int n = 0; n < 5000; ++n) {
+    std::string text;
+    const int count = std::uniform_int_distribution<int>(1, 24)(rng);
+    for (int k = 0; k < count; ++k) {
+      text += pieces[std::uniform_int_distribution<size_t>(
+          0, pieces.size() - 1)(rng)];
+    }
+    TextUnit unit;
+    unit.text = text;
+    std::vector<Finding> out;
+    CollectIdCandidates(unit, {}, &out);
+    std::vector<std::string> values;
+    for (const Finding& f : out) values.push_back(f.value);
+    EXPECT_EQ(values, ReferenceCandidates(text)) << text;
+    found += !values.empty();
+  }
+  EXPECT_GT(found, 200);  // both sides of the gate were seen
 }
 
 }  // namespace
