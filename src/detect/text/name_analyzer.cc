@@ -140,11 +140,7 @@ class Analysis {
     std::string_view base = Base(t.folded);
     if ((base == "st" || base == "ste") && IsPeriod(i + 1)) return Part::kParticle;
     if (lex_.Contains(lex_.not_names, base)) return Part::kNone;
-    const text::TitleKind title = text::ClassifyTitle(base);
-    if (title == text::TitleKind::kClinician ||
-        title == text::TitleKind::kPersonal) {
-      return Part::kNone;
-    }
+    if (text::IsPersonTitle(base)) return Part::kNone;
     if (t.all_caps && text::IsStaffCredential(base)) return Part::kNone;
     return Part::kWord;
   }

@@ -1,7 +1,9 @@
 #include "detect/text/name_context.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 #include "detect/text/lexicon.h"
@@ -115,12 +117,71 @@ constexpr WordList kClinicianTitleList(kClinicianTitles);
 constexpr WordList kPersonalTitleList(kPersonalTitles);
 constexpr WordList kParticleList(kParticles);
 constexpr WordList kCredentialList(kCredentials);
-constexpr WordList kPatientWordList(kPatientWords);
-constexpr WordList kRelatedWordList(kRelatedWords);
-constexpr WordList kStaffWordList(kStaffWords);
-constexpr WordList kMentionWordList(kMentionWords);
-constexpr WordList kPersonVerbList(kPersonVerbs);
-constexpr WordList kPatientAfterList(kPatientAfter);
+
+// The context lists by bit, for ContextWordBits' table.
+struct ListOfBit {
+  ContextWordBit bit;
+  std::span<const std::string_view> words;
+};
+constexpr ListOfBit kContextLists[] = {
+    {kStaffWord, kStaffWords},         {kRelatedWord, kRelatedWords},
+    {kPatientWord, kPatientWords},     {kMentionWord, kMentionWords},
+    {kPersonVerb, kPersonVerbs},       {kPatientAfterWord, kPatientAfter},
+    {kCredentialWord, kCredentials}};
+
+// Every word of the context lists with the bits of the lists it is in: an
+// open-addressing table a quarter full behind a filter on length and first
+// byte, so that a word in none (nearly every word asked) is mostly turned
+// away on one bit, else costs a hash of its bytes and one empty slot.
+class ContextWordTable {
+ public:
+  constexpr ContextWordTable() {
+    for (const ListOfBit& list : kContextLists) {
+      for (std::string_view w : list.words) {
+        size_t i = Hash(w) & (kSlots - 1);
+        while (!slots_[i].word.empty() && slots_[i].word != w) {
+          i = (i + 1) & (kSlots - 1);
+        }
+        slots_[i].word = w;
+        slots_[i].bits |= list.bit;
+        firsts_[w.size()] |= FirstBit(w);
+      }
+    }
+  }
+  uint8_t Bits(std::string_view w) const {
+    if (w.empty() || w.size() >= kSizes || (firsts_[w.size()] & FirstBit(w)) == 0) {
+      return 0;
+    }
+    for (size_t i = Hash(w) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      const Slot& slot = slots_[i];
+      if (slot.word.empty()) return 0;
+      if (SameWord(slot.word, w)) return slot.bits;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 1024;  // a power of two, > 4x the words
+  static constexpr size_t kSizes = 32;    // longer than any listed word
+  static constexpr uint64_t FirstBit(std::string_view w) {
+    return uint64_t{1} << (static_cast<unsigned char>(w[0]) % 64);
+  }
+  struct Slot {
+    std::string_view word;
+    uint8_t bits = 0;
+  };
+  static constexpr size_t Hash(std::string_view w) {
+    uint32_t h = 2166136261u;  // FNV-1a: the words are a few bytes
+    for (char c : w) h = (h ^ static_cast<uint8_t>(c)) * 16777619u;
+    return h ^ (h >> 15);
+  }
+  std::array<Slot, kSlots> slots_{};
+  // By length, a bit for the first byte of each listed word of that
+  // length: most words asked are turned away on it, before any hashing.
+  std::array<uint64_t, kSizes> firsts_{};
+};
+
+// Built by the compiler: no start-up work and no guard on each look-up.
+constexpr ContextWordTable kContextTable;
 
 // "patient's" -> "patient".
 std::string_view Base(std::string_view folded) {
@@ -165,6 +226,21 @@ void ApplyTitle(TitleKind kind, NameContext* ctx) {
   }
 }
 
+// ContextWordBits of Base(folded) of a word token ("patient's" ->
+// patient): the bits of the words before a name.
+uint8_t BitsBefore(const Token& t) {
+  // The listed words are all letters: numbers and punctuation are in none.
+  if (t.kind != TokenKind::kWord) return 0;
+  return ContextWordBits(Base(t.folded));
+}
+
+// The bits of a word after a name, asked of its folded form whole: none
+// for a possessive, as no listed word has an apostrophe.
+uint8_t BitsAfter(const Token& t) {
+  if (t.kind != TokenKind::kWord) return 0;
+  return ContextWordBits(t.folded);
+}
+
 // Nearest context word before token `end` (exclusive): up to 6 words back,
 // not past a sentence end, crossing at most one line break.
 void ReadBefore(std::string_view text, const std::vector<Token>& tokens,
@@ -176,30 +252,33 @@ void ReadBefore(std::string_view text, const std::vector<Token>& tokens,
     breaks += t.newlines_before;
     if (t.kind != TokenKind::kWord) continue;
     ++words;
-    std::string_view w = Base(t.folded);
+    const uint8_t bits = BitsBefore(t);
+    if ((bits & (kStaffWord | kRelatedWord | kPatientWord | kMentionWord)) == 0) {
+      continue;
+    }
     auto set = [&](double boost, Role role, const char* why, bool strong) {
       if (ctx->role == Role::kUnknown) ctx->role = role;
       if (boost > ctx->boost) ctx->boost = boost;
       ctx->strong = ctx->strong || strong;
       ctx->why += ctx->why.empty() ? why : std::string("; ") + why;
     };
-    if (kStaffWordList.Has(w)) return set(0.35, Role::kStaff, "staff context", true);
-    if (kRelatedWordList.Has(w)) return set(0.35, Role::kRelated, "relative context", true);
-    if (kPatientWordList.Has(w)) return set(0.4, Role::kPatient, "patient context", true);
-    if (kMentionWordList.Has(w)) return set(0.25, Role::kUnknown, "person context", false);
+    if (bits & kStaffWord) return set(0.35, Role::kStaff, "staff context", true);
+    if (bits & kRelatedWord) return set(0.35, Role::kRelated, "relative context", true);
+    if (bits & kPatientWord) return set(0.4, Role::kPatient, "patient context", true);
+    return set(0.25, Role::kUnknown, "person context", false);
   }
 }
 
 void ReadAfter(std::string_view text, const std::vector<Token>& tokens,
                int last, NameContext* ctx) {
   int i = last + 1, n = static_cast<int>(tokens.size());
-  if (i < n && tokens[i].newlines_before == 0 && kPersonVerbList.Has(tokens[i].folded)) {
+  if (i < n && tokens[i].newlines_before == 0 && (BitsAfter(tokens[i]) & kPersonVerb)) {
     ctx->boost += 0.15;
     ctx->why += ctx->why.empty() ? "person verb after" : "; person verb after";
   }
   if (i < n && IsPunct(text, tokens[i], ',')) ++i;
   if (i < n && tokens[i].newlines_before == 0 &&
-      (IsStaffCredential(tokens[i].folded) ||
+      ((BitsAfter(tokens[i]) & kCredentialWord) ||
        (tokens[i].folded == "m" && i + 2 < n && tokens[i + 2].folded == "d"))) {
     ctx->boost += 0.4;
     ctx->strong = true;
@@ -210,7 +289,7 @@ void ReadAfter(std::string_view text, const std::vector<Token>& tokens,
   for (int k = 0; i < n && k < 3; ++i) {
     if (tokens[i].kind != TokenKind::kWord) continue;
     ++k;
-    if (kPatientAfterList.Has(tokens[i].folded)) {
+    if (BitsAfter(tokens[i]) & kPatientAfterWord) {
       ctx->boost += 0.25;
       if (ctx->role == Role::kUnknown) ctx->role = Role::kPatient;
       ctx->why += ctx->why.empty() ? "patient words after" : "; patient words after";
@@ -252,6 +331,10 @@ TitleKind ClassifyTitle(std::string_view folded) {
     return TitleKind::kOther;
   }
   return TitleKind::kNone;
+}
+
+bool IsPersonTitle(std::string_view folded) {
+  return kClinicianTitleList.Has(folded) || kPersonalTitleList.Has(folded);
 }
 
 bool IsNameParticle(std::string_view folded) {
@@ -367,6 +450,17 @@ bool FollowedByRegion(std::string_view text, const std::vector<Token>& tokens,
     if (w == c) return true;
   }
   return false;
+}
+
+uint8_t ContextWordBits(std::string_view folded) {
+  return kContextTable.Bits(folded);
+}
+
+std::vector<std::string_view> ContextWordList(ContextWordBit bit) {
+  for (const ListOfBit& list : kContextLists) {
+    if (list.bit == bit) return {list.words.begin(), list.words.end()};
+  }
+  return {};
 }
 
 bool HasTitleBefore(std::string_view text, const std::vector<Token>& tokens,

@@ -6,6 +6,7 @@
 #ifndef BREACHSCOPE_DETECT_TEXT_NAME_CONTEXT_H_
 #define BREACHSCOPE_DETECT_TEXT_NAME_CONTEXT_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,10 @@ enum class TitleKind { kNone, kPersonal, kClinician, kOther };
 // The title a word token is, if any ("Dr" -> kClinician, "Mme" -> kPersonal,
 // "Captain" -> kOther). `folded` has no trailing period.
 TitleKind ClassifyTitle(std::string_view folded);
+
+// ClassifyTitle(folded) is kClinician or kPersonal, without the look-ups
+// that tell other titles from words (asked of every capitalised word).
+bool IsPersonTitle(std::string_view folded);
 
 // Lower-case particles inside names: de, du, van, von, da, di, del, la...
 bool IsNameParticle(std::string_view folded);
@@ -67,6 +72,25 @@ struct NameContext {
   Role role = Role::kUnknown;
   std::string why;      // explanation fragments, never the value
 };
+
+// The context lists a folded word is in, as bits: words before a name
+// that say whose it is (staff, relative, patient, a mention), and words
+// after it (a person's verb, patient words, a credential).
+enum ContextWordBit : uint8_t {
+  kStaffWord = 1,
+  kRelatedWord = 2,
+  kPatientWord = 4,
+  kMentionWord = 8,
+  kPersonVerb = 16,
+  kPatientAfterWord = 32,
+  kCredentialWord = 64,
+};
+// One table look-up for all the lists (0 for most words): the context of
+// every candidate asks about a dozen words around it, each once instead of
+// once a list.
+uint8_t ContextWordBits(std::string_view folded);
+// Every word of the lists behind `bit`, for tests.
+std::vector<std::string_view> ContextWordList(ContextWordBit bit);
 
 // ReadNameContext(text, tokens, first, last).has_title, without the rest
 // of the context: what lets the name analyzer turn away a bare acronym
