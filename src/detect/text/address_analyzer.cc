@@ -96,6 +96,10 @@ class Analysis {
     Street street;
     std::string why;
     for (int i = 0; i < n;) {
+      if (!MayStartLine(tokens_[i])) {
+        ++i;
+        continue;
+      }
       double base = 0.0;
       if (ReadStreet(i, &street)) {
         base = 0.6;
@@ -108,6 +112,15 @@ class Analysis {
       }
       i = Emit(reader, street, base, why, out);
     }
+  }
+
+  // False for a token that starts neither a street line (its civic number
+  // or unit is a number or a mixed token, Civic) nor a rural line (a
+  // capitalised word, ReadRuralLine): punctuation and words in lower case,
+  // most tokens of a log or of source code, turned away on two bytes.
+  static bool MayStartLine(const Token& t) {
+    return t.kind == TokenKind::kNumber || t.kind == TokenKind::kMixed ||
+           t.capitalised;
   }
 
  private:

@@ -58,6 +58,9 @@ const Case kPositive[] = {
     {"Lives at 12 3rd Ave NE, Calgary AB", "12 3rd Ave NE, Calgary, AB"},
     {"Patient resides at 77 Côte-des-Neiges Blvd., Montreal, QC", "77 Côte-des-Neiges Blvd., Montreal, QC"},
     {"Wrong code: 10 Main St, Regina, SK T2P 1J9", "10 Main St, Regina, SK"},
+    // Lines start only at numbers and capitalised words; a unit before the
+    // civic number still belongs to the line.
+    {"Mail to #4 123 Main St, Regina SK", "#4 123 Main St, Regina, SK"},
 };
 
 const Case kNegative[] = {
@@ -69,6 +72,7 @@ const Case kNegative[] = {
     {"Seen in 2019 at Regina General Hospital.", ""},
     {"Box 3 of gloves was empty.", ""},
     {"Give 3 puffs and walk 10 minutes.", ""},
+    {"mail it to po box 12 or rr 2, regina", ""},
 };
 
 INSTANTIATE_TEST_SUITE_P(Positive, AddressCaseTest, ::testing::ValuesIn(kPositive));
