@@ -176,6 +176,7 @@ Prefilter::~Prefilter() {
   if (small_database_ != nullptr) hs_free_database(small_database_);
   if (near_database_ != nullptr) hs_free_database(near_database_);
   if (rest_database_ != nullptr) hs_free_database(rest_database_);
+  if (unlabelled_database_ != nullptr) hs_free_database(unlabelled_database_);
   for (const Pattern& p : patterns_) {
     if (p.own != nullptr) hs_free_database(p.own);
   }
@@ -278,6 +279,13 @@ Status Prefilter::Build(Mode mode) {
   return Status::Ok();
 }
 
+bool Prefilter::LabelOnly(size_t pattern) const {
+  for (uint32_t id : members_[pattern]) {
+    if (triggers_[id]->needs != TriggerNeeds::kLabel) return false;
+  }
+  return true;
+}
+
 // The first-pass databases of Mode::kNear: patterns whose starts follow
 // from their width or the shared SOM database have no assertion or anchor,
 // so a stretch of text holding a match finds its end as the whole text
@@ -285,8 +293,15 @@ Status Prefilter::Build(Mode mode) {
 Status Prefilter::BuildNear(const std::vector<const char*>& expressions,
                             const std::vector<unsigned int>& flags,
                             const std::vector<unsigned int>& ids) {
-  PatternSubset near, rest;
+  near_mode_ = true;
+  PatternSubset near, rest, unlabelled;
+  bool label_only = false;
   for (size_t i = 0; i < patterns_.size(); ++i) {
+    if (LabelOnly(i)) {
+      label_only = true;
+      continue;
+    }
+    unlabelled.Add(expressions[i], flags[i], ids[i]);
     const StartBy by = patterns_[i].start_by;
     if (by == StartBy::kWidth || by == StartBy::kShared) {
       near.Add(expressions[i], flags[i], ids[i]);
@@ -295,6 +310,11 @@ Status Prefilter::BuildNear(const std::vector<const char*>& expressions,
       rest.Add(expressions[i], flags[i], ids[i]);
     }
   }
+  if (label_only && !unlabelled.empty()) {
+    BS_RETURN_IF_ERROR(unlabelled.Compile(cache_dir_, &unlabelled_database_));
+  }
+  // nullptr when every pattern is label-only: nothing to look for.
+  whole_near_ = label_only ? unlabelled_database_ : end_database_;
   if (near.empty()) return Status::Ok();  // Scan reads the whole text
   BS_RETURN_IF_ERROR(near.Compile(cache_dir_, &near_database_));
   if (rest.empty()) return Status::Ok();
@@ -353,7 +373,8 @@ std::unique_ptr<PrefilterScratch> Prefilter::NewScratch() const {
       hs_alloc_scratch(small_database_, &scratch->scratch_) != HS_SUCCESS) {
     return nullptr;
   }
-  for (hs_database* db : {near_database_, rest_database_}) {
+  for (hs_database* db :
+       {near_database_, rest_database_, unlabelled_database_}) {
     if (db != nullptr &&
         hs_alloc_scratch(db, &scratch->scratch_) != HS_SUCCESS) {
       return nullptr;
@@ -483,11 +504,14 @@ void Prefilter::Scan(std::string_view text, PrefilterScratch& scratch,
       ends.near = near;
       ends.near_widths = &near_widths_;
     }
-    if (ends.near == nullptr || near_database_ == nullptr ||
-        !FindEndsNear(text, *near, scratch)) {
-      hs_scan(end_database_, text.data(),
-              static_cast<unsigned int>(text.size()), 0, scratch.scratch_,
-              OnEnd, &ends);
+    // Mode::kNear with words: the patterns that may count without a label.
+    hs_database* whole =
+        ends.near != nullptr && near_mode_ ? whole_near_ : end_database_;
+    if ((ends.near == nullptr || near_database_ == nullptr ||
+         !FindEndsNear(text, *near, scratch)) &&
+        whole != nullptr) {
+      hs_scan(whole, text.data(), static_cast<unsigned int>(text.size()), 0,
+              scratch.scratch_, OnEnd, &ends);
     }
     if (!scratch.ends.empty()) FindRegions(text, scratch, out);
   }

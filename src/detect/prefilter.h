@@ -139,6 +139,13 @@ class Prefilter {
   // any stretch of text that holds them) reads only those stretches; the
   // others still read the whole text. Regions and starts are then worked
   // out on the whole text as before.
+  //
+  // In Mode::kNear, `near` also says that no label gives the triggers
+  // context, so a trigger that counts only with a label
+  // (TriggerNeeds::kLabel) cannot count: patterns all of whose triggers are
+  // such are left out of the first pass (a name-shaped signature_field
+  // read every capitalised pair of words of a log or of source code), and
+  // their matches are missing unless another pattern's region holds them.
   void Scan(std::string_view text, PrefilterScratch& scratch,
             std::vector<RawMatch>* out,
             const NearWords* near = nullptr) const;
@@ -174,6 +181,8 @@ class Prefilter {
   // nothing, when those stretches cover too much of the text to pay.
   bool FindEndsNear(std::string_view text, const NearWords& near,
                     PrefilterScratch& scratch) const;
+  // True when every trigger of the pattern counts only with a label.
+  bool LabelOnly(size_t pattern) const;
 
   std::vector<const Trigger*> triggers_;
   std::string cache_dir_;
@@ -186,6 +195,13 @@ class Prefilter {
   // and the others (read everywhere; nullptr when there are none).
   hs_database* near_database_ = nullptr;
   hs_database* rest_database_ = nullptr;
+  // Mode::kNear: every pattern but the label-only ones (LabelOnly), when
+  // there are such; nullptr otherwise.
+  hs_database* unlabelled_database_ = nullptr;
+  // Mode::kNear, the first pass over the whole text with NearWords:
+  // end_database_ or unlabelled_database_ (nullptr: no pattern to look for).
+  hs_database* whole_near_ = nullptr;
+  bool near_mode_ = false;
   uint32_t near_width_ = 0;  // widest pattern of near_database_
   std::vector<uint32_t> near_widths_;  // per pattern, for NearWords
   size_t small_max_ = 0;  // units up to this long use small_database_

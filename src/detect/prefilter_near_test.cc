@@ -78,6 +78,10 @@ bool WordBefore(const std::vector<uint32_t>& ends, uint32_t start) {
 
 auto Key(const RawMatch& m) { return std::tuple(m.id, m.start, m.end); }
 
+bool NeedsLabel(uint32_t trigger) {
+  return AllTriggers()[trigger]->needs == TriggerNeeds::kLabel;
+}
+
 bool Contains(const std::vector<RawMatch>& matches, const RawMatch& m) {
   return std::any_of(matches.begin(), matches.end(), [&](const RawMatch& x) {
     return Key(x) == Key(m);
@@ -103,6 +107,8 @@ TEST_P(PrefilterNearModes, KeepsEveryMatchAWordPrecedes) {
     prefilter.Scan(text, *scratch, &near_only, &near);
     total += all.size();
     for (const RawMatch& m : all) {
+      // kNear leaves out what only a label lets count (LabelOnlyLeftOut).
+      if (GetParam() == Prefilter::Mode::kNear && NeedsLabel(m.id)) continue;
       if (WordBefore(ends, m.start)) {
         ASSERT_TRUE(Contains(near_only, m)) << m.id << " at " << m.start;
         ++kept;
@@ -144,6 +150,43 @@ TEST_P(PrefilterNearModes, NoWordsLeavesOnlyOwnDatabasePatterns) {
   EXPECT_LT(left, total / 4);
 }
 
+// Mode::kNear with words: no label gives context, so a pattern whose
+// triggers all need one is not looked for; without words it is.
+TEST(PrefilterNearTest, LabelOnlyLeftOut) {
+  const Trigger label{.name = "label", .pattern = "[0-9]{6}",
+                      .needs = TriggerNeeds::kLabel};
+  const Trigger words{.name = "words", .pattern = "AB[0-9]{3}",
+                      .needs = TriggerNeeds::kContext};
+  // The same expression with a trigger that words can support is kept.
+  const Trigger label_shared{.name = "label_shared", .pattern = "CD[0-9]{3}",
+                             .needs = TriggerNeeds::kLabel};
+  const Trigger words_shared{.name = "words_shared", .pattern = "CD[0-9]{3}",
+                             .needs = TriggerNeeds::kContext};
+  for (Prefilter::Mode mode : {Prefilter::Mode::kFull, Prefilter::Mode::kNear}) {
+    auto compiled = Prefilter::Compile(
+        {&label, &words, &label_shared, &words_shared}, "", mode);
+    ASSERT_TRUE(compiled.ok());
+    auto scratch = compiled.value()->NewScratch();
+    // Short, the whole text is read; long, only the stretch near the word.
+    const std::string line = "dx AB123 and 987654 and CD456 y";
+    for (const std::string& text : {line, line + std::string(400, ' ')}) {
+      const std::vector<uint32_t> ends = {2};
+      const NearWords near{ends, kWindow};
+      std::vector<RawMatch> all, near_only;
+      compiled.value()->Scan(text, *scratch, &all);
+      compiled.value()->Scan(text, *scratch, &near_only, &near);
+      const RawMatch six{0, 13, 19};
+      EXPECT_TRUE(Contains(all, six));
+      EXPECT_EQ(Contains(near_only, six), mode == Prefilter::Mode::kFull);
+      for (const RawMatch& m : {RawMatch{1, 3, 8}, RawMatch{2, 24, 29},
+                                RawMatch{3, 24, 29}}) {
+        EXPECT_TRUE(Contains(all, m)) << m.id;
+        EXPECT_TRUE(Contains(near_only, m)) << m.id;
+      }
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Modes, PrefilterNearModes,
                          testing::Values(Prefilter::Mode::kFull,
                                          Prefilter::Mode::kNear));
@@ -168,7 +211,7 @@ TEST(PrefilterNearTest, GatedPartOnly) {
     std::vector<RawMatch> open_all, open_filtered;
     for (const RawMatch& m : all) {
       if (!gated[m.id]) open_all.push_back(m);
-      if (gated[m.id] && WordBefore(ends, m.start)) {
+      if (gated[m.id] && WordBefore(ends, m.start) && !NeedsLabel(m.id)) {
         ASSERT_TRUE(Contains(filtered, m));
       }
     }
