@@ -1,6 +1,7 @@
 #include "detect/text/text_tokens.h"
 
 #include <algorithm>
+#include <array>
 
 namespace breachscope::text {
 namespace {
@@ -77,7 +78,7 @@ inline char* WriteFolded(std::string_view text, size_t at, int len,
   return out;
 }
 
-inline bool IsSpace(uint32_t cp) {
+constexpr bool IsSpace(uint32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
          cp == '\v' || cp == 0xA0 || cp == 0x202F || cp == 0x2009 ||
          cp == 0x2007 || cp == 0x3000;
@@ -126,68 +127,106 @@ std::string FoldLower(std::string_view s) {
 
 namespace {
 
+// What Tokenize needs to know of a byte, in one load: nearly every byte
+// of real text is ASCII, and the general code-point tests (PeekAt,
+// IsSpace, IsLetter) on each one were most of Tokenize's time on logs and
+// code. kLetter is 0x20 so that `c | (info & kLetter)` lower-cases an
+// ASCII letter and leaves a digit as it is.
+enum ByteInfo : uint8_t {
+  kDigit = 0x01,
+  kLowerCase = 0x02,
+  kSpaceByte = 0x04,
+  kNewline = 0x08,
+  kNotAscii = 0x10,  // a byte of a multi-byte sequence: the general path
+  kLetter = 0x20,
+};
+constexpr auto kByteInfo = [] {
+  std::array<uint8_t, 256> info{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80) {
+      info[c] = kNotAscii;
+    } else if (c >= '0' && c <= '9') {
+      info[c] = kDigit;
+    } else if (c >= 'a' && c <= 'z') {
+      info[c] = kLetter | kLowerCase;
+    } else if (c >= 'A' && c <= 'Z') {
+      info[c] = kLetter;
+    } else if (IsSpace(static_cast<uint32_t>(c))) {
+      info[c] = c == '\n' ? kSpaceByte | kNewline : kSpaceByte;
+    }
+  }
+  return info;
+}();
+
 struct Scanner {
   std::string_view text;
   char* folded;  // where the next folded byte goes
   size_t pos = 0;
 
-  // Extends a word or number from `pos`; sets the token's kind and case
-  // and writes its folded form (inner joiners included) at `folded`.
+  // Extends a word or number from `pos`; sets the token's end, kind and
+  // case and writes its folded form (inner joiners included) at `folded`.
+  // ASCII letters and digits take the first branch; every other byte the
+  // general one (ScanOther).
   void ScanWordish(Token* t) {
-    bool letters = false, digits = false, lower = false;
+    uint8_t seen = 0;  // kDigit, kLetter, kLowerCase of what was read
+    const char* const p = text.data();
     while (pos < text.size()) {
-      int len;
-      const uint32_t cp = PeekAt(text, pos, &len);
-      if (cp < 0x80 && len == 1) {
-        // ASCII: the same tests as below, without the general ones.
-        const unsigned char c = static_cast<unsigned char>(cp);
-        if (c >= '0' && c <= '9') {
-          digits = true;
-          *folded++ = static_cast<char>(c);
-          t->end = static_cast<uint32_t>(++pos);
-          continue;
-        }
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-          letters = true;
-          if (c >= 'a') {
-            lower = true;
-            *folded++ = static_cast<char>(c);
-          } else {
-            if (t->end == t->start) t->capitalised = true;
-            *folded++ = static_cast<char>(c + 32);
-          }
-          t->end = static_cast<uint32_t>(++pos);
-          continue;
-        }
+      const auto c = static_cast<unsigned char>(p[pos]);
+      const uint8_t info = kByteInfo[c];
+      if (info & (kDigit | kLetter)) {
+        seen |= info;
+        *folded++ = static_cast<char>(c | (info & kLetter));
+        ++pos;
+        continue;
       }
-      if (IsLetter(cp) || IsDigit(cp)) {
-        if (IsLetter(cp)) {
-          letters = true;
-          if (IsLower(cp)) lower = true;
-          if (t->end == t->start && IsUpper(cp)) t->capitalised = true;
-        } else {
-          digits = true;
-        }
-        folded = WriteFolded(text, pos, len, cp, folded);
-        pos += len;
-        t->end = static_cast<uint32_t>(pos);
+      if (info & kNotAscii) {
+        if (!ScanOther(&seen)) break;
         continue;
       }
       // Inner hyphen or apostrophe between letters joins: O'Brien, Côté-Roy.
-      if ((cp == '-' || IsApostrophe(cp)) && letters && pos + len < text.size()) {
-        int next_len;
-        uint32_t next = PeekAt(text, pos + len, &next_len);
-        if (IsLetter(next)) {
-          folded = WriteFolded(text, pos, len, cp, folded);
-          pos += len;
-          continue;
-        }
+      if ((c == '-' || c == '\'') && (seen & kLetter) &&
+          pos + 1 < text.size() && LetterAt(pos + 1)) {
+        *folded++ = static_cast<char>(c);
+        ++pos;
+        continue;
       }
       break;
     }
-    t->kind = letters ? (digits ? TokenKind::kMixed : TokenKind::kWord)
+    t->end = static_cast<uint32_t>(pos);
+    const bool letters = (seen & kLetter) != 0;
+    t->kind = letters ? ((seen & kDigit) ? TokenKind::kMixed : TokenKind::kWord)
                       : TokenKind::kNumber;
-    t->all_caps = letters && !lower;
+    t->all_caps = letters && (seen & kLowerCase) == 0;
+  }
+
+  // Reads the character at `pos`, a byte >= 0x80, as part of a word when
+  // it is one (a letter, a digit written overlong, or a joiner between
+  // letters), folding it and adding what it is to `seen`. False when it
+  // ends the word, with nothing read.
+  bool ScanOther(uint8_t* seen) {
+    int len;
+    const uint32_t cp = PeekAt(text, pos, &len);
+    if (IsLetter(cp)) {
+      *seen |= IsLower(cp) ? kLetter | kLowerCase : kLetter;
+    } else if (IsDigit(cp)) {
+      *seen |= kDigit;
+    } else if ((cp == '-' || IsApostrophe(cp)) && (*seen & kLetter) &&
+               pos + len < text.size() && LetterAt(pos + len)) {
+      // an inner joiner, as in ScanWordish
+    } else {
+      return false;
+    }
+    folded = WriteFolded(text, pos, len, cp, folded);
+    pos += len;
+    return true;
+  }
+
+  // True when the character at text[at] is a letter.
+  bool LetterAt(size_t at) const {
+    const auto c = static_cast<unsigned char>(text[at]);
+    if (c < 0x80) return (kByteInfo[c] & kLetter) != 0;
+    int len;
+    return IsLetter(PeekAt(text, at, &len));
   }
 };
 
@@ -206,21 +245,34 @@ void Tokenize(std::string_view text, TokenizedText* out) {
   bool space = false;
   int newlines = 0;
   while (s.pos < text.size()) {
-    int len;
-    const uint32_t cp = PeekAt(text, s.pos, &len);
-    if (IsSpace(cp)) {
+    const auto c = static_cast<unsigned char>(text[s.pos]);
+    const uint8_t info = kByteInfo[c];
+    if (info & kSpaceByte) {
       space = true;
-      if (cp == '\n') ++newlines;
-      s.pos += len;
+      newlines += (info & kNewline) != 0;
+      ++s.pos;
       continue;
+    }
+    int len = 1;
+    uint32_t cp = c;
+    if (info & kNotAscii) {
+      cp = PeekAt(text, s.pos, &len);
+      if (IsSpace(cp)) {
+        space = true;
+        if (cp == '\n') ++newlines;
+        s.pos += len;
+        continue;
+      }
     }
     // Built in place: a Token assembled field by field on the stack and
     // then copied stalled on store forwarding (a third of Tokenize's time).
     Token& t = tokens.emplace_back();
-    t.start = t.end = static_cast<uint32_t>(s.pos);
+    t.start = static_cast<uint32_t>(s.pos);
     t.space_before = space;
     t.newlines_before = static_cast<uint8_t>(std::min(newlines, 255));
-    if (IsLetter(cp) || IsDigit(cp)) {
+    if ((info & (kDigit | kLetter)) ||
+        ((info & kNotAscii) && (IsLetter(cp) || IsDigit(cp)))) {
+      t.capitalised = IsUpper(cp);  // of the first letter, if it is one
       char* const from = s.folded;
       s.ScanWordish(&t);
       t.folded = std::string_view(from, static_cast<size_t>(s.folded - from));

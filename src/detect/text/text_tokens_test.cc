@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <random>
 #include <string>
 #include <vector>
@@ -113,6 +115,151 @@ TEST(TokenizeTest, RandomTextFoldsLikeFoldLower) {
     }
     EXPECT_LE(at, text.size());
   }
+}
+
+// Tokenize's rules read one code point at a time, the plain way, with
+// FoldLower for the folded forms: Tokenize must give exactly these tokens
+// whatever shortcuts it takes (the name, address and location analyzers
+// rely on every field).
+uint32_t ModelCodePoint(std::string_view text, size_t at, size_t* len) {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  size_t n = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  *len = std::min(n, text.size() - at);
+  if (*len == 1) return lead;
+  // A sequence cut by the end of the text decodes as one of its length.
+  uint32_t cp = lead & (0xFFu >> (*len + 1));
+  for (size_t k = 1; k < *len; ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3Fu);
+  }
+  return cp;
+}
+
+bool ModelSpace(uint32_t cp) {
+  return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 ||
+         cp == 0x202F || cp == 0x2009 || cp == 0x2007 || cp == 0x3000;
+}
+
+bool ModelLetter(uint32_t cp) {
+  if (cp < 0x80) return std::isalpha(static_cast<int>(cp)) != 0;
+  if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
+  if (cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD) return false;
+  return !(cp >= 0x2000 && cp < 0x2C00) && !(cp >= 0x3000 && cp < 0x3040);
+}
+
+bool ModelUpper(uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x139 && cp < 0x149) return cp % 2 == 1;
+  if (cp >= 0x100 && cp < 0x180) return cp % 2 == 0;
+  return false;
+}
+
+std::vector<Token> ModelTokens(std::string_view text,
+                               std::vector<std::string>* folded) {
+  std::vector<Token> tokens;
+  folded->clear();
+  bool space = false;
+  int newlines = 0;
+  size_t len = 0, next_len = 0;
+  for (size_t at = 0; at < text.size();) {
+    const uint32_t cp = ModelCodePoint(text, at, &len);
+    if (ModelSpace(cp)) {
+      space = true;
+      newlines += cp == '\n';
+      at += len;
+      continue;
+    }
+    Token t;
+    t.start = static_cast<uint32_t>(at);
+    t.space_before = space;
+    t.newlines_before = static_cast<uint8_t>(std::min(newlines, 255));
+    space = false;
+    newlines = 0;
+    at += len;
+    const bool digit = cp >= '0' && cp <= '9';
+    if (!ModelLetter(cp) && !digit) {
+      t.end = static_cast<uint32_t>(at);
+      tokens.push_back(t);
+      folded->emplace_back();
+      continue;
+    }
+    t.capitalised = ModelUpper(cp);
+    bool letters = ModelLetter(cp), digits = digit,
+         lower = letters && !ModelUpper(cp);
+    while (at < text.size()) {
+      const uint32_t c = ModelCodePoint(text, at, &len);
+      if (ModelLetter(c)) {
+        letters = true;
+        lower = lower || !ModelUpper(c);
+      } else if (c >= '0' && c <= '9') {
+        digits = true;
+      } else if (!((c == '-' || c == '\'' || c == 0x2019) && letters &&
+                   at + len < text.size() &&
+                   ModelLetter(ModelCodePoint(text, at + len, &next_len)))) {
+        break;
+      }
+      at += len;
+    }
+    t.end = static_cast<uint32_t>(at);
+    t.kind = letters ? (digits ? TokenKind::kMixed : TokenKind::kWord)
+                     : TokenKind::kNumber;
+    t.all_caps = letters && !lower;
+    tokens.push_back(t);
+    folded->push_back(FoldLower(TokenText(text, t)));
+  }
+  return tokens;
+}
+
+void ExpectModelTokens(std::string_view text, const TokenizedText& tt) {
+  std::vector<std::string> folded;
+  const std::vector<Token> want = ModelTokens(text, &folded);
+  ASSERT_EQ(tt.tokens.size(), want.size()) << text;
+  for (size_t k = 0; k < want.size(); ++k) {
+    const Token& got = tt.tokens[k];
+    EXPECT_EQ(got.start, want[k].start) << text << " token " << k;
+    EXPECT_EQ(got.end, want[k].end) << text << " token " << k;
+    EXPECT_EQ(got.kind, want[k].kind) << text << " token " << k;
+    EXPECT_EQ(got.capitalised, want[k].capitalised) << text << " token " << k;
+    EXPECT_EQ(got.all_caps, want[k].all_caps) << text << " token " << k;
+    EXPECT_EQ(got.space_before, want[k].space_before) << text << " token " << k;
+    EXPECT_EQ(got.newlines_before, want[k].newlines_before) << text;
+    EXPECT_EQ(got.folded, folded[k]) << text << " token " << k;
+  }
+}
+
+TEST(TokenizeTest, TokensAreTheModelsOnAnyBytes) {
+  // ASCII of every class, Latin-1 and Latin Extended-A letters of both
+  // cases, spaces and joiners beyond ASCII, overlong forms of ASCII
+  // ("\xC0\xAD" is '-', "\xC0\x8A" a line break, "\xC1\x81" 'A',
+  // "\xC0\xB0" '0'), broken and cut sequences, other scripts.
+  const std::vector<std::string> pieces = {
+      "a", "Z", "7", " ", "\n", "\t", "\r", "-", "'", ".", "_", "@",
+      std::string(1, '\0'), "\x7F", "\xC3\x89", "\xC3\xA9", "\xC3\x9F",
+      "\xC3\x97", "\xC2\xAA", "\xC2\xA0", "\xC4\x80", "\xC4\x81",
+      "\xC4\xB9", "\xC5\x92", "\xC5\x93", "\xE2\x80\x99", "\xE2\x80\x94",
+      "\xE2\x80\xAF", "\xE3\x80\x80", "\xC0\xAD", "\xC0\x8A", "\xC1\x81",
+      "\xC0\xB0", "\xC3", "\xE2\x80", "\x80", "\xBF", "\xFF", "\xD0\x96",
+      "\xF0\x9F\x98\x80", "\xEF\xBF\xBD", "Smith", "O'Brien", "x-ray"};
+  std::mt19937 rng(13);
+  TokenizedText tt;  // reused across texts, as a scratch is
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    Tokenize(text, &tt);
+    ExpectModelTokens(text, tt);
+  }
+  // Every byte value alone, between letters and after a letter and a joiner.
+  for (int c = 0; c < 256; ++c) {
+    const std::string one(1, static_cast<char>(c));
+    for (const std::string& text : {one, "ab" + one + "Cd", "A-" + one}) {
+      Tokenize(text, &tt);
+      ExpectModelTokens(text, tt);
+    }
+  }
+  const std::string many_lines(300, '\n');
+  Tokenize(many_lines + "x", &tt);
+  ExpectModelTokens(many_lines + "x", tt);
 }
 
 }  // namespace
