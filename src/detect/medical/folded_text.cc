@@ -1,5 +1,7 @@
 #include "detect/medical/folded_text.h"
 
+#include <array>
+
 namespace breachscope::medical {
 namespace {
 
@@ -9,8 +11,30 @@ constexpr char kLatin1Base[65] =
     "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
     "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
 
-bool IsAsciiWord(unsigned char c) {
+constexpr bool IsAsciiWord(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+// Per byte: the folded form of an ASCII letter or digit, 0 for an ASCII
+// separator, kNotAscii for a byte of a multi-byte sequence (FoldChar's
+// case). One load tells the three apart; the folding loop runs over every
+// byte of every unit, and its range tests were a visible part of its time.
+constexpr unsigned char kNotAscii = 0xFF;
+constexpr auto kByteFold = [] {
+  std::array<unsigned char, 256> fold{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80) {
+      fold[c] = kNotAscii;
+    } else if (IsAsciiWord(static_cast<unsigned char>(c))) {
+      fold[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    }
+  }
+  return fold;
+}();
+
+// One step of HashToken.
+inline uint32_t HashStep(uint32_t h, unsigned char c) {
+  return (h ^ c) * 16777619u;
 }
 
 // Writes the folded form of the character at text[*i] at *out (nothing
@@ -53,7 +77,9 @@ bool FoldChar(std::string_view text, size_t* i, char** out) {
 
 // Folds `text` into `buffer` as FoldedText joins it: tokens folded and
 // separated by one space. Calls on_token(start, end, joined_start,
-// joined_end) for each token, offsets into `text` and `buffer`.
+// joined_end, hash) for each token, offsets into `text` and `buffer`, with
+// the token's HashToken worked out as its bytes are written (a second pass
+// over the buffer cost as much again).
 template <typename OnToken>
 void FoldInto(std::string_view text, std::string* buffer, OnToken on_token) {
   buffer->resize(text.size());  // the most FoldChar can write
@@ -61,8 +87,9 @@ void FoldInto(std::string_view text, std::string* buffer, OnToken on_token) {
   char* out = base;
   size_t i = 0;
   while (i < text.size()) {
+    const unsigned char first = kByteFold[static_cast<unsigned char>(text[i])];
     // Between tokens: a separator is consumed and gives nothing.
-    if (static_cast<unsigned char>(text[i]) < 0x80 && !IsAsciiWord(text[i])) {
+    if (first == 0) {
       ++i;
       continue;
     }
@@ -70,25 +97,36 @@ void FoldInto(std::string_view text, std::string* buffer, OnToken on_token) {
     char* const before = out;
     if (out != base) *out++ = ' ';
     char* const mark = out;
-    if (!FoldChar(text, &i, &out)) {
+    if (first != kNotAscii) {
+      *out++ = static_cast<char>(first);
+      ++i;
+    } else if (!FoldChar(text, &i, &out)) {
       out = before;
       continue;
     }
+    uint32_t hash = 2166136261u;
+    for (const char* p = mark; p < out; ++p) hash = HashStep(hash, *p);
     // In a token: fold up to the separator that ends it (consumed too).
     size_t end = i;
     while (i < text.size()) {
-      const unsigned char c = text[i];
-      if (c < 0x80) {  // ASCII, most of any text: no call
+      const unsigned char f = kByteFold[static_cast<unsigned char>(text[i])];
+      if (f == 0) {  // ASCII separator
         ++i;
-        if (!IsAsciiWord(c)) break;
-        *out++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-      } else if (!FoldChar(text, &i, &out)) {
         break;
+      }
+      if (f != kNotAscii) {  // ASCII, most of any text: no call
+        ++i;
+        *out++ = static_cast<char>(f);
+        hash = HashStep(hash, f);
+      } else {
+        char* const from = out;
+        if (!FoldChar(text, &i, &out)) break;
+        for (const char* p = from; p < out; ++p) hash = HashStep(hash, *p);
       }
       end = i;
     }
     on_token(at, end, static_cast<size_t>(mark - base),
-             static_cast<size_t>(out - base));
+             static_cast<size_t>(out - base), hash);
   }
   buffer->resize(static_cast<size_t>(out - base));  // shrinks in place
 }
@@ -99,17 +137,12 @@ void FoldedText::Reset(std::string_view text) {
   text_ = text;
   tokens_.clear();
   FoldInto(text, &joined_, [this](size_t start, size_t end, size_t jstart,
-                                  size_t jend) {
+                                  size_t jend, uint32_t hash) {
     tokens_.push_back({static_cast<uint32_t>(start),
                        static_cast<uint32_t>(end),
                        static_cast<uint32_t>(jstart),
-                       static_cast<uint32_t>(jend), 0});
+                       static_cast<uint32_t>(jend), hash});
   });
-  // Hashed after folding: the buffer is complete and final now.
-  for (Token& token : tokens_) {
-    token.hash = HashToken(std::string_view(joined_).substr(
-        token.joined_start, token.joined_end - token.joined_start));
-  }
 }
 
 std::string_view FoldedText::Phrase(size_t first, size_t last) const {
@@ -126,8 +159,12 @@ std::string FoldPhrase(std::string_view phrase) {
   // What Reset builds as joined_, without its token table: the history
   // analyzer folds the start of every line through here.
   std::string out;
-  FoldInto(phrase, &out, [](size_t, size_t, size_t, size_t) {});
+  FoldPhrase(phrase, &out);
   return out;
+}
+
+void FoldPhrase(std::string_view phrase, std::string* out) {
+  FoldInto(phrase, out, [](size_t, size_t, size_t, size_t, uint32_t) {});
 }
 
 }  // namespace breachscope::medical

@@ -59,6 +59,9 @@ inline uint32_t HashToken(std::string_view token) {
 // `phrase` folded and tokenised like FoldedText, tokens joined by one space:
 // "Alzheimer's  Disease" -> "alzheimer s disease".
 std::string FoldPhrase(std::string_view phrase);
+// The same into `out`, which keeps its capacity: for callers that fold
+// many phrases one after the other.
+void FoldPhrase(std::string_view phrase, std::string* out);
 
 }  // namespace breachscope::medical
 
