@@ -71,8 +71,12 @@ void LabResultAnalyzer::Analyze(const TextUnit& unit,
   bool result_label = IsResultLabel(unit, view);
   for (size_t i = 0; i < text.size();) {
     PhraseDictionary::Hit hit = catalog.names.LongestAt(text, i);
-    size_t last = i + (hit.tokens > 0 ? hit.tokens - 1 : 0);
-    int test = hit.tokens > 0 ? TestOf(catalog, text, hit.key, i, last) : -1;
+    if (hit.tokens == 0) {  // nearly every token: no LabValue made for it
+      ++i;
+      continue;
+    }
+    size_t last = i + hit.tokens - 1;
+    int test = TestOf(catalog, text, hit.key, i, last);
     LabValue value;
     if (test < 0 ||
         !ParseLabValue(unit.text, text.End(last), catalog.tests[test].units,
