@@ -1,6 +1,7 @@
 #include "detect/medical/history_analyzer.h"
 
 #include <algorithm>
+#include <array>
 
 #include "detect/medical/analyzer_util.h"
 #include "detect/medical/folded_text.h"
@@ -66,25 +67,70 @@ std::string_view KnownHeading(std::string_view folded) {
   return {};
 }
 
+// Words or word parts one of which every heading KnownHeading knows holds.
+constexpr std::string_view kHeadingParts[] = {
+    "hist", "hpi", "pmh", "psh", "fhx", "shx", "note", "antecedent",
+    "anamnes"};
+
+// Per byte: whether some kHeadingParts entry starts with it, in either
+// case.
+constexpr auto kPartStarts = [] {
+  std::array<bool, 256> starts{};
+  for (std::string_view part : kHeadingParts) {
+    const auto c = static_cast<unsigned char>(part[0]);
+    starts[c] = true;
+    starts[c - 'a' + 'A'] = true;
+  }
+  return starts;
+}();
+
+// Per pair of lower-case letters, (first - 'a') * 26 + second - 'a':
+// whether some kHeadingParts entry starts with them ("hi", "an", ...).
+// Every part has at least three letters.
+constexpr auto kPartPairs = [] {
+  std::array<bool, 26 * 26> pairs{};
+  for (std::string_view part : kHeadingParts) {
+    pairs[(part[0] - 'a') * 26 + (part[1] - 'a')] = true;
+  }
+  return pairs;
+}();
+
+// True when `raw` starts with `part` (lower-case ASCII letters) in any
+// case: c | 0x20 is a lower-case letter only for that letter in either
+// case.
+bool StartsWithAnyCase(std::string_view raw, std::string_view part) {
+  if (raw.size() < part.size()) return false;
+  for (size_t k = 0; k < part.size(); ++k) {
+    if ((raw[k] | 0x20) != part[k]) return false;
+  }
+  return true;
+}
+
 // False when the raw text of a line's heading cannot fold to a heading
-// KnownHeading knows: every one holds one of these words or word parts,
-// and ASCII text folds only by case (a folded word is a run of letters
-// and digits as written). Most lines of code and logs end here, before
+// KnownHeading knows: ASCII text folds only by case (a folded word is a
+// run of letters and digits as written), so such a heading holds one of
+// kHeadingParts in some case. Most lines of code and logs end here, before
 // the text is folded into a new string. Text with other bytes is folded.
+// One pass, the parts compared in place only where their first two
+// letters stand: searching a lower-cased copy for each part in turn (a
+// memchr and memcmp calls per part) was most of this analyzer's time on
+// source code, and comparing every part where its first letter stands
+// (a, h, n, p, s, f: a letter in four of code) still half of it.
 bool MayBeHeading(std::string_view raw) {
-  static constexpr std::string_view kParts[] = {
-      "hist", "hpi", "pmh", "psh", "fhx", "shx", "note", "antecedent",
-      "anamnes"};
-  char lower[kMaxHeading];
   if (raw.size() > kMaxHeading) return true;
   for (size_t i = 0; i < raw.size(); ++i) {
     const auto c = static_cast<unsigned char>(raw[i]);
     if (c >= 0x80) return true;
-    lower[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-  }
-  const std::string_view folded(lower, raw.size());
-  for (std::string_view part : kParts) {
-    if (folded.find(part) != std::string_view::npos) return true;
+    if (!kPartStarts[c] || i + 1 == raw.size()) continue;
+    // A byte >= 0x80 here is caught as raw[i + 1] next.
+    const unsigned next = static_cast<unsigned char>(raw[i + 1]) | 0x20u;
+    if (next < 'a' || next > 'z' ||
+        !kPartPairs[((c | 0x20u) - 'a') * 26 + (next - 'a')]) {
+      continue;
+    }
+    for (std::string_view part : kHeadingParts) {
+      if (StartsWithAnyCase(raw.substr(i), part)) return true;
+    }
   }
   return false;
 }
@@ -131,10 +177,15 @@ size_t ParagraphEnd(std::string_view text, size_t pos, bool stop_at_label) {
 }
 
 // Where the heading text of a line stops: at its ':' or " -" (*marked), or
-// at the line end for a bare heading line.
+// at the line end for a bare heading line. Only the first kMaxHeading + 2
+// bytes are searched: a mark that starts within kMaxHeading lies there, and
+// one that does not makes the heading too long wherever it is, so the
+// answer past kMaxHeading may be any value past it (the line's size). A
+// long line of code or log was searched to its end twice.
 size_t HeadingEnd(std::string_view line, bool* marked) {
-  size_t colon = line.find(':');
-  size_t dash = line.find(" -");
+  const std::string_view head = line.substr(0, kMaxHeading + 2);
+  size_t colon = head.find(':');
+  size_t dash = head.find(" -");
   size_t end = std::min(colon, dash);
   *marked = end != std::string_view::npos;
   return *marked ? end : line.size();
