@@ -1,6 +1,7 @@
 #include "detect/medical/analyzer_util.h"
 
 #include <array>
+#include <cstring>
 
 #include "detect/medical/labels.h"
 #include "detect/unit_cache.h"
@@ -87,6 +88,14 @@ Span Trimmed(std::string_view text) {
   while (start < end && IsSpace(text[start])) ++start;
   while (end > start && IsSpace(text[end - 1])) --end;
   return {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
+}
+
+size_t NextOfEither::Find(char c, size_t from) const {
+  if (from >= s_.size()) return std::string_view::npos;
+  const void* at = std::memchr(s_.data() + from, c, s_.size() - from);
+  return at == nullptr
+             ? std::string_view::npos
+             : static_cast<size_t>(static_cast<const char*>(at) - s_.data());
 }
 
 bool IsWholeValue(std::string_view text, uint32_t start, uint32_t end) {

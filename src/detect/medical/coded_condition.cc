@@ -113,27 +113,16 @@ bool Covered(std::span<const PriorFinding> prior, uint32_t start) {
   return false;
 }
 
-// First of the bytes `a` and `b` in s[from, ...), or npos. What
-// find_first_of("([") does, but string_view's find_first_of calls memchr
-// on its set for every byte of the text: on a 64 KiB block of a log that
-// was the condition analyzer's largest cost.
-size_t FindEither(std::string_view s, size_t from, char a, char b) {
-  for (size_t i = from; i < s.size(); ++i) {
-    if (s[i] == a || s[i] == b) return i;
-  }
-  return std::string_view::npos;
-}
-
 // Undotted codes need context words to be found by the icd10 detector; in
 // brackets right after their own title ("Dizziness and giddiness (R42)")
 // the title is that context, so the code is proposed with it.
 void BracketedCodes(std::string_view unit_text, const FoldedText& text,
                     std::span<const PriorFinding> prior,
                     std::vector<ProposedFinding>* out) {
-  for (size_t open = FindEither(unit_text, 0, '(', '[');
-       open != std::string_view::npos;
-       open = FindEither(unit_text, open + 1, '(', '[')) {
-    size_t close = FindEither(unit_text, open, ')', ']');
+  NextOfEither opens(unit_text, '(', '['), closes(unit_text, ')', ']');
+  for (size_t open = opens.From(0); open != std::string_view::npos;
+       open = opens.From(open + 1)) {
+    size_t close = closes.From(open);
     if (close == std::string_view::npos) return;
     auto start = static_cast<uint32_t>(open + 1);
     auto end = static_cast<uint32_t>(close);
