@@ -183,6 +183,9 @@ class Prefilter {
                     PrefilterScratch& scratch) const;
   // True when every trigger of the pattern counts only with a label.
   bool LabelOnly(size_t pattern) const;
+  // The expression of a pattern's first pass (ends only): for kWidth and
+  // kShared patterns, the pattern behind a clean start.
+  static std::string EndExpression(std::string_view pattern, StartBy by);
 
   std::vector<const Trigger*> triggers_;
   std::string cache_dir_;

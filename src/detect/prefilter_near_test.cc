@@ -5,12 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <random>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include <hs/hs.h>
+#include "detect/context.h"
 #include "detect/detector_registry.h"
 #include "detect/gated_prefilter.h"
 #include "detect/prefilter.h"
@@ -184,6 +187,171 @@ TEST(PrefilterNearTest, LabelOnlyLeftOut) {
         EXPECT_TRUE(Contains(near_only, m)) << m.id;
       }
     }
+  }
+}
+
+// As the prefilter's own test: an anchor, a lookaround or an escape that
+// asserts (`\b`, `\A`, ...).
+bool MayAssert(std::string_view p) {
+  if (p.find_first_of("^$") != std::string_view::npos) return true;
+  if (p.find("(?") != std::string_view::npos) return true;
+  for (size_t i = p.find('\\'); i != std::string_view::npos;
+       i = p.find('\\', i + 2)) {
+    if (i + 1 < p.size() &&
+        std::string_view("bBAzZG").find(p[i + 1]) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// One expression compiled for Vectorscan, with or without start of match.
+class Compiled {
+ public:
+  Compiled(const std::string& expression, bool caseless, bool som) {
+    hs_compile_error_t* error = nullptr;
+    const unsigned flags = (som ? HS_FLAG_SOM_LEFTMOST : 0u) |
+                           (caseless ? HS_FLAG_CASELESS : 0u);
+    if (hs_compile(expression.c_str(), flags, HS_MODE_BLOCK, nullptr, &db_,
+                   &error) != HS_SUCCESS) {
+      ADD_FAILURE() << expression << ": " << error->message;
+      hs_free_compile_error(error);
+      db_ = nullptr;
+      return;
+    }
+    hs_alloc_scratch(db_, &scratch_);
+  }
+  ~Compiled() {
+    if (scratch_ != nullptr) hs_free_scratch(scratch_);
+    if (db_ != nullptr) hs_free_database(db_);
+  }
+  Compiled(const Compiled&) = delete;
+  Compiled& operator=(const Compiled&) = delete;
+
+  // Matches as (start, end); starts are 0 without start of match.
+  std::vector<RawMatch> Matches(std::string_view text) const {
+    std::vector<RawMatch> all;
+    if (db_ == nullptr) return all;
+    hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch_,
+            [](unsigned, unsigned long long from, unsigned long long to,
+               unsigned, void* user) {
+              static_cast<std::vector<RawMatch>*>(user)->push_back(
+                  {0, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
+              return 0;
+            },
+            &all);
+    return all;
+  }
+
+ private:
+  hs_database_t* db_ = nullptr;
+  hs_scratch_t* scratch_ = nullptr;
+};
+
+// What Prefilter::Scan reports for a trigger whose start follows from its
+// end, worked out with the plain pattern: every end with a clean byte
+// after it, its leftmost start (a start-of-match scan of the pattern's
+// width back from the end), kept when the byte before is clean too, the
+// longest per start. The first pass behind a clean start (EndExpression)
+// must find exactly these.
+class PlainMatcher {
+ public:
+  explicit PlainMatcher(const Trigger& t)
+      : t_(t),
+        ends_(std::string(t.pattern), t.caseless, false),
+        starts_(std::string(t.pattern), t.caseless, true) {
+    hs_expr_info_t* info = nullptr;
+    hs_compile_error_t* error = nullptr;
+    const std::string expression(t.pattern);
+    EXPECT_EQ(hs_expression_info(expression.c_str(),
+                                 t.caseless ? HS_FLAG_CASELESS : 0u, &info,
+                                 &error),
+              HS_SUCCESS);
+    width_ = info->max_width;
+    std::free(info);
+  }
+
+  std::vector<RawMatch> Matches(uint32_t id, const std::string& text) const {
+    auto word = [](char c) {
+      return IsWordByte(static_cast<unsigned char>(c));
+    };
+    std::vector<RawMatch> out;
+    for (const RawMatch& e : ends_.Matches(text)) {
+      const bool after =
+          e.end >= text.size() || !word(text[e.end]) ||
+          (t_.time_may_follow && text[e.end] == 'T' &&
+           e.end + 1 < text.size() && text[e.end + 1] >= '0' &&
+           text[e.end + 1] <= '9');
+      if (!after) continue;
+      const uint32_t begin = e.end > width_ ? e.end - width_ : 0;
+      const std::string_view region(text.data() + begin, e.end - begin);
+      for (const RawMatch& m : starts_.Matches(region)) {
+        if (m.end != region.size()) continue;
+        const uint32_t start = begin + m.start;
+        const bool before = start == 0 ||
+                            (!word(text[start - 1]) &&
+                             t_.not_after.find(text[start - 1]) ==
+                                 std::string_view::npos);
+        if (before) out.push_back({id, start, e.end});
+      }
+    }
+    std::sort(out.begin(), out.end(), [](const RawMatch& a, const RawMatch& b) {
+      return std::tuple(a.start, a.end) < std::tuple(b.start, b.end);
+    });
+    std::vector<RawMatch> longest;  // one per start
+    for (const RawMatch& m : out) {
+      if (!longest.empty() && longest.back().start == m.start) {
+        longest.back().end = std::max(longest.back().end, m.end);
+      } else {
+        longest.push_back(m);
+      }
+    }
+    return longest;
+  }
+
+ private:
+  const Trigger& t_;
+  Compiled ends_, starts_;
+  uint32_t width_ = 0;
+};
+
+// Bounded triggers without anchors, assertions or a cut (max_length): their
+// starts follow from their ends, and their first pass reads the pattern
+// behind a clean start. Long log-like texts full of hexadecimal ids, times
+// and numbers glued to letters, where that pass drops most ends.
+TEST(PrefilterEndsTest, CleanStartFirstPassFindsWhatThePlainPatternFinds) {
+  const std::vector<const Trigger*> triggers = AllTriggers();
+  std::vector<std::unique_ptr<PlainMatcher>> plain(triggers.size());
+  for (uint32_t id = 0; id < triggers.size(); ++id) {
+    const Trigger& t = *triggers[id];
+    if (t.max_length == 0 && !MayAssert(t.pattern)) {
+      plain[id] = std::make_unique<PlainMatcher>(t);
+    }  // else cut at max_length, or may hold an assertion
+  }
+  const std::vector<std::string> texts = LongTexts();
+  for (Prefilter::Mode mode : {Prefilter::Mode::kFull, Prefilter::Mode::kNear}) {
+    std::unique_ptr<Prefilter> prefilter = CompileAll(mode);
+    ASSERT_NE(prefilter, nullptr);
+    auto scratch = prefilter->NewScratch();
+    size_t checked = 0;
+    for (const std::string& text : texts) {
+      std::vector<RawMatch> got;
+      prefilter->Scan(text, *scratch, &got);
+      for (uint32_t id = 0; id < triggers.size(); ++id) {
+        if (plain[id] == nullptr) continue;
+        std::vector<RawMatch> mine;
+        for (const RawMatch& m : got) {
+          if (m.id == id) mine.push_back(m);
+        }
+        const std::vector<RawMatch> expected = plain[id]->Matches(id, text);
+        ASSERT_EQ(mine.size(), expected.size()) << triggers[id]->name;
+        for (size_t i = 0; i < mine.size(); ++i) {
+          ASSERT_EQ(Key(mine[i]), Key(expected[i])) << triggers[id]->name;
+        }
+        checked += mine.size();
+      }
+    }
+    EXPECT_GT(checked, 1000u);
   }
 }
 
