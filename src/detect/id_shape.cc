@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "detect/context.h"
 #include "detect/id_machine_text.h"
@@ -234,15 +239,71 @@ constexpr std::array<uint8_t, 256> kRunClass = [] {
   return t;
 }();
 
+// CandidateFreeRunEnd's counts over the run from `end` on, 16 bytes at a
+// time while 16 remain, as its byte loop keeps them (`prev` the class of
+// the byte before); returns where it stopped: the run's end, or where the
+// byte loop goes on. The run gate read every byte of a log through the
+// class table, a third of the candidate scan's time.
+size_t CountRunBlocks(std::string_view text, size_t end, TokenCounts* n,
+                      bool* split, uint8_t* prev) {
+#if defined(__SSE2__)
+  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+  const __m128i a = _mm_set1_epi8('a'), z = _mm_set1_epi8(25);
+  const __m128i lower = _mm_set1_epi8(0x20);
+  const __m128i dash = _mm_set1_epi8('-'), slash = _mm_set1_epi8('/');
+  const __m128i dot = _mm_set1_epi8('.'), hash = _mm_set1_epi8('#');
+  // x - lo, unsigned, at most `span`: in [lo, lo + span].
+  auto in = [](__m128i x, __m128i lo, __m128i span) {
+    const __m128i off = _mm_sub_epi8(x, lo);
+    return _mm_cmpeq_epi8(_mm_min_epu8(off, span), off);
+  };
+  while (end + 16 <= text.size()) {
+    const __m128i v =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + end));
+    const __m128i sep =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dash), _mm_cmpeq_epi8(v, slash)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, hash)));
+    uint32_t digit = _mm_movemask_epi8(in(v, zero, nine));
+    uint32_t letter = _mm_movemask_epi8(in(_mm_or_si128(v, lower), a, z));
+    uint32_t separator = _mm_movemask_epi8(sep);
+    const uint32_t stop = ~(digit | letter | separator) & 0xFFFFu;
+    const int bytes = stop != 0 ? std::countr_zero(stop) : 16;
+    const uint32_t run = (1u << bytes) - 1;
+    digit &= run;
+    letter &= run;
+    separator &= run;
+    // Bit j's byte before is bit j - 1's, or `prev` for bit 0.
+    const uint32_t digit_before = (digit << 1) | (*prev == kDigitClass);
+    const uint32_t letter_before = (letter << 1) | (*prev == kLetterClass);
+    const uint32_t separator_before =
+        (separator << 1) | (*prev == kSeparatorClass || *prev == 0);
+    n->digits += std::popcount(digit);
+    n->letters += std::popcount(letter);
+    n->digit_runs += std::popcount(digit & ~digit_before);
+    n->letter_runs += std::popcount(letter & ~letter_before);
+    *split = *split || (separator & separator_before) != 0;
+    if (bytes > 0) {
+      const uint32_t last = 1u << (bytes - 1);
+      *prev = (digit & last)    ? kDigitClass
+              : (letter & last) ? kLetterClass
+                                : kSeparatorClass;
+    }
+    end += bytes;
+    if (stop != 0) break;
+  }
+#endif
+  return end;
+}
+
 }  // namespace
 
 size_t CandidateFreeRunEnd(std::string_view text, size_t i) {
   TokenCounts n;
   // One token, the whole run, unless a separator starts or ends it or
-  // follows another (TokenEnd stops there).
-  bool one_token = true;
+  // follows another (TokenEnd stops there): `split`.
+  bool split = false;
   uint8_t prev = 0;  // class of the byte before
-  size_t end = i;
+  size_t end = CountRunBlocks(text, i, &n, &split, &prev);
   for (; end < text.size(); ++end) {
     const uint8_t cls = kRunClass[static_cast<unsigned char>(text[end])];
     if (cls == 0) break;
@@ -253,11 +314,11 @@ size_t CandidateFreeRunEnd(std::string_view text, size_t i) {
       ++n.letters;
       n.letter_runs += prev != kLetterClass;
     } else if (prev == 0 || prev == kSeparatorClass) {
-      one_token = false;
+      split = true;
     }
     prev = cls;
   }
-  one_token = one_token && prev != kSeparatorClass;
+  const bool one_token = !split && prev != kSeparatorClass;
   // A spaced form (`RVH 0042371`) starts with the run's last token and
   // takes its digits from the next run.
   if (end + 1 < text.size() && text[end] == ' ' &&

@@ -294,11 +294,14 @@ TEST(IdShapeTest, RunGateFindsWhatTheFullScanFinds) {
       "0042371", "M00123456", "24-118873", "1b755207b8318bb1", "_", "@", "-",
       ".", "/", "#", " ", " ", " ", "\n", ":", "://x.org/a1234", "12", "123456",
       "A1", "9", "x9y8z7w6", "\xC3\xA9", "Z9Z9", "HL70063", "v2.1.3", "ab",
-      "125.89.35.71", "=", "T", "1b755207b8318bb1"};
+      "125.89.35.71", "=", "T", "1b755207b8318bb1",
+      // Runs of 16 bytes and more (the gate counts them 16 at a time).
+      "ab12cd34ef56gh78ij90kl", "12345678901234567890", "A-B-C-D-E-F-G-H-1234",
+      "M0012345-6789/0042#17", "--..//##", "ZZZZZZZZZZZZZZZZZZ9"};
   int found = 0;
-  for (int n = 0; n < 5000; ++n) {
+  for (int n = 0; n < 8000; ++n) {
     std::string text;
-    const int count = std::uniform_int_distribution<int>(1, 24)(rng);
+    const int count = std::uniform_int_distribution<int>(1, 40)(rng);
     for (int k = 0; k < count; ++k) {
       text += pieces[std::uniform_int_distribution<size_t>(
           0, pieces.size() - 1)(rng)];
