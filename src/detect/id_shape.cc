@@ -244,6 +244,19 @@ constexpr std::array<uint8_t, 256> kRunClass = [] {
 // the byte before); returns where it stopped: the run's end, or where the
 // byte loop goes on. The run gate read every byte of a log through the
 // class table, a third of the candidate scan's time.
+// Set bits of a 16-bit mask by table: the baseline x86-64 the project
+// builds for has no popcnt instruction, and std::popcount became a call to
+// libgcc's __popcountdi2, 3% of a scan of a log.
+constexpr std::array<uint8_t, 256> kBitsOf = [] {
+  std::array<uint8_t, 256> t{};
+  for (int i = 0; i < 256; ++i) {
+    t[i] = static_cast<uint8_t>(std::popcount(static_cast<unsigned>(i)));
+  }
+  return t;
+}();
+
+int Bits16(uint32_t mask) { return kBitsOf[mask & 0xFF] + kBitsOf[mask >> 8]; }
+
 size_t CountRunBlocks(std::string_view text, size_t end, TokenCounts* n,
                       bool* split, uint8_t* prev) {
 #if defined(__SSE2__)
@@ -277,10 +290,10 @@ size_t CountRunBlocks(std::string_view text, size_t end, TokenCounts* n,
     const uint32_t letter_before = (letter << 1) | (*prev == kLetterClass);
     const uint32_t separator_before =
         (separator << 1) | (*prev == kSeparatorClass || *prev == 0);
-    n->digits += std::popcount(digit);
-    n->letters += std::popcount(letter);
-    n->digit_runs += std::popcount(digit & ~digit_before);
-    n->letter_runs += std::popcount(letter & ~letter_before);
+    n->digits += Bits16(digit);
+    n->letters += Bits16(letter);
+    n->digit_runs += Bits16(digit & ~digit_before & 0xFFFFu);
+    n->letter_runs += Bits16(letter & ~letter_before & 0xFFFFu);
     *split = *split || (separator & separator_before) != 0;
     if (bytes > 0) {
       const uint32_t last = 1u << (bytes - 1);
