@@ -19,11 +19,41 @@ DetectBatcher::DetectBatcher(DetectPool& pool, const DetectorEngine& engine,
 
 void DetectBatcher::Detect(const TextUnit& unit,
                            const std::string_view* column_category) {
-  if (unit.text.size() < kBatchBytes) {
+  // Free text (record -1) carries no record context.
+  const bool continues = unit.record >= 0 && unit.record == last_record_;
+  // Batches go only here, before a sink unit's first detection (the one
+  // before it is marked), so no mark is ever set on a batch another thread
+  // may be running.
+  if (at_sink_boundary_ && BatchFull(continues)) Submit();
+  at_sink_boundary_ = false;
+  last_record_ = unit.record;
+  if (in_place_ && continues) {  // the record's context is in scratch_
+    DetectInPlace(unit, column_category);
+    return;
+  }
+  in_place_ = false;
+  if (unit.text.size() < kBatchBytes ||
+      (continues && current_->units() > 0)) {
     current_->Add(unit, column_category);
     return;
   }
   Drain();
+  // scratch_ may hold another item's record (batches the owner ran).
+  scratch_.ForgetRecord();
+  in_place_ = true;
+  DetectInPlace(unit, column_category);
+}
+
+bool DetectBatcher::BatchFull(bool continues_record) const {
+  const size_t bytes = current_->text_bytes(), units = current_->units();
+  if (continues_record) {
+    return bytes >= kMaxRecordBatchBytes || units >= kMaxRecordBatchUnits;
+  }
+  return bytes >= kBatchBytes || units >= kBatchUnits;
+}
+
+void DetectBatcher::DetectInPlace(const TextUnit& unit,
+                                  const std::string_view* column_category) {
   const Stage before = clock_.Switch(Stage::kDetect);
   DetectUnit(engine_, collect_candidates_, unit, column_category, scratch_,
              findings_, &candidates_);
@@ -31,15 +61,8 @@ void DetectBatcher::Detect(const TextUnit& unit,
 }
 
 void DetectBatcher::SinkUnitEnd() {
-  if (current_->MarkSinkUnitEnd()) {
-    // Batches are submitted only here, after a sink unit's last detection,
-    // so no mark is ever set on a batch another thread may be running.
-    if (current_->text_bytes() >= kBatchBytes ||
-        current_->units() >= kBatchUnits) {
-      Submit();
-    }
-    return;
-  }
+  at_sink_boundary_ = true;
+  if (current_->MarkSinkUnitEnd()) return;
   // Nothing waits in the current batch: the unit's findings, if any, were
   // appended in place (and everything before them taken back).
   if (in_flight_.empty()) on_sink_unit_end_();

@@ -14,6 +14,7 @@
 #include "app/table_sampler.h"
 #include "app/unit_detection.h"
 #include "ingest/extract/csv_reader.h"
+#include "ingest/extract/hl7_reader.h"
 
 namespace breachscope {
 namespace {
@@ -62,6 +63,34 @@ std::string PatientCsv() {
   return csv;
 }
 
+// Lab messages whose weight and height (OBX-5) are known only from the
+// OBX-3 before them in the same message: enough for many batches, so that
+// batch ends fall between the two fields of a pair unless batches are cut
+// between messages.
+std::string WeightMessages(int messages) {
+  std::string hl7;
+  for (int m = 0; m < messages; ++m) {
+    const std::string id = std::to_string(m);
+    hl7 += "MSH|^~\\&|LAB|CLINIC|EMR|CLINIC|20230427||ORU^R01|" + id +
+           "|P|2.5\r";
+    hl7 += "PID|1||" + std::to_string(400000 + m) + "^^^CLINIC^MR||Doe^Jane\r";
+    hl7 += "OBX|1|NM|1558-6^Glucose fasting^LN||5." + std::to_string(m % 10) +
+           "|mmol/L||N|||F\r";
+    hl7 += "OBX|2|NM|8302-2^Body height^LN||1" + std::to_string(50 + m % 40) +
+           "|cm||N|||F\r";
+    hl7 += "OBX|3|NM|29463-7^Body weight^LN||" + std::to_string(50 + m % 60) +
+           "|kg||N|||F\r";
+  }
+  return hl7;
+}
+
+size_t CountCategory(const std::vector<Finding>& findings,
+                     std::string_view category) {
+  size_t n = 0;
+  for (const Finding& f : findings) n += f.category == category;
+  return n;
+}
+
 class CollectingSink : public UnitSink {
  public:
   CollectingSink(TableSampler* sampler, DetectBatcher* batcher,
@@ -94,17 +123,23 @@ class DetectBatcherTest : public ::testing::Test {
   }
   static void TearDownTestSuite() { delete engine_; }
 
+  static Status Read(const std::string& input, UnitSink& sink) {
+    if (input.starts_with("MSH|")) return ReadHl7(input, sink);
+    return ReadCsv(input, ',', sink);
+  }
+
   // In place, by one worker.
   void ScanAlone(const std::string& csv, std::vector<Finding>* findings,
                  std::vector<size_t>* points) {
     auto scratch = engine_->NewScratch();
     TableSampler sampler(*engine_, *scratch, findings);
     CollectingSink sink(&sampler, nullptr, findings, points);
-    ASSERT_TRUE(ReadCsv(csv, ',', sink).ok());
+    ASSERT_TRUE(Read(csv, sink).ok());
     sampler.FinishSample();
   }
 
-  // In batches on a pool of `workers`, all but the owner helping.
+  // In batches on a pool of `workers`, all but the owner helping. The
+  // input is CSV, or HL7 when it starts with MSH.
   void ScanShared(const std::string& csv, int workers,
                   std::vector<Finding>* findings, std::vector<size_t>* points) {
     std::atomic<bool> stop{false};
@@ -125,7 +160,7 @@ class DetectBatcherTest : public ::testing::Test {
                             [&] { Point(points, findings->size()); });
       sampler.DetectVia(&batcher);
       CollectingSink sink(&sampler, &batcher, findings, points);
-      EXPECT_TRUE(ReadCsv(csv, ',', sink).ok());
+      EXPECT_TRUE(Read(csv, sink).ok());
       sampler.FinishSample();
       batcher.Drain();
     }
@@ -150,6 +185,27 @@ TEST_F(DetectBatcherTest, SharedDetectionEqualsDetectionInPlace) {
   Point(&alone_points, alone.size());
   Point(&shared_points, shared.size());
   EXPECT_EQ(shared_points, alone_points);
+}
+
+TEST_F(DetectBatcherTest, RecordsStayWholeInBatches) {
+  // Each message's weight is known from its OBX-3 alone: a batch cut
+  // between the two, or a batch run on a scratch holding another message
+  // of the same number, would make it a lab result or something else.
+  const int kMessages = 4000;
+  const std::string hl7 = WeightMessages(kMessages);
+  std::vector<Finding> alone, shared;
+  std::vector<size_t> alone_points, shared_points;
+  ScanAlone(hl7, &alone, &alone_points);
+  EXPECT_EQ(CountCategory(alone, "weight"), size_t{kMessages});
+  EXPECT_EQ(CountCategory(alone, "height"), size_t{kMessages});
+  for (int round = 0; round < 2; ++round) {
+    shared.clear();
+    shared_points.clear();
+    ScanShared(hl7, 3, &shared, &shared_points);
+    EXPECT_EQ(CountCategory(shared, "weight"), size_t{kMessages});
+    EXPECT_EQ(CountCategory(shared, "height"), size_t{kMessages});
+    EXPECT_EQ(Describe(shared), Describe(alone));
+  }
 }
 
 TEST_F(DetectBatcherTest, OwnerAloneRunsItsOwnBatches) {

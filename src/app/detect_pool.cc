@@ -53,6 +53,9 @@ TextUnit DetectBatch::Rebuild(const Entry& e,
 void DetectBatch::Run(const DetectorEngine& engine, bool collect_candidates,
                       DetectorEngine::Scratch& scratch) {
   findings_.clear();
+  // The batcher cuts batches between records, so no record's context is
+  // in another batch; what this scratch saw last belongs to another run.
+  scratch.ForgetRecord();
   for (Entry& e : entries_) {
     std::string_view column_class;
     TextUnit unit = Rebuild(e, &column_class);

@@ -7,8 +7,9 @@
 // it waits for its oldest batch, runs queued batches with its own detector
 // scratch. The owner takes each batch's findings back in submission order,
 // so the item's findings are exactly those of a read by one worker: the
-// engine's detection of a unit depends on the unit alone (DetectorEngine::
-// ScanUnit is deterministic and scratch is only a cache).
+// engine's detection of a unit depends on the unit and the earlier fields of
+// its record alone (DetectorEngine::ScanUnit), batches hold whole records,
+// and each batch starts with the record context forgotten.
 //
 // Thread-safe. Batches are shared_ptrs so a batch abandoned by its owner
 // (scan stopped) can still be finished by whoever took it.

@@ -36,6 +36,9 @@ class DetectingSink : public UnitSink {
       : sampler_(engine, scratch, &result->findings),
         chunker_(result->record, &result->findings, emit), result_(result),
         mapping_(mapping), mapping_base_(mapping_base), clock_(clock) {
+    // The last item's record must not lend its context to this one's
+    // record of the same number.
+    scratch.ForgetRecord();
     if (pool != nullptr) {
       batcher_.emplace(*pool, engine, scratch, clock, &result->findings,
                        [this] { chunker_.MaybeEmit(); });

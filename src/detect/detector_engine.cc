@@ -151,6 +151,12 @@ class EngineScratch : public DetectorEngine::Scratch {
   std::vector<ProposedFinding> proposals;
   std::vector<std::unique_ptr<AnalyzerScratch>> analyzers;  // per analyzer
   UnitCache unit;  // shared by the analyzers, reset per unit
+
+  void ForgetRecord() override {
+    for (auto& analyzer : analyzers) {
+      if (analyzer != nullptr) analyzer->ForgetRecord();
+    }
+  }
 };
 
 Status CheckAnalyzerInfo(const DetectorInfo& info,

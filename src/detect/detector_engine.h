@@ -68,6 +68,9 @@ class DetectorEngine {
   class Scratch {
    public:
     virtual ~Scratch() = default;
+    // Starts a run of units that continues no earlier one (AnalyzerScratch::
+    // ForgetRecord): a new item, or a batch of units detected apart.
+    virtual void ForgetRecord() = 0;
 
    protected:
     Scratch() = default;
@@ -83,7 +86,9 @@ class DetectorEngine {
   std::unique_ptr<Scratch> NewScratch() const;
 
   // Appends the findings of `unit` to `out`, in order of position.
-  // Deterministic: the same unit always gives the same findings.
+  // Deterministic: the same units since the scratch's last ForgetRecord()
+  // always give the same findings. A field unit's findings may depend on
+  // earlier fields of its record (RecordState); nothing else carries over.
   void ScanUnit(const TextUnit& unit, Scratch& scratch,
                 std::vector<Finding>* out) const;
 

@@ -58,6 +58,13 @@ class AnalyzerScratch {
   // directly, as in unit tests, and then the analyzer derives what it needs
   // itself.
   UnitCache* unit = nullptr;
+  // Forgets what was learned from earlier units of the current record (the
+  // field analyzer's RecordState: an OBX-3 naming the weight that OBX-5
+  // follows, an identifier's system before its value). Called where a run
+  // of units starts that does not continue the previous one: a new item, a
+  // batch of a shared item (app/detect_pool.h). Without it a thread would
+  // carry one item's record into another whose record number is the same.
+  virtual void ForgetRecord() {}
 };
 
 class UnitAnalyzer {

@@ -189,6 +189,8 @@ class FieldScratch : public AnalyzerScratch {
   RecordState record;
   ValueEvidence evidence;
 
+  void ForgetRecord() override { record.Forget(); }
+
  private:
   static constexpr size_t kMaxEntries = 4096;
   struct Memo {

@@ -262,6 +262,29 @@ TEST_F(FieldAnalyzerTest, FhirObservationMeasureFromCode) {
          "lab_result"}, 6);
 }
 
+TEST_F(FieldAnalyzerTest, ForgetRecordStartsTheRecordAfresh) {
+  // One item's record 0 names the weight; the next item's record 0 (a
+  // value under the same path) must not borrow it.
+  const char* kType = "entry.resource.resourceType";
+  const char* kCode = "entry.resource.code.coding.display";
+  const char* kValue = "entry.resource.valueQuantity.value";
+  const char* kTypePath = "entry[0].resource.resourceType";
+  const char* kValuePath = "entry[0].resource.valueQuantity.value";
+  Check({kField, kType, kTypePath, "Observation", nullptr}, 0);
+  Check({kField, kCode, "entry[0].resource.code.coding[0].display",
+         "Body weight", nullptr}, 0);
+  Check({kField, kValue, kValuePath, "75", "weight", Role::kPatient}, 0);
+  Check({kField, kValue, kValuePath, "76", "weight", Role::kPatient}, 0);
+  scratch_->ForgetRecord();
+  // Not even known to be an Observation's value now.
+  Check({kField, kValue, kValuePath, "77", nullptr}, 0);
+  // Forgetting does not stop the record from being learned again.
+  Check({kField, kType, kTypePath, "Observation", nullptr}, 0);
+  Check({kField, kCode, "entry[0].resource.code.coding[0].display",
+         "Body weight", nullptr}, 0);
+  Check({kField, kValue, kValuePath, "78", "weight", Role::kPatient}, 0);
+}
+
 TEST_F(FieldAnalyzerTest, FhirJsonAndXmlPaths) {
   const FieldCase cases[] = {
       {kField, "entry.resource.resourceType", "entry[0].resource.resourceType",

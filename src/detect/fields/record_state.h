@@ -41,6 +41,9 @@ class RecordState {
   // height or weight.
   bool Classify(const TextUnit& unit, RecordVerdict* verdict) const;
 
+  // The next unit starts a record afresh, whatever its record number.
+  void Forget() { Reset(kNoRecord); }
+
  private:
   enum class Measure : uint8_t { kNone, kHeight, kWeight };
   void Reset(int64_t record);
@@ -54,7 +57,9 @@ class RecordState {
   static Measure MeasureNamed(std::string_view text);
   Role ResourceRole() const;
 
-  int64_t record_ = -2;
+  // No unit has this record number (free text is -1).
+  static constexpr int64_t kNoRecord = INT64_MIN;
+  int64_t record_ = kNoRecord;
   std::string resource_;
   std::string_view xml_resource_;  // valid during one Observe/Classify pair
   std::string id_prefix_, id_system_;
