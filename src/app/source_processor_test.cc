@@ -94,6 +94,32 @@ TEST_F(SourceProcessorTest, TextFileIsOneScannedItemWithFindings) {
   EXPECT_EQ(items[0].findings[0].category, "email");
 }
 
+TEST_F(SourceProcessorTest, NoRecordContextCrossesItems) {
+  // Both files' first record is record 0, read by one processor (one
+  // detector scratch): the second file's value names no measurement.
+  const std::string first =
+      "{\"resourceType\":\"Observation\",\"code\":{\"coding\":"
+      "[{\"display\":\"Body weight\"}]},\"valueQuantity\":{\"value\":75}}\n";
+  const std::string second = "{\"valueQuantity\":{\"value\":76}}\n";
+  std::ofstream(dir_ / "a.ndjson", std::ios::binary) << first;
+  std::ofstream(dir_ / "b.ndjson", std::ios::binary) << second;
+  std::atomic<bool> stop{false};
+  SourceProcessor processor(*engine_, IngestOptions(), stop);
+  std::vector<ItemResult> items;
+  for (const char* name : {"a.ndjson", "b.ndjson"}) {
+    SourceEntry entry{SourceKind::kFile, (dir_ / name).string(), name, 0, 0, ""};
+    processor.Process(entry, [&](ItemResult&& item) { items.push_back(std::move(item)); });
+  }
+  ASSERT_EQ(items.size(), 2u);
+  auto weights = [](const ItemResult& item) {
+    int n = 0;
+    for (const Finding& f : item.findings) n += f.category == "weight";
+    return n;
+  };
+  EXPECT_EQ(weights(items[0]), 1);
+  EXPECT_EQ(weights(items[1]), 0);
+}
+
 TEST_F(SourceProcessorTest, MissingFileIsAnErrorItem) {
   auto items = ProcessPath("gone.txt", (dir_ / "gone.txt").string());
   ASSERT_EQ(items.size(), 1u);
