@@ -112,22 +112,6 @@ unsigned int CaseFlag(const Trigger& t) {
   return t.caseless ? HS_FLAG_CASELESS : 0u;
 }
 
-// True when the expression may contain an anchor or assertion, whose
-// meaning at a region's edge differs from the text's; conservative (a '^'
-// negating a class also counts).
-bool MayAssert(std::string_view pattern) {
-  if (pattern.find_first_of("^$") != std::string_view::npos) return true;
-  if (pattern.find("(?") != std::string_view::npos) return true;
-  for (size_t i = pattern.find('\\'); i != std::string_view::npos;
-       i = pattern.find('\\', i + 2)) {
-    if (i + 1 < pattern.size() &&
-        std::string_view("bBAzZG").find(pattern[i + 1]) !=
-            std::string_view::npos) {
-      return true;
-    }
-  }
-  return false;
-}
 
 // True for "^X" and "^X$" where X has no anchor, assertion or alternation:
 // every match then starts at 0.
@@ -182,6 +166,20 @@ struct PatternSubset {
 };
 
 }  // namespace
+
+bool MayAssert(std::string_view pattern) {
+  if (pattern.find_first_of("^$") != std::string_view::npos) return true;
+  if (pattern.find("(?") != std::string_view::npos) return true;
+  for (size_t i = pattern.find('\\'); i != std::string_view::npos;
+       i = pattern.find('\\', i + 2)) {
+    if (i + 1 < pattern.size() &&
+        std::string_view("bBAzZG").find(pattern[i + 1]) !=
+            std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
 
 PrefilterScratch::~PrefilterScratch() {
   if (scratch_ != nullptr) hs_free_scratch(scratch_);

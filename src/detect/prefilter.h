@@ -69,6 +69,11 @@ struct NearWords {
 };
 
 // Per-thread Vectorscan scratch space.
+// True when the expression may contain an anchor or assertion (`^`, `$`,
+// a lookaround, `\b`, `\A`, ...), whose meaning at a region's edge differs
+// from the text's; conservative (a '^' negating a class also counts).
+bool MayAssert(std::string_view pattern);
+
 class PrefilterScratch {
  public:
   ~PrefilterScratch();

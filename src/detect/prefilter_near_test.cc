@@ -191,21 +191,6 @@ TEST(PrefilterNearTest, LabelOnlyLeftOut) {
   }
 }
 
-// As the prefilter's own test: an anchor, a lookaround or an escape that
-// asserts (`\b`, `\A`, ...).
-bool MayAssert(std::string_view p) {
-  if (p.find_first_of("^$") != std::string_view::npos) return true;
-  if (p.find("(?") != std::string_view::npos) return true;
-  for (size_t i = p.find('\\'); i != std::string_view::npos;
-       i = p.find('\\', i + 2)) {
-    if (i + 1 < p.size() &&
-        std::string_view("bBAzZG").find(p[i + 1]) != std::string_view::npos) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // One expression compiled for Vectorscan, with or without start of match.
 class Compiled {
  public:
